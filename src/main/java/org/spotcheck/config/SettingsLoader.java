@@ -1,0 +1,125 @@
+package org.spotcheck.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.apache.commons.configuration2.CompositeConfiguration;
+import org.apache.commons.configuration2.Configuration;
+import org.apache.commons.configuration2.MapConfiguration;
+import org.apache.commons.configuration2.PropertiesConfiguration;
+import org.apache.commons.configuration2.ex.ConfigurationException;
+
+/**
+ * Reads settings with Apache Commons Configuration: the environment wins over the file named by
+ * SPOTCHECK_CONFIG, which wins over the built-in defaults. The file uses the same names.
+ */
+public final class SettingsLoader {
+
+    public static final String TOKEN = "TELEGRAM_BOT_TOKEN";
+    public static final String API_URL = "TELEGRAM_API_URL";
+    public static final String DATABASE = "SPOTCHECK_DB";
+    public static final String SECRET = "SPOTCHECK_SECRET";
+    public static final String CONFIG = "SPOTCHECK_CONFIG";
+
+    static final Map<String, Object> DEFAULTS = Map.of(
+            API_URL, "https://api.telegram.org",
+            DATABASE, "data/spotcheck.db");
+
+    /** What @BotFather hands out: the bot's number, a colon, then 35 letters, digits, - or _. */
+    private static final Pattern TOKEN_SHAPE = Pattern.compile("\\d{5,12}:[A-Za-z0-9_-]{30,64}");
+    private static final int MIN_SECRET_LENGTH = 16;
+
+    private SettingsLoader() {
+    }
+
+    public static Settings load(Map<String, String> environment) {
+        Configuration config = layers(environment);
+        return new Settings(
+                token(config),
+                apiUrl(config.getString(API_URL)),
+                database(config.getString(DATABASE)),
+                secret(config));
+    }
+
+    private static Configuration layers(Map<String, String> environment) {
+        var layers = new CompositeConfiguration();
+        layers.addConfiguration(new MapConfiguration(Map.copyOf(environment)));
+        String file = environment.get(CONFIG);
+        if (file != null && !file.isBlank()) {
+            layers.addConfiguration(file(Path.of(file)));
+        }
+        layers.addConfiguration(new MapConfiguration(DEFAULTS));
+        return layers;
+    }
+
+    private static PropertiesConfiguration file(Path path) {
+        if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+            throw new SettingsException(CONFIG + ": cannot read the settings file " + path);
+        }
+        var properties = new PropertiesConfiguration();
+        // A comma in a value (e.g. a list of delays) is the value's own business, not a list split.
+        properties.setListDelimiterHandler(new org.apache.commons.configuration2.convert.DisabledListDelimiterHandler());
+        try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+            properties.read(reader);
+        } catch (IOException | ConfigurationException e) {
+            throw new SettingsException(CONFIG + ": cannot read the settings file " + path + " (" + e.getMessage() + ")");
+        }
+        return properties;
+    }
+
+    private static Optional<String> token(Configuration config) {
+        String token = blankToNull(config.getString(TOKEN));
+        if (token != null && !TOKEN_SHAPE.matcher(token).matches()) {
+            throw new SettingsException(TOKEN + " does not look like a bot token (digits, a colon, then about"
+                    + " 35 letters): copy it again from @BotFather");
+        }
+        return Optional.ofNullable(token);
+    }
+
+    private static URI apiUrl(String value) {
+        try {
+            var uri = new URI(value.strip());
+            boolean web = "http".equals(uri.getScheme()) || "https".equals(uri.getScheme());
+            boolean bare = uri.getRawPath() == null || uri.getRawPath().isEmpty() || uri.getRawPath().equals("/");
+            if (!web || uri.getHost() == null || !bare || uri.getRawQuery() != null) {
+                throw new URISyntaxException(value, "not a bare http(s) address");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new SettingsException(API_URL + " must be an http or https address with no path,"
+                    + " like https://api.telegram.org or http://127.0.0.1:8081");
+        }
+    }
+
+    private static Path database(String value) {
+        if (value == null || value.isBlank()) {
+            throw new SettingsException(DATABASE + " must name a database file, like data/spotcheck.db");
+        }
+        var path = Path.of(value.strip());
+        if (Files.isDirectory(path)) {
+            throw new SettingsException(DATABASE + " names a folder; it must name a file, like " + path.resolve("spotcheck.db"));
+        }
+        return path;
+    }
+
+    private static Optional<String> secret(Configuration config) {
+        String secret = blankToNull(config.getString(SECRET));
+        if (secret != null && secret.length() < MIN_SECRET_LENGTH) {
+            throw new SettingsException(SECRET + " is too short: use at least " + MIN_SECRET_LENGTH
+                    + " random characters, or leave it unset to have one generated beside the database");
+        }
+        return Optional.ofNullable(secret);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

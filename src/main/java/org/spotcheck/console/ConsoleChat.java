@@ -1,0 +1,99 @@
+package org.spotcheck.console;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.spotcheck.Dialogue;
+import org.spotcheck.check.Action;
+import org.spotcheck.check.Input;
+import org.spotcheck.text.Html;
+import org.spotcheck.text.Messages;
+import org.spotcheck.text.Screen;
+
+/**
+ * The same conversation in a terminal: buttons become numbered choices, pop-ups become a line.
+ * It uses the same store and texts as the bot, so every path can be walked without a token.
+ */
+public final class ConsoleChat {
+
+    private final Dialogue dialogue;
+    private final String chatKey;
+    private final String language;
+    private final Messages m;
+    private final BufferedReader in;
+    private final PrintStream out;
+    private List<Action> choices = List.of();
+
+    public ConsoleChat(Dialogue dialogue, String chatKey, String language, Messages messages,
+                       BufferedReader in, PrintStream out) {
+        this.dialogue = dialogue;
+        this.chatKey = chatKey;
+        this.language = language;
+        this.m = messages;
+        this.in = in;
+        this.out = out;
+    }
+
+    public void run() throws IOException {
+        out.println(m.get("console.intro"));
+        out.println();
+        take(new Input.Typed(Input.Command.START));
+        while (true) {
+            out.print("> ");
+            out.flush();
+            String line = in.readLine();
+            if (line == null || line.strip().equalsIgnoreCase("/quit")) {
+                out.println(m.get("console.bye"));
+                return;
+            }
+            var input = read(line.strip());
+            if (input == null) {
+                out.println(m.get("console.invalid"));
+            } else {
+                take(input);
+            }
+        }
+    }
+
+    private Input read(String line) {
+        if (line.matches("\\d{1,3}")) {
+            int choice = Integer.parseInt(line);
+            return choice >= 1 && choice <= choices.size() ? new Input.Tap(choices.get(choice - 1)) : null;
+        }
+        if (line.startsWith("/")) {
+            return switch (line.substring(1).toLowerCase(Locale.ROOT)) {
+                case "start" -> new Input.Typed(Input.Command.START);
+                case "help" -> new Input.Typed(Input.Command.HELP);
+                case "privacy" -> new Input.Typed(Input.Command.PRIVACY);
+                case "forget" -> new Input.Typed(Input.Command.FORGET);
+                default -> null;
+            };
+        }
+        return line.isEmpty() ? null : new Input.Other();
+    }
+
+    private void take(Input input) {
+        var outcome = dialogue.take(chatKey, input, language);
+        outcome.popUp().ifPresent(toast -> out.println(m.format("console.popup", Map.of("text", toast.text()))));
+        var shown = new ArrayList<Action>();
+        for (Screen screen : outcome.screens()) {
+            out.println();
+            out.println(Html.toPlain(screen.html()));
+            for (var row : screen.keyboard()) {
+                for (var button : row) {
+                    shown.add(button.action());
+                    out.printf("  %d) %s%n", shown.size(), button.label());
+                }
+            }
+        }
+        out.println();
+        if (!shown.isEmpty()) {
+            choices = shown; // a pop-up alone leaves the previous choices standing
+        }
+    }
+}

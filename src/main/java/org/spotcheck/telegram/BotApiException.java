@@ -1,0 +1,25 @@
+package org.spotcheck.telegram;
+
+/** A Bot API call that failed for good, sorted by what the bot should do about it. */
+public final class BotApiException extends Exception {
+
+    public enum Kind {
+        /** The message to edit is gone or too old: send a new one instead. */
+        MESSAGE_GONE,
+        /** 403: the person blocked the bot or deleted the chat: erase the chat's data. */
+        BLOCKED,
+        /** Retries ran out (429, 5xx or network) or the request was refused for another reason. */
+        FAILED
+    }
+
+    private final Kind kind;
+
+    BotApiException(Kind kind, String message) {
+        super(message, null, false, false); // no stack trace: the message says enough, and stays token-free
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+}

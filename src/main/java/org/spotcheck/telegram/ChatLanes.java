@@ -1,0 +1,100 @@
+package org.spotcheck.telegram;
+
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs work for many chats at once, but one chat's work strictly in order: each chat has a lane,
+ * and a lane is drained by at most one worker at a time. Pending work is bounded; when the bound
+ * is reached, {@link #submit} blocks, which holds the poller back instead of filling memory.
+ */
+public final class ChatLanes implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ChatLanes.class);
+
+    private final ExecutorService workers;
+    private final Semaphore capacity;
+    private final Map<Long, Queue<Runnable>> lanes = new HashMap<>();
+
+    public ChatLanes(int workers, int maxPending) {
+        this.workers = Executors.newFixedThreadPool(workers, named("chat-worker"));
+        this.capacity = new Semaphore(maxPending);
+    }
+
+    public void submit(long chat, Runnable work) throws InterruptedException {
+        capacity.acquire();
+        boolean start;
+        synchronized (lanes) {
+            var lane = lanes.get(chat);
+            start = lane == null;
+            if (start) {
+                lane = new ArrayDeque<>();
+                lanes.put(chat, lane);
+            }
+            lane.add(work);
+        }
+        if (start) {
+            workers.execute(() -> drain(chat));
+        }
+    }
+
+    private void drain(long chat) {
+        while (true) {
+            Runnable next;
+            synchronized (lanes) {
+                var lane = lanes.get(chat);
+                next = lane.poll();
+                if (next == null) {
+                    lanes.remove(chat);
+                    return;
+                }
+            }
+            try {
+                next.run();
+            } catch (RuntimeException e) {
+                // The work handles its own errors; this only keeps a bug from killing the lane.
+                log.error("unhandled error in chat work: {}", e.getClass().getSimpleName());
+            } finally {
+                capacity.release();
+            }
+        }
+    }
+
+    /** Lets queued work finish for up to the given time, then stops the workers. */
+    public void close(long waitMillis) {
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(waitMillis, TimeUnit.MILLISECONDS)) {
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            workers.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        close(3_000);
+    }
+
+    static ThreadFactory named(String prefix) {
+        var count = new AtomicInteger();
+        return runnable -> {
+            var thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,134 @@
+package org.spotcheck.telegram;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.spotcheck.Dialogue;
+import org.spotcheck.store.ChatKeys;
+import org.spotcheck.text.Messages;
+import org.spotcheck.text.Texts;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
+import org.telegram.telegrambots.longpolling.util.DefaultGetUpdatesGenerator;
+import org.telegram.telegrambots.meta.TelegramUrl;
+import org.telegram.telegrambots.meta.api.methods.GetMe;
+import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import okhttp3.OkHttpClient;
+
+/**
+ * The bot on long polling: wires the TelegramBots poller and client to the chat handler, owns
+ * every thread it starts, and stops them all on {@link #close()}.
+ */
+public final class TelegramBot implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(TelegramBot.class);
+
+    /** Only what SpotCheck reads; everything else Telegram would send is not even fetched. */
+    static final List<String> UPDATE_TYPES = List.of("message", "callback_query", "my_chat_member");
+
+    private final TelegramBotsLongPollingApplication poller;
+    private final ScheduledExecutorService pollerThread;
+    private final ChatLanes lanes;
+    private final OkHttpClient http;
+
+    private TelegramBot(TelegramBotsLongPollingApplication poller, ScheduledExecutorService pollerThread,
+                        ChatLanes lanes, OkHttpClient http) {
+        this.poller = poller;
+        this.pollerThread = pollerThread;
+        this.lanes = lanes;
+        this.http = http;
+    }
+
+    public static TelegramBot start(String token, URI apiUrl, Dialogue dialogue, ChatKeys chatKeys, Texts texts)
+            throws TelegramApiException {
+        var url = telegramUrl(apiUrl);
+        var redactor = new Redactor(token);
+        var http = new OkHttpClient.Builder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .readTimeout(Duration.ofSeconds(75)) // longer than getUpdates' long-poll timeout
+                .build();
+        var api = new BotApi(new OkHttpTelegramClient(http, token, url), redactor, d -> Thread.sleep(d.toMillis()));
+
+        String username;
+        try {
+            username = api.call(new GetMe()).getUserName();
+            registerCommands(api, texts);
+        } catch (BotApiException e) {
+            throw new TelegramApiException("cannot reach the Bot API: " + e.getMessage());
+        }
+
+        var chat = new TelegramChat(dialogue, chatKeys, api, texts, username, redactor);
+        var lanes = new ChatLanes(64, 10_000);
+        // TelegramBots' own scheduler thread is not a daemon and is never shut down by the library.
+        ScheduledExecutorService pollerThread = Executors.newSingleThreadScheduledExecutor(ChatLanes.named("poller"));
+        var poller = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> http, () -> pollerThread);
+        poller.registerBot(token, () -> url, new DefaultGetUpdatesGenerator(UPDATE_TYPES), updates -> {
+            for (Update update : updates) {
+                var incoming = UpdateReader.read(update);
+                if (incoming.isEmpty()) {
+                    continue;
+                }
+                try {
+                    lanes.submit(incoming.get().chatId(), () -> chat.handle(incoming.get()));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        });
+        log.info("polling for updates as @{}", username);
+        return new TelegramBot(poller, pollerThread, lanes, http);
+    }
+
+    /** /start /help /privacy /forget in the menu, in every language the bot speaks. */
+    static void registerCommands(BotApi api, Texts texts) throws BotApiException {
+        for (Messages m : texts.all()) {
+            var commands = new ArrayList<BotCommand>();
+            for (String command : List.of("start", "help", "privacy", "forget")) {
+                commands.add(new BotCommand(command, m.get("command." + command)));
+            }
+            var set = SetMyCommands.builder().commands(commands);
+            if (!m.language().equals(Texts.FALLBACK)) {
+                set.languageCode(m.language());
+            }
+            api.call(set.build());
+        }
+    }
+
+    /** TelegramBots takes scheme, host and port, no path; a URL without a port uses the scheme's. */
+    static TelegramUrl telegramUrl(URI uri) {
+        int port = uri.getPort() != -1 ? uri.getPort() : "http".equals(uri.getScheme()) ? 80 : 443;
+        return new TelegramUrl(uri.getScheme(), uri.getHost(), port, false);
+    }
+
+    @Override
+    public void close() {
+        try {
+            poller.close();
+        } catch (Exception e) {
+            log.warn("stopping the poller: {}", e.getClass().getSimpleName());
+        }
+        pollerThread.shutdownNow();
+        lanes.close(3_000);
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+        try {
+            pollerThread.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package org.spotcheck.text;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.spotcheck.check.Action;
+import org.spotcheck.check.Answer;
+import org.spotcheck.check.Cause;
+import org.spotcheck.check.Check;
+import org.spotcheck.check.Question;
+import org.spotcheck.check.Reply;
+import org.spotcheck.check.Reply.Page;
+import org.spotcheck.check.Result;
+import org.spotcheck.check.Urgency;
+import org.spotcheck.text.Screen.Slot;
+
+/** Turns the conversation's replies into messages with buttons, in one language. */
+public final class Renderer {
+
+    /** Telegram's limit for one message's text. */
+    public static final int MAX_MESSAGE = 4096;
+
+    private Renderer() {
+    }
+
+    public static List<Screen> render(Reply reply, Messages m) {
+        if (reply instanceof Reply.ShowQuestion show) {
+            return List.of(question(show.check(), m));
+        }
+        if (reply instanceof Reply.ShowResult show) {
+            return result(show.check(), show.result(), m);
+        }
+        if (reply instanceof Reply.ShowPage show) {
+            return List.of(page(show.page(), show.inProgress(), m));
+        }
+        throw new IllegalArgumentException("not a message: " + reply);
+    }
+
+    public static Toast popUp(Reply.PopUp popUp, Messages m) {
+        return new Toast(Html.toPlain(m.get(popUp.key())), popUp.alert());
+    }
+
+    static Screen question(Check check, Messages m) {
+        var question = check.current().orElseThrow();
+        String html = "<i>" + m.format("progress", Map.of(
+                "number", String.valueOf(question.number()), "total", String.valueOf(Question.count())))
+                + "</i>\n\n" + m.get("question." + question.key() + ".text");
+        var rows = new ArrayList<List<Button>>();
+        var chosen = check.answers().get(question);
+        for (var answer : question.answers()) {
+            String label = m.get("answer." + answer.key());
+            if (answer == chosen) {
+                label = Html.toPlain(m.format("answer.chosen", Map.of("answer", label)));
+            }
+            rows.add(List.of(new Button(label, new Action.Choose(check.id(), question, answer))));
+        }
+        var help = new ArrayList<Button>();
+        if (!question.isFirst()) {
+            help.add(new Button(m.get("button.back"), new Action.Back(check.id(), question)));
+        }
+        help.add(new Button(m.get("button.why_question"), new Action.WhyQuestion(question)));
+        rows.add(help);
+        return new Screen(html, rows, Slot.QUESTION);
+    }
+
+    /**
+     * The question message turns into a short "finished" line (so no old buttons stay live), then
+     * the result follows as new, protected messages.
+     */
+    static List<Screen> result(Check check, Result result, Messages m) {
+        var screens = new ArrayList<Screen>();
+        screens.add(new Screen(m.get("question.finished"), List.of(), Slot.QUESTION));
+        var parts = new ArrayList<String>();
+        String urgency = m.get("result.urgency." + result.urgency().key());
+        if (result.urgency() != Urgency.WATCH) {
+            var reason = result.urgencyReason().orElseThrow();
+            urgency += "\n" + m.compose("result.reason", Map.of("reason", m.get("reason." + reason.key())));
+        }
+        parts.add(urgency);
+        if (result.urgency() != Urgency.NOW) {
+            parts.add(m.get("result.causes.title"));
+            for (var cause : result.causes()) {
+                parts.add(cause(cause, result, m));
+            }
+            if (result.noClearCause()) {
+                parts.add(m.get("result.no_clear_cause"));
+            }
+        }
+        parts.add(m.get("result.doctor.title") + "\n" + m.get("result.doctor." + result.urgency().key())
+                + (result.urgency() == Urgency.NOW ? "" : "\n" + m.get("result.doctor.routine")));
+        parts.add(summary(check, m));
+
+        var rows = new ArrayList<List<Button>>();
+        for (var cause : result.causes()) {
+            String label = m.format("button.why_cause", Map.of("cause", m.get("cause." + cause.key() + ".name")));
+            rows.add(List.of(new Button(Html.toPlain(label), new Action.WhyCause(cause))));
+        }
+        rows.add(List.of(new Button(m.get("button.restart"), new Action.Begin())));
+        rows.add(List.of(new Button(m.get("button.erase"), new Action.ForgetAsk())));
+        screens.addAll(split(parts, rows));
+        return screens;
+    }
+
+    private static String cause(Cause cause, Result result, Messages m) {
+        String name = m.get("cause." + cause.key() + ".name");
+        var text = new StringBuilder("<b>" + name + "</b>\n" + m.get("cause." + cause.key() + ".text"));
+        String reasons = result.evidence().getOrDefault(cause, List.of()).stream()
+                .map(answer -> m.get("reason." + answer.key()))
+                .collect(Collectors.joining(" "));
+        if (!reasons.isEmpty()) {
+            text.append("\n").append(m.compose("result.causes.evidence", Map.of("reasons", reasons)));
+        }
+        if (cause == Cause.BIRTH_CONTROL && result.stiTestAdvised()) {
+            text.append("\n").append(m.get("cause.sti.with_birth_control"));
+        }
+        return text.toString();
+    }
+
+    /** What to tell your doctor: one line per answer, in question order; built now, never stored. */
+    private static String summary(Check check, Messages m) {
+        var text = new StringBuilder(m.get("summary.title"));
+        for (var question : Question.values()) {
+            Answer answer = check.answers().get(question);
+            if (answer != null) {
+                text.append("\n").append(m.compose("summary.line", Map.of("line", m.get("summary." + answer.key()))));
+            }
+        }
+        return text.toString();
+    }
+
+    static Screen page(Page page, boolean inProgress, Messages m) {
+        var rows = new ArrayList<List<Button>>();
+        String html = m.get("page." + page.name().toLowerCase(java.util.Locale.ROOT));
+        switch (page) {
+            case WELCOME -> {
+                if (inProgress) {
+                    html += "\n\n" + m.get("page.welcome.in_progress");
+                    rows.add(List.of(new Button(m.get("button.resume"), new Action.Resume())));
+                }
+                rows.add(List.of(new Button(m.get("button.begin"), new Action.Begin())));
+                rows.add(List.of(new Button(m.get("button.privacy"), new Action.ShowPrivacy())));
+            }
+            case FORGET_ASK -> rows.add(List.of(
+                    new Button(m.get("button.forget_confirm"), new Action.ForgetConfirm()),
+                    new Button(m.get("button.forget_cancel"), new Action.ForgetCancel())));
+            case FORGET_DONE, FORGET_KEPT, HELP, PRIVACY -> {
+                if (!inProgress) {
+                    rows.add(List.of(new Button(m.get("button.begin"), new Action.Begin())));
+                }
+            }
+            case NUDGE -> {
+                // The question follows right below; no buttons of its own.
+            }
+        }
+        return new Screen(html, rows, Slot.PAGE);
+    }
+
+    /** Keeps the result in one message unless it would pass Telegram's limit; buttons go on the last. */
+    static List<Screen> split(List<String> parts, List<List<Button>> buttons) {
+        var texts = new ArrayList<String>();
+        var current = new StringBuilder();
+        for (String part : parts) {
+            if (current.length() > 0 && current.length() + 2 + part.length() > MAX_MESSAGE) {
+                texts.add(current.toString());
+                current.setLength(0);
+            }
+            if (current.length() > 0) {
+                current.append("\n\n");
+            }
+            current.append(part);
+        }
+        texts.add(current.toString());
+        var screens = new ArrayList<Screen>();
+        for (int i = 0; i < texts.size(); i++) {
+            screens.add(new Screen(texts.get(i), i == texts.size() - 1 ? buttons : List.of(), Slot.HEALTH));
+        }
+        return screens;
+    }
+}

@@ -1,0 +1,49 @@
+package org.spotcheck.text;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** All languages the bot speaks; picks one for a chat and falls back to English. */
+public final class Texts {
+
+    public static final String FALLBACK = "en";
+
+    /** Languages with a file in messages/; the first is the fallback. */
+    public static final List<String> LANGUAGES = List.of(FALLBACK);
+
+    private final Map<String, Messages> byLanguage = new LinkedHashMap<>();
+
+    private Texts() {
+    }
+
+    public static Texts load() {
+        var texts = new Texts();
+        LANGUAGES.forEach(language -> texts.byLanguage.put(language, Messages.load(language)));
+        return texts;
+    }
+
+    /** The language for a Telegram language_code such as "pt-br" or "de"; English when unknown. */
+    public String pick(String languageCode) {
+        if (languageCode == null || languageCode.isBlank()) {
+            return FALLBACK;
+        }
+        String code = languageCode.toLowerCase(Locale.ROOT);
+        for (String language : byLanguage.keySet()) {
+            String lang = language.toLowerCase(Locale.ROOT);
+            if (code.equals(lang) || code.startsWith(lang + "-") || lang.startsWith(code + "-")) {
+                return language;
+            }
+        }
+        return FALLBACK;
+    }
+
+    public Messages in(String language) {
+        return byLanguage.getOrDefault(language, byLanguage.get(FALLBACK));
+    }
+
+    public Iterable<Messages> all() {
+        return byLanguage.values();
+    }
+}

@@ -1,0 +1,586 @@
+package org.spotcheck.telegram;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.*;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+/**
+ * An in-process stand-in for the Telegram Bot API (https://core.telegram.org/bots/api) so tests can run the
+ * real TelegramBots client against it: it answers the few methods SpotCheck uses with the real API's shapes
+ * and error texts, scripts what a person does (messages, button taps), lets tests inspect what the bot did,
+ * and injects faults. The wire format is the whole contract, so the bot under test needs no test hooks.
+ * Everything mutable is guarded by {@code lock}; its monitor also wakes long polls and {@link #awaitCall}.
+ */
+public final class FakeBotApi implements AutoCloseable {
+
+    /** One request the bot made that reached a method (injected faults are listed in {@link #faults()}). */
+    public record Call(String method, JsonNode body, Instant at) {}
+
+    /** A message as the chat shows it now; {@code replyMarkup} may be null. */
+    public record FakeMessage(long chatId, int messageId, boolean fromBot, long date, String text, String parseMode,
+                              JsonNode replyMarkup, boolean protectContent, boolean deleted) {}
+
+    private record Fault(int status, String description, Integer retryAfter) {}
+
+    /** Thrown inside handlers to answer like the API does: {"ok":false,"error_code":..,"description":..}. */
+    private static final class ApiError extends RuntimeException {
+        final int code;
+        ApiError(int code, String description) { super(description); this.code = code; }
+    }
+
+    /** What Telegram's nginx front answers when the backend is down: HTML, not JSON. */
+    public static final String NGINX_502 = "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n"
+            + "<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
+    private static final String NOT_MODIFIED = "Bad Request: message is not modified: specified new message content"
+            + " and reply markup are exactly the same as a current content and reply markup of the message";
+    private static final String QUERY_INVALID =
+            "Bad Request: query is too old and response timeout expired or query ID is invalid";
+    /** Real long polls last up to 50 s; one second keeps tests fast and still exercises the waiting. */
+    private static final long MAX_POLL_WAIT_MS = 1000;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern PATH = Pattern.compile("/bot([^/]+)/([^/]+)/?");
+    private static final Map<String, String> METHODS = new HashMap<>(); // lower case -> canonical: the API ignores case
+    static {
+        for (String m : List.of("getUpdates", "sendMessage", "editMessageText", "editMessageReplyMarkup",
+                "answerCallbackQuery", "deleteMessage", "setMyCommands", "getMe", "deleteWebhook")) {
+            METHODS.put(m.toLowerCase(Locale.ROOT), m);
+        }
+    }
+
+    private final String token;
+    private final long botId;
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final Object lock = new Object();
+    private final List<Call> calls = new ArrayList<>();
+    private final List<Call> faults = new ArrayList<>();
+    private final Deque<ObjectNode> updates = new ArrayDeque<>();
+    private final Map<Long, TreeMap<Integer, FakeMessage>> chats = new HashMap<>();
+    private final Map<Long, ObjectNode> groupChats = new HashMap<>();
+    private final Set<String> openCallbackQueries = new HashSet<>();
+    private final Map<String, JsonNode> commands = new HashMap<>();
+    private final Map<String, Deque<Fault>> scriptedFaults = new HashMap<>();
+    private int nextUpdateId = 1;
+    private int lastConfirmedOffset;
+    private long callbackSeq;
+    private double faultShare;
+    private Random faultRandom = new Random(0);
+    private boolean spareGetUpdates;
+    private Duration delay = Duration.ZERO;
+    private boolean closed;
+
+    private FakeBotApi(String token) throws IOException {
+        this.token = token;
+        long id;
+        try { id = Long.parseLong(token.substring(0, token.indexOf(':'))); } // real bot ids are the token prefix
+        catch (RuntimeException e) { id = 1_000_001L; }
+        this.botId = id;
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        // A thread per request: a parked long poll must not hold up the bot's sendMessage calls.
+        this.executor = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "fake-bot-api");
+            t.setDaemon(true); // a forgotten close() must not keep the test JVM alive
+            return t;
+        });
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+    }
+
+    public static FakeBotApi start(String token) {
+        try {
+            FakeBotApi api = new FakeBotApi(token);
+            api.server.start();
+            return api;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String url() { return "http://127.0.0.1:" + port(); }
+
+    public int port() { return server.getAddress().getPort(); }
+
+    @Override
+    public void close() {
+        synchronized (lock) { closed = true; lock.notifyAll(); }
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    // ---------------------------------------------------------------- HTTP
+
+    private void handle(HttpExchange ex) throws IOException {
+        try {
+            Matcher path = PATH.matcher(ex.getRequestURI().getPath());
+            if (!path.matches()) { reply(ex, 404, "application/json", error(404, "Not Found", null)); return; }
+            if (!path.group(1).equals(token)) { reply(ex, 401, "application/json", error(401, "Unauthorized", null)); return; }
+            String method = METHODS.getOrDefault(path.group(2).toLowerCase(Locale.ROOT), path.group(2));
+            ObjectNode params;
+            try { params = readParams(ex); }
+            catch (IOException e) { reply(ex, 400, "application/json", error(400, "Bad Request: can't parse JSON", null)); return; }
+            Thread.sleep(currentDelay().toMillis());
+            Fault fault = takeFault(method, params);
+            if (fault != null) {
+                boolean html = fault.description().startsWith("<");
+                reply(ex, fault.status(), html ? "text/html" : "application/json",
+                        html ? fault.description() : error(fault.status(), fault.description(), fault.retryAfter()));
+                return;
+            }
+            try {
+                JsonNode result = method.equals("getUpdates") ? getUpdates(params) : invoke(method, params);
+                reply(ex, 200, "application/json", JSON.createObjectNode().put("ok", true).set("result", result).toString());
+            } catch (ApiError e) {
+                reply(ex, e.code, "application/json", error(e.code, e.getMessage(), null));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // closing: the client just sees the connection drop
+        } catch (RuntimeException e) {
+            e.printStackTrace(); // HttpServer would otherwise swallow a bug in the fake silently
+            reply(ex, 500, "application/json", error(500, "Internal Server Error: fake failed: " + e, null));
+        } finally {
+            ex.close();
+        }
+    }
+
+    /** Runs a state-changing method and records it atomically, so an awaitCall never sees a half-done call. */
+    private JsonNode invoke(String method, ObjectNode p) {
+        synchronized (lock) {
+            try {
+                return switch (method) {
+                    case "sendMessage" -> sendMessage(p);
+                    case "editMessageText" -> edit(p, true);
+                    case "editMessageReplyMarkup" -> edit(p, false);
+                    case "deleteMessage" -> deleteMessage(p);
+                    case "answerCallbackQuery" -> answerCallbackQuery(p);
+                    case "setMyCommands" -> setMyCommands(p);
+                    case "getMe" -> botUser();
+                    case "deleteWebhook" -> {
+                        if (p.path("drop_pending_updates").asBoolean()) updates.clear();
+                        yield JSON.getNodeFactory().booleanNode(true);
+                    }
+                    default -> throw new ApiError(404, "Not Found");
+                };
+            } finally {
+                calls.add(new Call(method, p, Instant.now()));
+                lock.notifyAll();
+            }
+        }
+    }
+
+    private static ObjectNode readParams(HttpExchange ex) throws IOException {
+        ObjectNode params = JSON.createObjectNode();
+        addForm(params, ex.getRequestURI().getRawQuery()); // the API also takes GET-style query parameters
+        String body = new String(ex.getRequestBody().readAllBytes(), UTF_8);
+        String type = Objects.requireNonNullElse(ex.getRequestHeaders().getFirst("Content-Type"), "");
+        String lower = type.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("application/x-www-form-urlencoded")) {
+            addForm(params, body);
+        } else if (lower.startsWith("multipart/form-data") && type.contains("boundary=")) {
+            String boundary = type.substring(type.indexOf("boundary=") + 9).replace("\"", "").split(";")[0];
+            for (String part : body.split("--" + Pattern.quote(boundary))) {
+                int split = part.indexOf("\r\n\r\n");
+                Matcher name = Pattern.compile("name=\"([^\"]*)\"").matcher(split < 0 ? "" : part.substring(0, split));
+                if (name.find() && !part.substring(0, split).contains("filename=")) { // file uploads are not kept
+                    params.set(name.group(1), formValue(part.substring(split + 4).replaceFirst("\r\n$", "")));
+                }
+            }
+        } else if (!body.isBlank() && JSON.readTree(body) instanceof ObjectNode json) {
+            params.setAll(json); // TelegramBots sends application/json
+        }
+        return params;
+    }
+
+    private static void addForm(ObjectNode params, String form) {
+        if (form == null || form.isEmpty()) return;
+        for (String pair : form.split("&")) {
+            int eq = pair.indexOf('=');
+            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), UTF_8);
+            params.set(key, formValue(eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), UTF_8)));
+        }
+    }
+
+    /** Form encodings carry objects such as reply_markup as JSON strings; keep them as JSON like a JSON body would. */
+    private static JsonNode formValue(String value) {
+        if (value.startsWith("{") || value.startsWith("[")) {
+            try { return JSON.readTree(value); } catch (IOException ignored) { /* plain text after all */ }
+        }
+        return JSON.getNodeFactory().textNode(value);
+    }
+
+    private static void reply(HttpExchange ex, int status, String contentType, String body) throws IOException {
+        byte[] bytes = body.getBytes(UTF_8);
+        ex.getResponseHeaders().set("Content-Type", contentType);
+        ex.sendResponseHeaders(status, bytes.length);
+        ex.getResponseBody().write(bytes);
+    }
+
+    private static String error(int code, String description, Integer retryAfter) {
+        ObjectNode e = JSON.createObjectNode().put("ok", false).put("error_code", code).put("description", description);
+        if (retryAfter != null) e.putObject("parameters").put("retry_after", retryAfter);
+        return e.toString();
+    }
+
+    // ---------------------------------------------------------------- Bot API methods (called holding lock)
+
+    private JsonNode getUpdates(ObjectNode p) throws InterruptedException {
+        synchronized (lock) {
+            int offset = p.path("offset").asInt(0);
+            if (offset > 0) { // "confirmed as soon as getUpdates is called with an offset higher than its update_id"
+                updates.removeIf(u -> u.get("update_id").asInt() < offset);
+                lastConfirmedOffset = Math.max(lastConfirmedOffset, offset);
+            } else if (offset < 0) { // negative: keep only the last -offset updates, forget the rest
+                while (updates.size() > -offset) updates.removeFirst();
+            }
+            calls.add(new Call("getUpdates", p, Instant.now()));
+            lock.notifyAll();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(p.path("timeout").asLong(0));
+            deadline = Math.min(deadline, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(MAX_POLL_WAIT_MS));
+            long left;
+            while (updates.isEmpty() && !closed && (left = deadline - System.nanoTime()) > 0) {
+                lock.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+            }
+            int limit = p.path("limit").asInt(100);
+            ArrayNode result = JSON.createArrayNode();
+            updates.stream().limit(limit < 1 || limit > 100 ? 100 : limit).forEach(u -> result.add(u.deepCopy()));
+            return result;
+        }
+    }
+
+    private JsonNode sendMessage(ObjectNode p) {
+        long chatId = chatId(p);
+        String text = text(p);
+        FakeMessage m = new FakeMessage(chatId, nextMessageId(chatId), true, Instant.now().getEpochSecond(), text,
+                p.path("parse_mode").textValue(), markup(p), p.path("protect_content").asBoolean(false), false);
+        store(m);
+        return messageJson(m);
+    }
+
+    /** editMessageText and editMessageReplyMarkup: a missing reply_markup removes the keyboard, as in Telegram. */
+    private JsonNode edit(ObjectNode p, boolean newText) {
+        FakeMessage old = existing(p, "Bad Request: message to edit not found");
+        if (!old.fromBot()) throw new ApiError(400, "Bad Request: message can't be edited");
+        String text = newText ? text(p) : old.text();
+        JsonNode markup = markup(p);
+        if (Objects.equals(text, old.text()) && Objects.equals(markup, old.replyMarkup())) {
+            throw new ApiError(400, NOT_MODIFIED);
+        }
+        FakeMessage m = new FakeMessage(old.chatId(), old.messageId(), true, old.date(), text,
+                newText ? p.path("parse_mode").textValue() : old.parseMode(), markup, old.protectContent(), false);
+        store(m);
+        return messageJson(m);
+    }
+
+    private JsonNode deleteMessage(ObjectNode p) {
+        FakeMessage m = existing(p, "Bad Request: message to delete not found");
+        store(new FakeMessage(m.chatId(), m.messageId(), m.fromBot(), m.date(), m.text(), m.parseMode(),
+                m.replyMarkup(), m.protectContent(), true));
+        return JSON.getNodeFactory().booleanNode(true);
+    }
+
+    private JsonNode answerCallbackQuery(ObjectNode p) {
+        // A query can be answered once; afterwards its id is as invalid as an unknown one.
+        if (!openCallbackQueries.remove(p.path("callback_query_id").asText())) throw new ApiError(400, QUERY_INVALID);
+        return JSON.getNodeFactory().booleanNode(true);
+    }
+
+    private JsonNode setMyCommands(ObjectNode p) {
+        commands.put(p.path("language_code").asText(""), p.path("commands").deepCopy());
+        return JSON.getNodeFactory().booleanNode(true);
+    }
+
+    private static long chatId(ObjectNode p) {
+        String raw = p.path("chat_id").asText(""); // TelegramBots sends chat_id as a string
+        if (raw.isEmpty()) throw new ApiError(400, "Bad Request: chat_id is empty");
+        try { return Long.parseLong(raw); } catch (NumberFormatException e) { throw new ApiError(400, "Bad Request: chat not found"); }
+    }
+
+    private static String text(ObjectNode p) {
+        String text = p.path("text").asText("");
+        if (text.isEmpty()) throw new ApiError(400, "Bad Request: message text is empty");
+        if (text.length() > 4096) throw new ApiError(400, "Bad Request: message is too long");
+        return text;
+    }
+
+    private static JsonNode markup(ObjectNode p) {
+        JsonNode m = p.get("reply_markup");
+        return m == null || m.isNull() ? null : m.deepCopy();
+    }
+
+    private FakeMessage existing(ObjectNode p, String notFound) {
+        long chatId = chatId(p);
+        if (!p.hasNonNull("message_id")) throw new ApiError(400, "Bad Request: message identifier is not specified");
+        FakeMessage m = chats.getOrDefault(chatId, new TreeMap<>()).get(p.path("message_id").asInt());
+        if (m == null || m.deleted()) throw new ApiError(400, notFound);
+        return m;
+    }
+
+    // ---------------------------------------------------------------- JSON shapes
+
+    private ObjectNode botUser() {
+        return JSON.createObjectNode().put("id", botId).put("is_bot", true).put("first_name", "SpotCheck")
+                .put("username", "spotcheck_test_bot").put("can_join_groups", true)
+                .put("can_read_all_group_messages", false).put("supports_inline_queries", false);
+    }
+
+    private static ObjectNode person(long userId, String languageCode) {
+        return JSON.createObjectNode().put("id", userId).put("is_bot", false).put("first_name", "Alice")
+                .put("username", "alice_test").put("language_code", languageCode);
+    }
+
+    private ObjectNode chatJson(long chatId) {
+        ObjectNode group = groupChats.get(chatId);
+        if (group != null) return group.deepCopy();
+        return JSON.createObjectNode().put("id", chatId).put("type", "private").put("first_name", "Alice")
+                .put("username", "alice_test");
+    }
+
+    private ObjectNode messageJson(FakeMessage m) {
+        ObjectNode j = JSON.createObjectNode().put("message_id", m.messageId());
+        j.set("from", m.fromBot() ? botUser() : person(m.chatId(), "en"));
+        j.set("chat", chatJson(m.chatId()));
+        j.put("date", m.date());
+        if (m.text() != null) j.put("text", m.text());
+        if (m.protectContent()) j.put("has_protected_content", true);
+        // Telegram echoes only inline keyboards in a Message; reply keyboards live in the client.
+        if (m.replyMarkup() != null && m.replyMarkup().has("inline_keyboard")) j.set("reply_markup", m.replyMarkup());
+        return j;
+    }
+
+    // ---------------------------------------------------------------- scripted person (return update ids)
+
+    public long sendText(long chatId, String text) { return sendText(chatId, text, "en"); }
+
+    public long sendText(long chatId, String text, String languageCode) {
+        synchronized (lock) { return queue("message", incoming(chatId, chatId, languageCode, text)); }
+    }
+
+    public long sendGroupText(long groupChatId, long userId, String text) {
+        synchronized (lock) {
+            groupChats.putIfAbsent(groupChatId, JSON.createObjectNode().put("id", groupChatId).put("type", "group")
+                    .put("title", "SpotCheck test group"));
+            return queue("message", incoming(groupChatId, userId, "en", text));
+        }
+    }
+
+    public long sendSticker(long chatId) {
+        synchronized (lock) {
+            ObjectNode msg = incoming(chatId, chatId, "en", null);
+            msg.putObject("sticker").put("file_id", "CAACAgIAAxkBAAIBfake" + msg.get("message_id"))
+                    .put("file_unique_id", "AgADfake" + msg.get("message_id")).put("type", "regular")
+                    .put("width", 512).put("height", 512).put("is_animated", false).put("is_video", false)
+                    .put("emoji", "👍");
+            return queue("message", msg);
+        }
+    }
+
+    /** The person taps an inline button on a (not deleted) message; returns the callback query id. */
+    public String sendCallback(long chatId, int messageId, String data) {
+        synchronized (lock) {
+            FakeMessage m = message(chatId, messageId).filter(x -> !x.deleted()).orElseThrow(() ->
+                    new IllegalStateException("no visible message " + messageId + " in chat " + chatId + " to tap"));
+            String id = botId + "-" + (++callbackSeq);
+            openCallbackQueries.add(id);
+            ObjectNode query = JSON.createObjectNode().put("id", id);
+            query.set("from", person(chatId, "en"));
+            query.set("message", messageJson(m));
+            query.put("chat_instance", "ci" + chatId).put("data", data);
+            queue("callback_query", query);
+            return id;
+        }
+    }
+
+    /** Queues an update as given, except that update_id is (re)assigned so ids keep increasing. */
+    public long queueRawUpdate(String json) {
+        try {
+            ObjectNode update = (ObjectNode) JSON.readTree(json);
+            synchronized (lock) {
+                update.put("update_id", nextUpdateId++);
+                updates.add(update);
+                lock.notifyAll();
+                return update.get("update_id").asLong();
+            }
+        } catch (IOException | ClassCastException e) {
+            throw new IllegalArgumentException("not a JSON object: " + json, e);
+        }
+    }
+
+    /** A message from the person; it takes a message id in the chat like real ones do, and can be deleted. */
+    private ObjectNode incoming(long chatId, long userId, String languageCode, String text) {
+        FakeMessage m = new FakeMessage(chatId, nextMessageId(chatId), false, Instant.now().getEpochSecond(), text,
+                null, null, false, false);
+        store(m);
+        ObjectNode msg = JSON.createObjectNode().put("message_id", m.messageId());
+        msg.set("from", person(userId, languageCode));
+        msg.set("chat", chatJson(chatId));
+        msg.put("date", m.date());
+        if (text != null) {
+            msg.put("text", text);
+            int end = text.indexOf(' ') < 0 ? text.length() : text.indexOf(' ');
+            if (text.startsWith("/") && end > 1) { // Telegram marks "/start" (or "/start@bot") as a bot_command
+                msg.putArray("entities").addObject().put("offset", 0).put("length", end).put("type", "bot_command");
+            }
+        }
+        return msg;
+    }
+
+    private long queue(String kind, ObjectNode payload) {
+        ObjectNode update = JSON.createObjectNode().put("update_id", nextUpdateId++);
+        update.set(kind, payload);
+        updates.add(update);
+        lock.notifyAll();
+        return update.get("update_id").asLong();
+    }
+
+    private int nextMessageId(long chatId) {
+        TreeMap<Integer, FakeMessage> chat = chats.get(chatId);
+        return chat == null || chat.isEmpty() ? 1 : chat.lastKey() + 1;
+    }
+
+    private void store(FakeMessage m) {
+        chats.computeIfAbsent(m.chatId(), k -> new TreeMap<>()).put(m.messageId(), m);
+    }
+
+    // ---------------------------------------------------------------- inspection
+
+    public List<Call> calls() { synchronized (lock) { return List.copyOf(calls); } }
+
+    public List<Call> calls(String method) {
+        return calls().stream().filter(c -> c.method().equalsIgnoreCase(method)).toList();
+    }
+
+    /** Requests that were answered with an injected fault instead of reaching their method. */
+    public List<Call> faults() { synchronized (lock) { return List.copyOf(faults); } }
+
+    /** Any message, the person's and deleted ones included. */
+    public Optional<FakeMessage> message(long chatId, int messageId) {
+        synchronized (lock) { return Optional.ofNullable(chats.getOrDefault(chatId, new TreeMap<>()).get(messageId)); }
+    }
+
+    /** The bot's messages the chat still shows, oldest first. */
+    public List<FakeMessage> messages(long chatId) {
+        synchronized (lock) {
+            return chats.getOrDefault(chatId, new TreeMap<>()).values().stream()
+                    .filter(m -> m.fromBot() && !m.deleted()).toList();
+        }
+    }
+
+    public FakeMessage lastMessage(long chatId) {
+        List<FakeMessage> shown = messages(chatId);
+        if (shown.isEmpty()) throw new AssertionError("the bot has no visible message in chat " + chatId);
+        return shown.get(shown.size() - 1);
+    }
+
+    /** callback_data of every inline button of the message, row by row. */
+    public List<String> buttonsData(long chatId, int messageId) {
+        FakeMessage m = message(chatId, messageId).orElseThrow(() ->
+                new AssertionError("no message " + messageId + " in chat " + chatId));
+        List<String> data = new ArrayList<>();
+        if (m.replyMarkup() == null) return data;
+        for (JsonNode row : m.replyMarkup().path("inline_keyboard")) {
+            for (JsonNode button : row) if (button.has("callback_data")) data.add(button.get("callback_data").asText());
+        }
+        return data;
+    }
+
+    /** Commands last set by setMyCommands for that language_code ("" for the default list). */
+    public Optional<JsonNode> commands(String languageCode) {
+        synchronized (lock) { return Optional.ofNullable(commands.get(languageCode)); }
+    }
+
+    public int lastConfirmedOffset() { synchronized (lock) { return lastConfirmedOffset; } }
+
+    /** The first call so far (earlier ones count: the bot may be quicker than the test) that matches. */
+    public Call awaitCall(String method, Predicate<Call> matches, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (lock) {
+            while (true) {
+                for (Call c : calls) if (c.method().equalsIgnoreCase(method) && matches.test(c)) return c;
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("no matching " + method + " call within " + timeout + "; " + method
+                            + " calls: " + calls.stream().filter(c -> c.method().equalsIgnoreCase(method)).map(Call::body).toList());
+                }
+                try {
+                    lock.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError("interrupted while waiting for " + method, e);
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- fault injection
+
+    /**
+     * The next call of {@code method} fails with that HTTP status. A null description picks the API's usual one
+     * ("Too Many Requests: retry after N" for 429); a description starting with '<' (see {@link #NGINX_502})
+     * is sent verbatim as HTML. retryAfter, if not null, goes into "parameters". Calls stack up in order.
+     */
+    public void failNext(String method, int httpStatus, String description, Integer retryAfter) {
+        String text = description != null ? description : switch (httpStatus) {
+            case 429 -> "Too Many Requests: retry after " + (retryAfter == null ? 1 : retryAfter);
+            case 502 -> "Bad Gateway";
+            case 500 -> "Internal Server Error";
+            default -> "Error " + httpStatus;
+        };
+        synchronized (lock) {
+            scriptedFaults.computeIfAbsent(method.toLowerCase(Locale.ROOT), k -> new ArrayDeque<>())
+                    .add(new Fault(httpStatus, text, retryAfter));
+        }
+    }
+
+    /** Fails that share of all calls, getUpdates included, with 429 (retry_after 1) or an nginx 502. */
+    public void setFaultRate(double share, long seed) { setFaultRate(share, seed, false); }
+
+    public void setFaultRate(double share, long seed, boolean spareGetUpdates) {
+        synchronized (lock) {
+            this.faultShare = share;
+            this.faultRandom = new Random(seed); // seeded so a failing run can be replayed
+            this.spareGetUpdates = spareGetUpdates;
+        }
+    }
+
+    /** Delays every answer by d before it is handled (the long-poll wait comes on top). */
+    public void setDelay(Duration d) { synchronized (lock) { delay = d; } }
+
+    private Duration currentDelay() { synchronized (lock) { return delay; } }
+
+    /** Decides before any state changes, so a failed call leaves no trace but its entry in faults(). */
+    private Fault takeFault(String method, ObjectNode params) {
+        synchronized (lock) {
+            Deque<Fault> scripted = scriptedFaults.get(method.toLowerCase(Locale.ROOT));
+            Fault fault = scripted != null ? scripted.poll() : null;
+            if (fault == null && faultShare > 0 && !(spareGetUpdates && method.equals("getUpdates"))
+                    && faultRandom.nextDouble() < faultShare) {
+                fault = faultRandom.nextBoolean()
+                        ? new Fault(429, "Too Many Requests: retry after 1", 1) : new Fault(502, NGINX_502, null);
+            }
+            if (fault != null) {
+                faults.add(new Call(method, params, Instant.now()));
+                lock.notifyAll();
+            }
+            return fault;
+        }
+    }
+}
