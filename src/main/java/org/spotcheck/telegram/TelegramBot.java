@@ -43,13 +43,15 @@ public final class TelegramBot implements AutoCloseable {
     private final ScheduledExecutorService pollerThread;
     private final ChatLanes lanes;
     private final OkHttpClient http;
+    private final OkHttpClient pollHttp;
 
     private TelegramBot(TelegramBotsLongPollingApplication poller, ScheduledExecutorService pollerThread,
-                        ChatLanes lanes, OkHttpClient http) {
+                        ChatLanes lanes, OkHttpClient http, OkHttpClient pollHttp) {
         this.poller = poller;
         this.pollerThread = pollerThread;
         this.lanes = lanes;
         this.http = http;
+        this.pollHttp = pollHttp;
     }
 
     public static TelegramBot start(String token, URI apiUrl, Dialogue dialogue, ChatKeys chatKeys, Texts texts)
@@ -58,6 +60,10 @@ public final class TelegramBot implements AutoCloseable {
         var redactor = new Redactor(token);
         var http = new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(10))
+                .readTimeout(Duration.ofSeconds(30))
+                .build();
+        // The poller gets its own client, so stopping it cancels the long poll and nothing else.
+        var pollHttp = http.newBuilder()
                 .readTimeout(Duration.ofSeconds(75)) // longer than getUpdates' long-poll timeout
                 .build();
         var api = new BotApi(new OkHttpTelegramClient(http, token, url), redactor, d -> Thread.sleep(d.toMillis()));
@@ -74,7 +80,7 @@ public final class TelegramBot implements AutoCloseable {
         var lanes = new ChatLanes(64, 10_000);
         // TelegramBots' own scheduler thread is not a daemon and is never shut down by the library.
         ScheduledExecutorService pollerThread = Executors.newSingleThreadScheduledExecutor(ChatLanes.named("poller"));
-        var poller = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> http, () -> pollerThread);
+        var poller = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> pollHttp, () -> pollerThread);
         poller.registerBot(token, () -> url, new DefaultGetUpdatesGenerator(UPDATE_TYPES), updates -> {
             for (Update update : updates) {
                 var incoming = UpdateReader.read(update);
@@ -90,7 +96,7 @@ public final class TelegramBot implements AutoCloseable {
             }
         });
         log.info("polling for updates as @{}", username);
-        return new TelegramBot(poller, pollerThread, lanes, http);
+        return new TelegramBot(poller, pollerThread, lanes, http, pollHttp);
     }
 
     /** /start /help /privacy /forget in the menu, in every language the bot speaks. */
@@ -122,9 +128,12 @@ public final class TelegramBot implements AutoCloseable {
             log.warn("stopping the poller: {}", e.getClass().getSimpleName());
         }
         pollerThread.shutdownNow();
+        pollHttp.dispatcher().cancelAll();
         lanes.close(3_000);
-        http.dispatcher().executorService().shutdown();
-        http.connectionPool().evictAll();
+        for (var client : List.of(http, pollHttp)) {
+            client.dispatcher().executorService().shutdown();
+            client.connectionPool().evictAll();
+        }
         try {
             pollerThread.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

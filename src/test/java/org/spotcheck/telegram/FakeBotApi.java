@@ -29,6 +29,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
  * real TelegramBots client against it: it answers the few methods SpotCheck uses with the real API's shapes
  * and error texts, scripts what a person does (messages, button taps), lets tests inspect what the bot did,
  * and injects faults. The wire format is the whole contract, so the bot under test needs no test hooks.
+ * Simplifications: parse_mode is recorded but not applied (texts are stored as sent), file uploads are ignored,
+ * and methods other than the ones listed in METHODS answer 404 like an unknown method would.
  * Everything mutable is guarded by {@code lock}; its monitor also wakes long polls and {@link #awaitCall}.
  */
 public final class FakeBotApi implements AutoCloseable {
@@ -61,6 +63,9 @@ public final class FakeBotApi implements AutoCloseable {
     private static final Pattern PATH = Pattern.compile("/bot([^/]+)/([^/]+)/?");
     private static final Map<String, String> METHODS = new HashMap<>(); // lower case -> canonical: the API ignores case
     static {
+        // JDK's HttpServer leaves Nagle on; with the client's delayed ACKs every call would then take ~40 ms.
+        // Read once when the first HttpServer is made, hence here (a no-op if someone else made one before).
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) System.setProperty("sun.net.httpserver.nodelay", "true");
         for (String m : List.of("getUpdates", "sendMessage", "editMessageText", "editMessageReplyMarkup",
                 "answerCallbackQuery", "deleteMessage", "setMyCommands", "getMe", "deleteWebhook")) {
             METHODS.put(m.toLowerCase(Locale.ROOT), m);
@@ -132,12 +137,12 @@ public final class FakeBotApi implements AutoCloseable {
     private void handle(HttpExchange ex) throws IOException {
         try {
             Matcher path = PATH.matcher(ex.getRequestURI().getPath());
-            if (!path.matches()) { reply(ex, 404, "application/json", error(404, "Not Found", null)); return; }
-            if (!path.group(1).equals(token)) { reply(ex, 401, "application/json", error(401, "Unauthorized", null)); return; }
+            if (!path.matches()) { replyError(ex, 404, "Not Found"); return; }
+            if (!path.group(1).equals(token)) { replyError(ex, 401, "Unauthorized"); return; }
             String method = METHODS.getOrDefault(path.group(2).toLowerCase(Locale.ROOT), path.group(2));
             ObjectNode params;
             try { params = readParams(ex); }
-            catch (IOException e) { reply(ex, 400, "application/json", error(400, "Bad Request: can't parse JSON", null)); return; }
+            catch (IOException e) { replyError(ex, 400, "Bad Request: can't parse JSON"); return; }
             Thread.sleep(currentDelay().toMillis());
             Fault fault = takeFault(method, params);
             if (fault != null) {
@@ -150,13 +155,13 @@ public final class FakeBotApi implements AutoCloseable {
                 JsonNode result = method.equals("getUpdates") ? getUpdates(params) : invoke(method, params);
                 reply(ex, 200, "application/json", JSON.createObjectNode().put("ok", true).set("result", result).toString());
             } catch (ApiError e) {
-                reply(ex, e.code, "application/json", error(e.code, e.getMessage(), null));
+                replyError(ex, e.code, e.getMessage());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // closing: the client just sees the connection drop
         } catch (RuntimeException e) {
             e.printStackTrace(); // HttpServer would otherwise swallow a bug in the fake silently
-            reply(ex, 500, "application/json", error(500, "Internal Server Error: fake failed: " + e, null));
+            replyError(ex, 500, "Internal Server Error: the fake failed: " + e);
         } finally {
             ex.close();
         }
@@ -232,6 +237,10 @@ public final class FakeBotApi implements AutoCloseable {
         ex.getResponseHeaders().set("Content-Type", contentType);
         ex.sendResponseHeaders(status, bytes.length);
         ex.getResponseBody().write(bytes);
+    }
+
+    private static void replyError(HttpExchange ex, int code, String description) throws IOException {
+        reply(ex, code, "application/json", error(code, description, null));
     }
 
     private static String error(int code, String description, Integer retryAfter) {

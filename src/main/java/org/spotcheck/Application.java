@@ -1,0 +1,103 @@
+package org.spotcheck;
+
+import java.io.BufferedReader;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.spotcheck.config.Settings;
+import org.spotcheck.console.ConsoleChat;
+import org.spotcheck.store.ChatKeys;
+import org.spotcheck.store.ChatStore;
+import org.spotcheck.store.Database;
+import org.spotcheck.store.Retention;
+import org.spotcheck.store.Secret;
+import org.spotcheck.telegram.TelegramBot;
+import org.spotcheck.text.Texts;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+
+/** The parts wired together from the settings; Main and the end-to-end tests start it the same way. */
+public final class Application implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Application.class);
+
+    /** The console is one private chat; Telegram never gives a chat the id 0. */
+    static final long CONSOLE_CHAT = 0;
+
+    private final Settings settings;
+    private final Database database;
+    private final Texts texts;
+    private final ChatKeys chatKeys;
+    private final Dialogue dialogue;
+    private final Retention retention;
+    private TelegramBot bot;
+    private ScheduledExecutorService daily;
+    private boolean closed;
+
+    private Application(Settings settings, Database database, Texts texts, ChatKeys chatKeys, Clock clock) {
+        this.settings = settings;
+        this.database = database;
+        this.texts = texts;
+        this.chatKeys = chatKeys;
+        this.dialogue = new Dialogue(database, new ChatStore(), texts, clock);
+        this.retention = new Retention(database, clock);
+    }
+
+    public static Application open(Settings settings, Clock clock) {
+        var texts = Texts.load();
+        var database = Database.open(settings.database());
+        try {
+            var chatKeys = new ChatKeys(Secret.of(settings.secret(), settings.database()));
+            var app = new Application(settings, database, texts, chatKeys, clock);
+            app.retention.run();
+            return app;
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /** Starts polling Telegram, and the daily clean-up. */
+    public void startTelegram() throws TelegramApiException {
+        bot = TelegramBot.start(settings.token().orElseThrow(), settings.apiUrl(), dialogue, chatKeys, texts);
+        daily = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            var thread = new Thread(runnable, "retention");
+            thread.setDaemon(true);
+            return thread;
+        });
+        daily.scheduleAtFixedRate(this::cleanUp, 1, 1, TimeUnit.DAYS);
+    }
+
+    public ConsoleChat console(String language, BufferedReader in, PrintStream out) {
+        return new ConsoleChat(dialogue, chatKeys.keyFor(CONSOLE_CHAT), language, texts.in(language), in, out);
+    }
+
+    private void cleanUp() {
+        try {
+            retention.run();
+        } catch (RuntimeException e) {
+            // Try again tomorrow; a scheduled task that throws would never run again.
+            log.error("retention failed: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    /** Stops polling, lets work in hand finish, then closes the database. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (daily != null) {
+            daily.shutdownNow();
+        }
+        if (bot != null) {
+            bot.close();
+        }
+        database.close();
+    }
+}

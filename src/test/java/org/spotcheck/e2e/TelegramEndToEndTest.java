@@ -1,0 +1,190 @@
+package org.spotcheck.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.spotcheck.Application;
+import org.spotcheck.config.SettingsLoader;
+import org.spotcheck.telegram.FakeBotApi;
+import org.spotcheck.text.Messages;
+
+/**
+ * The real TelegramBots client and poller against a Bot API stand-in on 127.0.0.1: people
+ * do the whole check the way they would on a phone.
+ */
+class TelegramEndToEndTest {
+
+    private static final String TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1";
+    private static final Messages EN = Messages.load("en");
+
+    @TempDir
+    Path dir;
+
+    private FakeBotApi telegram;
+    private Application app;
+
+    @BeforeEach
+    void startTelegramAndTheBot() throws Exception {
+        telegram = FakeBotApi.start(TOKEN);
+        app = startBot();
+    }
+
+    @AfterEach
+    void stop() {
+        app.close();
+        telegram.close();
+    }
+
+    private Application startBot() throws Exception {
+        var settings = SettingsLoader.load(Map.of(
+                "TELEGRAM_BOT_TOKEN", TOKEN,
+                "TELEGRAM_API_URL", telegram.url(),
+                "SPOTCHECK_DB", dir.resolve("spotcheck.db").toString()));
+        var started = Application.open(settings, Clock.systemUTC());
+        started.startTelegram();
+        return started;
+    }
+
+    @Test
+    void theCommandMenuIsRegisteredAtStartUp() {
+        var commands = telegram.awaitCall("setMyCommands", c -> true, TelegramPerson.PATIENCE).body().path("commands");
+        assertThat(StreamSupport.stream(commands.spliterator(), false).map(c -> c.path("command").asText()))
+                .containsExactly("start", "help", "privacy", "forget");
+    }
+
+    @Test
+    void aPersonDoesTheWholeCheckAndGetsTheResult() {
+        var person = new TelegramPerson(telegram, 1001);
+        person.types("/start");
+        person.waitFor(() -> person.lastText().contains("Welcome to SpotCheck"), "the welcome");
+        person.taps("begin");
+        person.waitFor(() -> person.currentQuestionNumber() == 1, "question 1");
+        int questionMessage = person.currentQuestion().messageId();
+
+        person.answers(1); // no emergency sign
+        person.answers(2); // neither pregnant nor past menopause
+        person.answers(2); // more than once in a row
+        person.answers(0); // birth control started recently
+        person.answers(2); // not dry
+        person.answers(1); // no itching or discharge change
+        person.answers(2); // not sure about STIs
+        person.answers(0); // screened in the last 3 years
+
+        var result = person.screen().get(person.screen().size() - 1);
+        assertThat(result.text())
+                .contains(EN.get("result.urgency.soon"))
+                .contains("<b>" + EN.get("cause.birth_control.name") + "</b>")
+                .contains("<b>" + EN.get("cause.sti.name") + "</b>")
+                .contains(EN.get("cause.sti.with_birth_control"))
+                .contains(EN.get("summary.frequency.in_a_row"));
+        assertThat(result.text().indexOf(EN.get("cause.birth_control.name")))
+                .isLessThan(result.text().indexOf(EN.get("cause.sti.name")));
+        assertThat(result.protectContent()).isTrue();
+        assertThat(result.parseMode()).isEqualTo("HTML");
+        // One question message, edited in place from question 1 to the end.
+        assertThat(telegram.message(1001, questionMessage).orElseThrow().text()).isEqualTo(EN.get("question.finished"));
+        assertThat(telegram.calls("sendMessage").stream()
+                .filter(c -> c.body().path("chat_id").asLong() == 1001)
+                .filter(c -> c.body().path("text").asText().contains("of 8"))).hasSize(1);
+    }
+
+    @Test
+    void everyTapIsAnswered() {
+        var person = new TelegramPerson(telegram, 1002);
+        person.types("/start");
+        person.waitFor(() -> person.lastText().contains("Welcome"), "the welcome");
+        person.taps("begin");
+        person.waitFor(() -> person.currentQuestionNumber() == 1, "question 1");
+        person.answers(1);
+        int question = person.currentQuestion().messageId();
+        person.taps("w:1");
+        person.tapOn(question, "nonsense-data");
+        person.tapOn(question, "a:99:0:0");
+        assertThat(telegram.calls("answerCallbackQuery")).hasSize(5);
+    }
+
+    @Test
+    void theEmergencyAnswerShowsUrgentAdviceAtOnce() {
+        var person = new TelegramPerson(telegram, 1003);
+        person.types("/start");
+        person.waitFor(() -> person.lastText().contains("Welcome"), "the welcome");
+        person.taps("begin");
+        person.waitFor(() -> person.currentQuestionNumber() == 1, "question 1");
+        person.answers(0);
+        assertThat(person.lastText()).startsWith(EN.get("result.urgency.now"));
+    }
+
+    @Test
+    void aStickerMidCheckGetsANudgeAndTheQuestionAgain() {
+        var person = new TelegramPerson(telegram, 1004);
+        person.types("/start");
+        person.waitFor(() -> person.lastText().contains("Welcome"), "the welcome");
+        person.taps("begin");
+        person.waitFor(() -> person.currentQuestionNumber() == 1, "question 1");
+        person.answers(1);
+        int before = person.currentQuestion().messageId();
+        telegram.sendSticker(1004);
+        person.waitFor(() -> person.currentQuestion().messageId() != before, "the question again");
+        assertThat(person.currentQuestionNumber()).isEqualTo(2);
+        assertThat(person.screen().stream().map(m -> m.text())).contains(EN.get("page.nudge"));
+        person.waitFor(() -> telegram.message(1004, before).orElseThrow().deleted(), "the old question deleted");
+    }
+
+    @Test
+    void aPersonStoppedMidCheckContinuesAfterARestart() throws Exception {
+        var person = new TelegramPerson(telegram, 2002);
+        person.types("/start");
+        person.waitFor(() -> person.lastText().contains("Welcome"), "the welcome");
+        person.taps("begin");
+        person.waitFor(() -> person.currentQuestionNumber() == 1, "question 1");
+        person.answers(1);
+        person.answers(2);
+        person.answers(0); // only this once
+        int questionMessage = person.currentQuestion().messageId();
+
+        app.close();
+        app = startBot();
+
+        assertThat(person.currentQuestionNumber()).isEqualTo(4);
+        person.answers(2);
+        assertThat(person.currentQuestion().messageId()).isEqualTo(questionMessage);
+        person.answers(2);
+        person.answers(1);
+        person.answers(1);
+        person.answers(0);
+        assertThat(person.lastText()).startsWith(EN.get("result.urgency.watch"))
+                .contains(EN.get("result.no_clear_cause"));
+    }
+
+    @Test
+    void inAGroupTheBotOnlyPointsToAPrivateChat() {
+        telegram.sendGroupText(-500, 3003, "/start");
+        var sent = telegram.awaitCall("sendMessage", c -> c.body().path("chat_id").asLong() == -500,
+                TelegramPerson.PATIENCE);
+        assertThat(sent.body().path("text").asText()).isEqualTo(EN.get("page.group"));
+        assertThat(sent.body().path("reply_markup").toString()).contains("https://t.me/spotcheck_test_bot");
+    }
+
+    @Test
+    void forgetErasesAndDeletesTheBotsMessages() {
+        var person = new TelegramPerson(telegram, 4004);
+        person.types("/start");
+        person.waitFor(() -> person.lastText().contains("Welcome"), "the welcome");
+        person.taps("begin");
+        person.waitFor(() -> person.currentQuestionNumber() == 1, "question 1");
+        person.answers(1);
+        person.types("/forget");
+        person.waitFor(() -> person.lastText().contains(EN.get("page.forget_ask")), "the confirmation");
+        person.taps("forget:yes");
+        person.waitFor(() -> person.lastText().equals(EN.get("page.forget_done")), "the erase");
+        assertThat(person.screen()).hasSize(1);
+    }
+}
