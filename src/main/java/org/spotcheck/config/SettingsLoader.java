@@ -51,6 +51,8 @@ public final class SettingsLoader {
 
     private static Configuration layers(Map<String, String> environment) {
         var layers = new CompositeConfiguration();
+        // Values are taken literally: "${...}" in a secret or a path must not be expanded.
+        layers.setInterpolator(null);
         layers.addConfiguration(new MapConfiguration(Map.copyOf(environment)));
         String file = environment.get(CONFIG);
         if (file != null && !file.isBlank()) {

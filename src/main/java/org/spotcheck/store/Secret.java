@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -15,6 +16,8 @@ import java.util.Optional;
  * rows unreachable, and those expire anyway.
  */
 public final class Secret {
+
+    private static final int GENERATED_BYTES = 32;
 
     private final byte[] bytes;
 
@@ -37,12 +40,20 @@ public final class Secret {
     private static Secret fromFile(Path file) {
         try {
             if (Files.exists(file)) {
-                return new Secret(HexFormat.of().parseHex(Files.readString(file).strip()));
+                OwnerOnly.createFile(file); // tightens a file someone loosened
+                var bytes = HexFormat.of().parseHex(Files.readString(file).strip());
+                if (bytes.length < GENERATED_BYTES) {
+                    throw new IllegalArgumentException("too short");
+                }
+                return new Secret(bytes);
             }
-            var bytes = new byte[32];
+            var bytes = new byte[GENERATED_BYTES];
             new SecureRandom().nextBytes(bytes);
-            OwnerOnly.createFile(file);
-            Files.writeString(file, HexFormat.of().formatHex(bytes) + "\n");
+            // Written beside, then moved into place: a crash never leaves a half-written secret.
+            Path partial = file.resolveSibling(file.getFileName() + ".partial");
+            OwnerOnly.createFile(partial);
+            Files.writeString(partial, HexFormat.of().formatHex(bytes) + "\n");
+            Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
             return new Secret(bytes);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the secret file " + file, e);

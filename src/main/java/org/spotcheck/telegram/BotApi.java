@@ -128,7 +128,8 @@ public final class BotApi {
                 if (code != null && code == 429) {
                     Integer retryAfter = e.getParameters() == null ? null : e.getParameters().getRetryAfter();
                     wait = retryAfter == null ? backoff : min(Duration.ofSeconds(retryAfter), MAX_RETRY_AFTER);
-                } else if (code == null || code >= 500) {
+                } else if (code == null || code == 0 || code >= 500) {
+                    // 0: the body was not the API's JSON, e.g. a proxy's HTML error page during an outage.
                     wait = jitter(backoff);
                 } else {
                     throw new BotApiException(BotApiException.Kind.FAILED, name + ": " + code + " " + description);
