@@ -14,6 +14,8 @@ import org.spotcheck.console.ConsoleChat;
 import org.spotcheck.store.ChatKeys;
 import org.spotcheck.store.ChatStore;
 import org.spotcheck.store.Database;
+import org.spotcheck.store.Inbox;
+import org.spotcheck.store.Sealer;
 import org.spotcheck.store.Retention;
 import org.spotcheck.store.Secret;
 import org.spotcheck.telegram.TelegramBot;
@@ -32,17 +34,19 @@ public final class Application implements AutoCloseable {
     private final Database database;
     private final Texts texts;
     private final ChatKeys chatKeys;
+    private final Inbox inbox;
     private final Dialogue dialogue;
     private final Retention retention;
     private TelegramBot bot;
     private ScheduledExecutorService daily;
     private boolean closed;
 
-    private Application(Settings settings, Database database, Texts texts, ChatKeys chatKeys, Clock clock) {
+    private Application(Settings settings, Database database, Texts texts, Secret secret, Clock clock) {
         this.settings = settings;
         this.database = database;
         this.texts = texts;
-        this.chatKeys = chatKeys;
+        this.chatKeys = new ChatKeys(secret);
+        this.inbox = new Inbox(database, new Sealer(secret), clock);
         this.dialogue = new Dialogue(database, new ChatStore(), texts, clock);
         this.retention = new Retention(database, clock);
     }
@@ -51,8 +55,7 @@ public final class Application implements AutoCloseable {
         var texts = Texts.load();
         var database = Database.open(settings.database());
         try {
-            var chatKeys = new ChatKeys(Secret.of(settings.secret(), settings.database()));
-            var app = new Application(settings, database, texts, chatKeys, clock);
+            var app = new Application(settings, database, texts, Secret.of(settings.secret(), settings.database()), clock);
             app.retention.run();
             return app;
         } catch (RuntimeException e) {
@@ -63,7 +66,7 @@ public final class Application implements AutoCloseable {
 
     /** Starts polling Telegram, and the daily clean-up. */
     public void startTelegram() throws TelegramApiException {
-        bot = TelegramBot.start(settings.token().orElseThrow(), settings.apiUrl(), dialogue, chatKeys, texts);
+        bot = TelegramBot.start(settings.token().orElseThrow(), settings.apiUrl(), dialogue, chatKeys, texts, inbox);
         daily = Executors.newSingleThreadScheduledExecutor(runnable -> {
             var thread = new Thread(runnable, "retention");
             thread.setDaemon(true);

@@ -13,21 +13,24 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class ChatKeys {
 
-    private final SecretKeySpec key;
+    /** A Mac is not thread-safe; one per thread saves setting one up for every update. */
+    private final ThreadLocal<Mac> mac;
 
     public ChatKeys(Secret secret) {
-        this.key = new SecretKeySpec(secret.bytes(), "HmacSHA256");
+        var key = new SecretKeySpec(secret.bytes(), "HmacSHA256");
+        this.mac = ThreadLocal.withInitial(() -> {
+            try {
+                Mac m = Mac.getInstance("HmacSHA256");
+                m.init(key);
+                return m;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HmacSHA256 is missing from this Java runtime", e);
+            }
+        });
     }
 
     public String keyFor(long chatId) {
-        try {
-            // A Mac is not thread-safe and cheap to make; one per call keeps this class immutable.
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return HexFormat.of().formatHex(mac.doFinal(Long.toString(chatId).getBytes(StandardCharsets.US_ASCII)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is missing from this Java runtime", e);
-        }
+        return HexFormat.of().formatHex(mac.get().doFinal(Long.toString(chatId).getBytes(StandardCharsets.US_ASCII)));
     }
 
     /** Enough to follow one chat through the logs, too little to find it in the database. */

@@ -27,6 +27,12 @@ public final class ChatStore {
     /** Telegram lets a bot delete its own messages in a private chat for 48 hours. */
     static final Duration DELETABLE_FOR = Duration.ofHours(48);
 
+    /** Every table that holds rows of a chat; a new table with a chat_key adds its line here. */
+    private static final List<String> ERASE = List.of(
+            "DELETE FROM bot_message WHERE chat_key = ?",
+            "DELETE FROM inbox WHERE chat_key = ?",
+            "DELETE FROM chat WHERE chat_key = ?");
+
     public Optional<ChatState> load(Connection c, String chatKey) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
                 SELECT language, check_id, answers, current_question, question_message_id
@@ -104,8 +110,8 @@ public final class ChatStore {
                 }
             }
         }
-        for (String table : List.of("bot_message", "chat")) {
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM " + table + " WHERE chat_key = ?")) {
+        for (String delete : ERASE) {
+            try (PreparedStatement s = c.prepareStatement(delete)) {
                 s.setString(1, chatKey);
                 s.executeUpdate();
             }

@@ -117,6 +117,7 @@ public final class Database implements AutoCloseable {
     /** Listed here because a jar cannot list a folder; a new migration adds a line. */
     private static final String[] MIGRATIONS = {
             "/db/001_chats.sql",
+            "/db/002_inbox.sql",
     };
 
     @Override

@@ -25,14 +25,28 @@ public final class ChatLanes implements AutoCloseable {
 
     private final ExecutorService workers;
     private final Semaphore capacity;
+    private final int maxPerChat;
     private final Map<Long, Queue<Runnable>> lanes = new HashMap<>();
 
-    public ChatLanes(int workers, int maxPending) {
+    /**
+     * @param workers    threads; each blocks on the network for one chat at a time
+     * @param maxPending work waiting across all chats before {@link #submit} blocks the poller
+     * @param maxPerChat work waiting for one chat before more of it is refused
+     */
+    public ChatLanes(int workers, int maxPending, int maxPerChat) {
         this.workers = Executors.newFixedThreadPool(workers, named("chat-worker"));
         this.capacity = new Semaphore(maxPending);
+        this.maxPerChat = maxPerChat;
     }
 
-    public void submit(long chat, Runnable work) throws InterruptedException {
+    /** Queues the work behind the chat's earlier work; false when that chat already has too much waiting. */
+    public boolean submit(long chat, Runnable work) throws InterruptedException {
+        synchronized (lanes) {
+            var lane = lanes.get(chat);
+            if (lane != null && lane.size() >= maxPerChat) {
+                return false;
+            }
+        }
         capacity.acquire();
         boolean start;
         synchronized (lanes) {
@@ -47,6 +61,7 @@ public final class ChatLanes implements AutoCloseable {
         if (start) {
             workers.execute(() -> drain(chat));
         }
+        return true;
     }
 
     private void drain(long chat) {

@@ -16,6 +16,21 @@ public final class Redactor {
         return token.isEmpty() ? text : text.replace(token, "<token>");
     }
 
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Redactor r && r.token.equals(token);
+    }
+
+    @Override
+    public int hashCode() {
+        return token.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Redactor[token hidden]";
+    }
+
     /** "ClassName: message" of an error and its causes, with the token removed. */
     public String describe(Throwable error) {
         var out = new StringBuilder();

@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.spotcheck.Dialogue;
 import org.spotcheck.store.ChatKeys;
+import org.spotcheck.store.Inbox;
 import org.spotcheck.text.Messages;
 import org.spotcheck.text.Texts;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
@@ -20,7 +21,6 @@ import org.telegram.telegrambots.longpolling.util.DefaultGetUpdatesGenerator;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
-import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
@@ -39,6 +39,11 @@ public final class TelegramBot implements AutoCloseable {
     /** Only what SpotCheck reads; everything else Telegram would send is not even fetched. */
     static final List<String> UPDATE_TYPES = List.of("message", "callback_query", "my_chat_member");
 
+    /** Threads for chats; each waits on the network for one chat at a time. */
+    static final int WORKERS = 64;
+    static final int MAX_PENDING = 10_000;
+    static final int MAX_PENDING_PER_CHAT = 50;
+
     private final TelegramBotsLongPollingApplication poller;
     private final ScheduledExecutorService pollerThread;
     private final ChatLanes lanes;
@@ -54,14 +59,18 @@ public final class TelegramBot implements AutoCloseable {
         this.pollHttp = pollHttp;
     }
 
-    public static TelegramBot start(String token, URI apiUrl, Dialogue dialogue, ChatKeys chatKeys, Texts texts)
-            throws TelegramApiException {
+    public static TelegramBot start(String token, URI apiUrl, Dialogue dialogue, ChatKeys chatKeys, Texts texts,
+                                    Inbox inbox) throws TelegramApiException {
         var url = telegramUrl(apiUrl);
         var redactor = new Redactor(token);
+        RedactingOutput.install(redactor);
         var http = new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(10))
                 .readTimeout(Duration.ofSeconds(30))
                 .build();
+        // Every call goes to one host; OkHttp's default of 5 at once would queue the crowd.
+        http.dispatcher().setMaxRequests(WORKERS * 2);
+        http.dispatcher().setMaxRequestsPerHost(WORKERS * 2);
         // The poller gets its own client, so stopping it cancels the long poll and nothing else.
         var pollHttp = http.newBuilder()
                 .readTimeout(Duration.ofSeconds(75)) // longer than getUpdates' long-poll timeout
@@ -76,25 +85,15 @@ public final class TelegramBot implements AutoCloseable {
             throw new TelegramApiException("cannot reach the Bot API: " + e.getMessage());
         }
 
-        var chat = new TelegramChat(dialogue, chatKeys, api, texts, username, redactor);
-        var lanes = new ChatLanes(64, 10_000);
+        var chat = new TelegramChat(dialogue, chatKeys, api, texts, inbox, username, redactor);
+        var lanes = new ChatLanes(WORKERS, MAX_PENDING, MAX_PENDING_PER_CHAT);
+        var intake = new Intake(inbox, chatKeys, lanes, chat, new FloodGuard(System::nanoTime));
+        intake.resume();
         // TelegramBots' own scheduler thread is not a daemon and is never shut down by the library.
         ScheduledExecutorService pollerThread = Executors.newSingleThreadScheduledExecutor(ChatLanes.named("poller"));
-        var poller = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> pollHttp, () -> pollerThread);
-        poller.registerBot(token, () -> url, new DefaultGetUpdatesGenerator(UPDATE_TYPES), updates -> {
-            for (Update update : updates) {
-                var incoming = UpdateReader.read(update);
-                if (incoming.isEmpty()) {
-                    continue;
-                }
-                try {
-                    lanes.submit(incoming.get().chatId(), () -> chat.handle(incoming.get()));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        });
+        var poller = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> pollHttp, () -> pollerThread,
+                BoundedBackOff::new);
+        poller.registerBot(token, () -> url, new DefaultGetUpdatesGenerator(UPDATE_TYPES), intake);
         log.info("polling for updates as @{}", username);
         return new TelegramBot(poller, pollerThread, lanes, http, pollHttp);
     }

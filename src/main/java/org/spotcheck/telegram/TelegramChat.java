@@ -1,6 +1,7 @@
 package org.spotcheck.telegram;
 
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -9,6 +10,8 @@ import org.spotcheck.Dialogue;
 import org.spotcheck.check.Check;
 import org.spotcheck.check.Input;
 import org.spotcheck.store.ChatKeys;
+import org.spotcheck.store.Inbox;
+import org.spotcheck.text.Html;
 import org.spotcheck.text.Screen;
 import org.spotcheck.text.Texts;
 
@@ -26,19 +29,22 @@ public final class TelegramChat {
     private final ChatKeys chatKeys;
     private final BotApi api;
     private final Texts texts;
+    private final Inbox inbox;
     private final String botUsername;
     private final Redactor redactor;
 
-    public TelegramChat(Dialogue dialogue, ChatKeys chatKeys, BotApi api, Texts texts, String botUsername,
-                        Redactor redactor) {
+    public TelegramChat(Dialogue dialogue, ChatKeys chatKeys, BotApi api, Texts texts, Inbox inbox,
+                        String botUsername, Redactor redactor) {
         this.dialogue = dialogue;
         this.chatKeys = chatKeys;
         this.api = api;
         this.texts = texts;
+        this.inbox = inbox;
         this.botUsername = botUsername;
         this.redactor = redactor;
     }
 
+    /** Never throws: one update's failure must not stop the poller or touch another chat. */
     public void handle(Incoming in) {
         try {
             if (!in.privateChat()) {
@@ -51,11 +57,38 @@ public final class TelegramChat {
         } catch (RuntimeException e) {
             log.error("update {} failed: {}", in.updateId(), redactor.describe(e));
             apologise(in);
+            // Handled, badly: replaying an update that fails every time would fail every start.
+            markDone(in);
+        }
+    }
+
+    /** The chat sends faster than anyone taps: answer briefly, keep nothing, change nothing. */
+    public void slowDown(Incoming in, boolean tell) {
+        try {
+            var m = texts.in(texts.pick(in.languageCode()));
+            if (in.callbackId().isPresent()) {
+                api.answer(in.callbackId().get(), Optional.of(Html.toPlain(m.get("toast.slow_down"))), false);
+            } else if (tell && in.privateChat()) {
+                api.send(in.chatId(), new Screen(m.get("page.slow_down"), List.of(), Screen.Slot.PAGE));
+            }
+        } catch (BotApiException | RuntimeException e) {
+            log.warn("update {}: slow-down note not sent: {}", in.updateId(), redactor.describe(e));
+        } finally {
+            markDone(in);
+        }
+    }
+
+    private void markDone(Incoming in) {
+        try {
+            inbox.done(in.updateId());
+        } catch (RuntimeException e) {
+            log.error("update {}: not marked handled: {}", in.updateId(), redactor.describe(e));
         }
     }
 
     private void converse(String chatKey, Incoming in) {
-        var outcome = dialogue.take(chatKey, in.input(), in.languageCode());
+        var outcome = dialogue.take(chatKey, in.input(), in.languageCode(), c -> inbox.done(c, in.updateId()));
+        log.debug("update {} chat {}: applied", in.updateId(), ChatKeys.shortForm(chatKey));
         in.callbackId().ifPresent(id -> api.answer(id, outcome.popUp().map(t -> t.text()),
                 outcome.popUp().map(t -> t.alert()).orElse(false)));
         if (outcome.erased()) {
@@ -139,7 +172,7 @@ public final class TelegramChat {
             if (in.callbackId().isPresent()) {
                 api.answer(in.callbackId().get(), Optional.of(m.get("toast.error")), true);
             } else if (in.privateChat()) {
-                api.send(in.chatId(), new Screen(m.get("toast.error"), java.util.List.of(), Screen.Slot.PAGE));
+                api.send(in.chatId(), new Screen(m.get("toast.error"), List.of(), Screen.Slot.PAGE));
             }
         } catch (BotApiException | RuntimeException e) {
             log.warn("update {}: apology not sent: {}", in.updateId(), redactor.describe(e));

@@ -40,7 +40,7 @@ class ContentTest {
 
     /** Keys the Telegram and console adapters read directly, outside the Renderer. */
     private static final Set<String> ADAPTER_KEYS = Set.of(
-            "page.group", "button.open_private", "toast.error",
+            "page.group", "button.open_private", "toast.error", "toast.slow_down", "page.slow_down",
             "command.start", "command.help", "command.privacy", "command.forget",
             "console.intro", "console.invalid", "console.bye", "console.popup");
 
@@ -148,6 +148,7 @@ class ContentTest {
         }
         // The apology answers a tap as it is written.
         assertThat(EN.get("toast.error").length()).as("toast.error").isLessThanOrEqualTo(MAX_POP_UP);
+        assertThat(EN.get("toast.slow_down").length()).as("toast.slow_down").isLessThanOrEqualTo(MAX_POP_UP);
     }
 
     @Test

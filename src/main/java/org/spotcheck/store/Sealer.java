@@ -1,0 +1,65 @@
+package org.spotcheck.store;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Optional;
+
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Encrypts the few chat ids SpotCheck must keep to answer later (updates not yet handled,
+ * reminders) with AES-GCM, under a key derived from the secret. Without the secret a sealed id
+ * is noise; with a different secret it does not open, and {@link #open} says so.
+ */
+public final class Sealer {
+
+    private static final int IV_BYTES = 12;
+    private static final int TAG_BITS = 128;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final SecretKeySpec key;
+
+    public Sealer(Secret secret) {
+        try {
+            // A key of its own, so the HMAC key for chat keys is never used for encryption too.
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.bytes(), "HmacSHA256"));
+            this.key = new SecretKeySpec(mac.doFinal("spotcheck/seal/v1".getBytes(StandardCharsets.US_ASCII)), "AES");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is missing from this Java runtime", e);
+        }
+    }
+
+    public byte[] seal(long chatId) {
+        try {
+            var iv = new byte[IV_BYTES];
+            RANDOM.nextBytes(iv);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
+            byte[] sealed = cipher.doFinal(ByteBuffer.allocate(Long.BYTES).putLong(chatId).array());
+            return ByteBuffer.allocate(IV_BYTES + sealed.length).put(iv).put(sealed).array();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is missing from this Java runtime", e);
+        }
+    }
+
+    /** The chat id, or empty when the bytes were sealed under another secret or were changed. */
+    public Optional<Long> open(byte[] sealed) {
+        if (sealed == null || sealed.length <= IV_BYTES) {
+            return Optional.empty();
+        }
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, IV_BYTES));
+            byte[] plain = cipher.doFinal(sealed, IV_BYTES, sealed.length - IV_BYTES);
+            return plain.length == Long.BYTES ? Optional.of(ByteBuffer.wrap(plain).getLong()) : Optional.empty();
+        } catch (GeneralSecurityException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package org.spotcheck.telegram;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.spotcheck.store.ChatKeys;
+import org.spotcheck.store.Inbox;
+import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsumer;
+import org.telegram.telegrambots.meta.api.objects.Update;
+
+/**
+ * Where updates come in. The poller hands over a batch and, as soon as this returns, confirms it
+ * to Telegram; so the batch is first written to the inbox, and only then handed to the chat lanes.
+ * If the inbox cannot be written, this holds the poller until it can: nothing is confirmed unsaved.
+ */
+final class Intake implements LongPollingUpdateConsumer {
+
+    private static final Logger log = LoggerFactory.getLogger(Intake.class);
+    private static final long RETRY_MILLIS = 1_000;
+
+    private final Inbox inbox;
+    private final ChatKeys chatKeys;
+    private final ChatLanes lanes;
+    private final TelegramChat chat;
+    private final FloodGuard flood;
+
+    Intake(Inbox inbox, ChatKeys chatKeys, ChatLanes lanes, TelegramChat chat, FloodGuard flood) {
+        this.inbox = inbox;
+        this.chatKeys = chatKeys;
+        this.lanes = lanes;
+        this.chat = chat;
+        this.flood = flood;
+    }
+
+    /** Before polling starts: hands over what was received but not handled before the last stop. */
+    void resume() {
+        var pending = inbox.pending();
+        if (!pending.isEmpty()) {
+            log.info("resuming {} updates received before the last stop", pending.size());
+        }
+        for (var entry : pending) {
+            dispatch(Incoming.fromEvent(entry.updateId(), entry.chatId(), entry.event()), false);
+        }
+    }
+
+    @Override
+    public void consume(List<Update> updates) {
+        var readable = new ArrayList<Incoming>();
+        var entries = new ArrayList<Inbox.Entry>();
+        int last = 0;
+        for (Update update : updates) {
+            last = Math.max(last, update.getUpdateId());
+            Optional<Incoming> incoming = read(update);
+            if (incoming.isEmpty()) {
+                continue;
+            }
+            readable.add(incoming.get());
+            if (incoming.get().privateChat()) {
+                var in = incoming.get();
+                entries.add(new Inbox.Entry(in.updateId(), in.chatId(), chatKeys.keyFor(in.chatId()), in.event()));
+            }
+        }
+        var fresh = new HashMap<Integer, Inbox.Entry>();
+        for (var entry : save(entries, last)) {
+            fresh.put(entry.updateId(), entry);
+        }
+        for (Incoming in : readable) {
+            // Group updates are never stored; private ones only once, however often Telegram sends them.
+            if (!in.privateChat() || fresh.containsKey(in.updateId())) {
+                dispatch(in, true);
+            }
+        }
+    }
+
+    private static Optional<Incoming> read(Update update) {
+        try {
+            return UpdateReader.read(update);
+        } catch (RuntimeException e) {
+            // An update shaped in a way we never saw: skip it rather than stall everyone.
+            log.warn("update {} unreadable: {}", update.getUpdateId(), e.getClass().getSimpleName());
+            return Optional.empty();
+        }
+    }
+
+    private List<Inbox.Entry> save(List<Inbox.Entry> entries, int last) {
+        while (true) {
+            try {
+                return inbox.accept(entries, last);
+            } catch (RuntimeException e) {
+                log.error("inbox not written, holding the poller: {}", e.getClass().getSimpleName());
+                try {
+                    Thread.sleep(RETRY_MILLIS);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("stopped before the inbox was written");
+                }
+            }
+        }
+    }
+
+    private void dispatch(Incoming in, boolean guard) {
+        var verdict = guard ? flood.check(in.chatId()) : FloodGuard.Verdict.ALLOW;
+        Runnable work = verdict == FloodGuard.Verdict.ALLOW
+                ? () -> chat.handle(in)
+                : () -> chat.slowDown(in, verdict == FloodGuard.Verdict.SLOW_DOWN);
+        try {
+            if (!lanes.submit(in.chatId(), work)) {
+                log.warn("update {} dropped: too much waiting for one chat", in.updateId());
+                inbox.done(in.updateId());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
