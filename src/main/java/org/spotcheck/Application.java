@@ -12,9 +12,9 @@ import org.slf4j.LoggerFactory;
 import org.spotcheck.config.Settings;
 import org.spotcheck.console.ConsoleChat;
 import org.spotcheck.store.ChatKeys;
-import org.spotcheck.store.ChatStore;
 import org.spotcheck.store.Database;
 import org.spotcheck.store.Inbox;
+import org.spotcheck.store.ReminderStore;
 import org.spotcheck.store.Sealer;
 import org.spotcheck.store.Retention;
 import org.spotcheck.store.Secret;
@@ -35,6 +35,8 @@ public final class Application implements AutoCloseable {
     private final Texts texts;
     private final ChatKeys chatKeys;
     private final Inbox inbox;
+    private final ReminderStore reminders;
+    private final Clock clock;
     private final Dialogue dialogue;
     private final Retention retention;
     private TelegramBot bot;
@@ -46,8 +48,11 @@ public final class Application implements AutoCloseable {
         this.database = database;
         this.texts = texts;
         this.chatKeys = new ChatKeys(secret);
-        this.inbox = new Inbox(database, new Sealer(secret), clock);
-        this.dialogue = new Dialogue(database, new ChatStore(), texts, clock);
+        var sealer = new Sealer(secret);
+        this.inbox = new Inbox(database, sealer, clock);
+        this.reminders = new ReminderStore(sealer);
+        this.clock = clock;
+        this.dialogue = new Dialogue(database, reminders, texts, clock, settings.reminderDelays());
         this.retention = new Retention(database, clock);
     }
 
@@ -66,7 +71,8 @@ public final class Application implements AutoCloseable {
 
     /** Starts polling Telegram, and the daily clean-up. */
     public void startTelegram() throws TelegramApiException {
-        bot = TelegramBot.start(settings.token().orElseThrow(), settings.apiUrl(), dialogue, chatKeys, texts, inbox);
+        bot = TelegramBot.start(settings.token().orElseThrow(), settings.apiUrl(),
+                new TelegramBot.Parts(dialogue, chatKeys, texts, inbox, database, reminders, clock));
         daily = Executors.newSingleThreadScheduledExecutor(runnable -> {
             var thread = new Thread(runnable, "retention");
             thread.setDaemon(true);

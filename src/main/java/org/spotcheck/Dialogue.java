@@ -3,16 +3,25 @@ package org.spotcheck;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
+import org.spotcheck.check.Context;
 import org.spotcheck.check.Conversation;
+import org.spotcheck.check.Effect;
 import org.spotcheck.check.Input;
 import org.spotcheck.check.Reply;
 import org.spotcheck.store.ChatState;
 import org.spotcheck.store.ChatStore;
 import org.spotcheck.store.Database;
+import org.spotcheck.store.EpisodeStore;
+import org.spotcheck.store.ReminderStore;
+import org.spotcheck.store.Retention;
 import org.spotcheck.text.Renderer;
 import org.spotcheck.text.Screen;
 import org.spotcheck.text.Texts;
@@ -20,8 +29,8 @@ import org.spotcheck.text.Toast;
 
 /**
  * One turn of a chat, shared by Telegram and the console: load the chat's state, run the
- * conversation, save, and render what to show. All of it is one transaction, and none of it
- * touches the network.
+ * conversation, store the outcome, and render what to show. All of it is one transaction, and
+ * none of it touches the network.
  */
 public final class Dialogue {
 
@@ -32,62 +41,91 @@ public final class Dialogue {
     }
 
     /**
-     * @param state           the chat's state after the turn
-     * @param screens         messages to show, in order
-     * @param popUp           text answering a tap, if any
-     * @param erased          the chat's data was erased (/forget confirmed)
-     * @param deletable       the bot's messages to delete after an erase (under 48 hours old)
+     * @param state     the chat's state after the turn
+     * @param screens   messages to show, in order
+     * @param popUp     text answering a tap, if any
+     * @param erased    the chat's data was erased (/forget confirmed)
+     * @param deletable the bot's messages to delete after an erase (under 48 hours old)
      */
     public record Outcome(ChatState state, List<Screen> screens, Optional<Toast> popUp,
                           boolean erased, List<Integer> deletable) {
     }
 
     private final Database database;
-    private final ChatStore chats;
+    private final ChatStore chats = new ChatStore();
+    private final ReminderStore reminders;
+    private final EpisodeStore episodes = new EpisodeStore();
     private final Texts texts;
     private final Clock clock;
+    private final List<Duration> reminderDelays;
 
-    public Dialogue(Database database, ChatStore chats, Texts texts, Clock clock) {
+    public Dialogue(Database database, ReminderStore reminders, Texts texts, Clock clock, List<Duration> reminderDelays) {
         this.database = database;
-        this.chats = chats;
+        this.reminders = reminders;
         this.texts = texts;
         this.clock = clock;
+        this.reminderDelays = List.copyOf(reminderDelays);
     }
 
+    /** A turn of a chat that cannot receive reminders (the console). */
     public Outcome take(String chatKey, Input input, String languageCode) {
-        return take(chatKey, input, languageCode, c -> { });
+        return take(chatKey, OptionalLong.empty(), input, languageCode, c -> { });
     }
 
-    public Outcome take(String chatKey, Input input, String languageCode, AlsoInTransaction also) {
+    /**
+     * @param chatId where reminders are to be sent; kept only sealed, and only when one is asked for
+     */
+    public Outcome take(String chatKey, OptionalLong chatId, Input input, String languageCode, AlsoInTransaction also) {
         return database.inTransaction(c -> {
             var now = clock.instant();
             var stored = chats.load(c, chatKey);
             var before = stored.orElseGet(() -> ChatState.fresh(texts.pick(languageCode)));
-            var turn = Conversation.handle(before.check(), input);
-            ChatState after;
+            var today = now.atZone(ZoneOffset.UTC).toLocalDate();
+            var context = new Context(reminderDelays,
+                    episodes.recall(c, chatKey, today.minusDays(Retention.REMEMBERED_CHECK.toDays())));
+            var turn = Conversation.handle(before.check(), input, context);
+            ChatState after = before.withCheck(turn.check());
             List<Integer> deletable = List.of();
-            if (turn.erase()) {
-                deletable = chats.forget(c, chatKey, now);
-                after = ChatState.fresh(before.language());
-            } else {
-                after = before.withCheck(turn.check());
-                if (stored.isEmpty() || !after.equals(before)) {
-                    chats.save(c, chatKey, after, now);
+            for (Effect effect : turn.effects()) {
+                if (effect instanceof Effect.Erase) {
+                    deletable = chats.forget(c, chatKey, now);
+                    after = ChatState.fresh(before.language());
+                } else if (effect instanceof Effect.Remind remind) {
+                    long to = chatId.orElseThrow(() -> new IllegalStateException("this chat cannot get reminders"));
+                    reminders.schedule(c, chatKey, to, remind.kind(), after.language(), now.plus(remind.after()));
+                } else if (effect instanceof Effect.CancelReminder cancel) {
+                    reminders.cancel(c, chatKey, cancel.reminderId());
+                } else if (effect instanceof Effect.Remember remember) {
+                    episodes.remember(c, chatKey, today, remember.urgency());
                 }
+            }
+            if (!turn.erase() && (stored.isEmpty() || !after.equals(before))) {
+                chats.save(c, chatKey, after, now);
             }
             also.run(c);
-            var messages = texts.in(after.language());
-            var screens = new ArrayList<Screen>();
-            Optional<Toast> popUp = Optional.empty();
-            for (Reply reply : turn.replies()) {
-                if (reply instanceof Reply.PopUp p) {
-                    popUp = Optional.of(Renderer.popUp(p, messages));
-                } else {
-                    screens.addAll(Renderer.render(reply, messages));
-                }
-            }
-            return new Outcome(after, screens, popUp, turn.erase(), deletable);
+            var shown = render(c, chatKey, turn.replies(), after, now);
+            return new Outcome(after, shown.screens(), shown.popUp(), turn.erase(), deletable);
         });
+    }
+
+    private Rendered render(Connection c, String chatKey, List<Reply> replies, ChatState state, Instant now)
+            throws SQLException {
+        var messages = texts.in(state.language());
+        var screens = new ArrayList<Screen>();
+        Optional<Toast> popUp = Optional.empty();
+        for (Reply reply : replies) {
+            if (reply instanceof Reply.PopUp p) {
+                popUp = Optional.of(Renderer.popUp(p, messages));
+            } else if (reply instanceof Reply.ListReminders) {
+                screens.add(Renderer.reminders(reminders.pending(c, chatKey), now, messages));
+            } else {
+                screens.addAll(Renderer.render(reply, messages));
+            }
+        }
+        return new Rendered(screens, popUp);
+    }
+
+    private record Rendered(List<Screen> screens, Optional<Toast> popUp) {
     }
 
     /**

@@ -37,4 +37,38 @@ public sealed interface Action {
 
     record ForgetCancel() implements Action {
     }
+
+    /** The result's "Remind me to book a doctor": show the delays to choose from. */
+    record RemindOptions() implements Action {
+    }
+
+    /** One of the configured delays, by its position. */
+    record RemindIn(int delayIndex) implements Action {
+    }
+
+    /** Buttons of a delivered reminder. */
+    record ReminderBooked() implements Action {
+    }
+
+    record ReminderLater(ReminderKind kind) implements Action {
+    }
+
+    record ReminderStop() implements Action {
+    }
+
+    /** A Cancel button in the /reminders list. */
+    record CancelReminder(long reminderId) implements Action {
+    }
+
+    /** The answer to "Shall I remember this check?", for the check it was asked about. */
+    record Remember(int checkId, boolean yes) implements Action {
+    }
+
+    /** "Ask me in 2 weeks whether it happened again." */
+    record CheckInAsk() implements Action {
+    }
+
+    /** A check-in's answers: it happened again (start a new check), or it did not. */
+    record CheckInAnswer(boolean happenedAgain) implements Action {
+    }
 }

@@ -16,6 +16,8 @@ public enum Answer {
     ONCE(Question.FREQUENCY, "once"),
     FEW_TIMES(Question.FREQUENCY, "few_times"),
     IN_A_ROW(Question.FREQUENCY, "in_a_row"),
+    /** Offered only when the person asked SpotCheck to remember an earlier check. */
+    AGAIN_SINCE_LAST(Question.FREQUENCY, "again"),
 
     BIRTH_CONTROL_RECENT(Question.BIRTH_CONTROL, "recent"),
     BIRTH_CONTROL_LONGER(Question.BIRTH_CONTROL, "longer"),

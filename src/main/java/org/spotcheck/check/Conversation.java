@@ -1,14 +1,24 @@
 package org.spotcheck.check;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import org.spotcheck.check.Action.Back;
 import org.spotcheck.check.Action.Begin;
+import org.spotcheck.check.Action.CancelReminder;
+import org.spotcheck.check.Action.CheckInAnswer;
+import org.spotcheck.check.Action.CheckInAsk;
 import org.spotcheck.check.Action.Choose;
 import org.spotcheck.check.Action.ForgetAsk;
 import org.spotcheck.check.Action.ForgetCancel;
 import org.spotcheck.check.Action.ForgetConfirm;
+import org.spotcheck.check.Action.Remember;
+import org.spotcheck.check.Action.RemindIn;
+import org.spotcheck.check.Action.RemindOptions;
+import org.spotcheck.check.Action.ReminderBooked;
+import org.spotcheck.check.Action.ReminderLater;
+import org.spotcheck.check.Action.ReminderStop;
 import org.spotcheck.check.Action.Resume;
 import org.spotcheck.check.Action.ShowPrivacy;
 import org.spotcheck.check.Action.WhyCause;
@@ -20,23 +30,30 @@ import org.spotcheck.check.Reply.ShowQuestion;
 import org.spotcheck.check.Reply.ShowResult;
 
 /**
- * The conversation of one chat as a pure function: the chat's check and what the person did in,
- * the next check and what to show out. A tap answers with at most one pop-up.
+ * The conversation of one chat as a pure function: the chat's check, what the person did and the
+ * context in; the next check, what to show and what to store out. A tap answers with at most one
+ * pop-up.
  */
 public final class Conversation {
 
     /**
      * @param check   the chat's check after this turn
      * @param replies what to show, in order
-     * @param erase   the person confirmed /forget: delete everything kept for the chat
+     * @param effects what to store besides the check (reminders, memory, erasing)
      */
-    public record Turn(Optional<Check> check, List<Reply> replies, boolean erase) {
+    public record Turn(Optional<Check> check, List<Reply> replies, List<Effect> effects) {
         public Turn {
             replies = List.copyOf(replies);
+            effects = List.copyOf(effects);
         }
 
         static Turn of(Optional<Check> check, Reply... replies) {
-            return new Turn(check, List.of(replies), false);
+            return new Turn(check, List.of(replies), List.of());
+        }
+
+        /** The person confirmed /forget. */
+        public boolean erase() {
+            return effects.stream().anyMatch(Effect.Erase.class::isInstance);
         }
     }
 
@@ -44,11 +61,15 @@ public final class Conversation {
     }
 
     public static Turn handle(Optional<Check> check, Input input) {
+        return handle(check, input, Context.plain());
+    }
+
+    public static Turn handle(Optional<Check> check, Input input, Context context) {
         if (input instanceof Input.Typed typed) {
             return command(check, typed.command());
         }
         if (input instanceof Input.Tap tap) {
-            return tap.action() == null ? stale(check) : tap(check, tap.action());
+            return tap.action() == null ? stale(check) : tap(check, tap.action(), context);
         }
         // Free text, stickers and media: we never read them; point back to the buttons.
         return inProgress(check)
@@ -62,25 +83,20 @@ public final class Conversation {
             case HELP -> Turn.of(check, new ShowPage(Page.HELP, false));
             case PRIVACY -> Turn.of(check, new ShowPage(Page.PRIVACY, false));
             case FORGET -> Turn.of(check, new ShowPage(Page.FORGET_ASK, false));
+            case REMINDERS -> Turn.of(check, new Reply.ListReminders());
         };
     }
 
-    private static Turn tap(Optional<Check> check, Action action) {
-        if (action instanceof Begin) {
-            var next = Check.begin(check.map(c -> c.id() + 1).orElse(1));
+    private static Turn tap(Optional<Check> check, Action action, Context context) {
+        if (action instanceof Begin || action instanceof CheckInAnswer again && again.happenedAgain()) {
+            var next = Check.begin(check.map(c -> c.id() + 1).orElse(1), context.remembered());
             return Turn.of(Optional.of(next), new ShowQuestion(next));
         }
         if (action instanceof Resume) {
             return inProgress(check) ? Turn.of(check, new ShowQuestion(check.get())) : stale(check);
         }
         if (action instanceof Choose choose) {
-            if (!isCurrent(check, choose.checkId(), choose.question())
-                    || choose.answer().question() != choose.question()) {
-                return stale(check);
-            }
-            var next = check.get().answer(choose.answer());
-            Reply shown = next.finished() ? new ShowResult(next, next.result()) : new ShowQuestion(next);
-            return Turn.of(Optional.of(next), shown);
+            return choose(check, choose);
         }
         if (action instanceof Back back) {
             if (!isCurrent(check, back.checkId(), back.question()) || back.question().isFirst()) {
@@ -102,14 +118,81 @@ public final class Conversation {
             return Turn.of(check, new ShowPage(Page.FORGET_ASK, false));
         }
         if (action instanceof ForgetConfirm) {
-            return new Turn(Optional.empty(), List.of(new ShowPage(Page.FORGET_DONE, false)), true);
+            return new Turn(Optional.empty(), List.of(new ShowPage(Page.FORGET_DONE, false)), List.of(new Effect.Erase()));
         }
         if (action instanceof ForgetCancel) {
             return inProgress(check)
                     ? Turn.of(check, new ShowPage(Page.FORGET_KEPT, true), new ShowQuestion(check.get()))
                     : Turn.of(check, new ShowPage(Page.FORGET_KEPT, false));
         }
+        return followUp(check, action, context);
+    }
+
+    private static Turn choose(Optional<Check> check, Choose choose) {
+        if (!isCurrent(check, choose.checkId(), choose.question())
+                || !check.get().choices(choose.question()).contains(choose.answer())) {
+            return stale(check);
+        }
+        var next = check.get().answer(choose.answer());
+        if (!next.finished()) {
+            return Turn.of(Optional.of(next), new ShowQuestion(next));
+        }
+        var result = next.result();
+        var replies = new ArrayList<Reply>(List.of(new ShowResult(next, result)));
+        if (result.urgency() != Urgency.NOW) {
+            replies.add(new Reply.AskRemember(next.id())); // not while someone needs help now
+        }
+        return new Turn(Optional.of(next), replies, List.of());
+    }
+
+    /** Reminders and remembering: what comes after a result. */
+    private static Turn followUp(Optional<Check> check, Action action, Context context) {
+        if (action instanceof RemindOptions) {
+            return Turn.of(check, new Reply.ChooseDelay(context.reminderDelays()));
+        }
+        if (action instanceof RemindIn remind) {
+            if (remind.delayIndex() < 0 || remind.delayIndex() >= context.reminderDelays().size()) {
+                return stale(check); // the delays were changed since the buttons were shown
+            }
+            var after = context.reminderDelays().get(remind.delayIndex());
+            return remind(check, ReminderKind.DOCTOR, after);
+        }
+        if (action instanceof ReminderLater later) {
+            var after = later.kind() == ReminderKind.CHECK_IN ? Context.CHECK_IN_AFTER : context.reminderDelays().get(0);
+            return remind(check, later.kind(), after);
+        }
+        if (action instanceof ReminderBooked) {
+            return Turn.of(check, new ShowPage(Page.REMINDER_BOOKED, false));
+        }
+        if (action instanceof ReminderStop) {
+            return Turn.of(check, new ShowPage(Page.REMINDER_STOPPED, false));
+        }
+        if (action instanceof CancelReminder cancel) {
+            return new Turn(check, List.of(new PopUp("toast.reminder_cancelled", false), new Reply.ListReminders()),
+                    List.of(new Effect.CancelReminder(cancel.reminderId())));
+        }
+        if (action instanceof Remember remember) {
+            boolean asked = check.isPresent() && check.get().finished() && check.get().id() == remember.checkId();
+            if (!asked) {
+                return stale(check);
+            }
+            if (!remember.yes()) {
+                return Turn.of(check, new ShowPage(Page.NOT_REMEMBERED, false));
+            }
+            return new Turn(check, List.of(new ShowPage(Page.REMEMBERED, false)),
+                    List.of(new Effect.Remember(check.get().result().urgency())));
+        }
+        if (action instanceof CheckInAsk) {
+            return remind(check, ReminderKind.CHECK_IN, Context.CHECK_IN_AFTER);
+        }
+        if (action instanceof CheckInAnswer) {
+            return Turn.of(check, new ShowPage(Page.CHECK_IN_FINE, false));
+        }
         throw new IllegalArgumentException("unhandled action " + action);
+    }
+
+    private static Turn remind(Optional<Check> check, ReminderKind kind, java.time.Duration after) {
+        return new Turn(check, List.of(new Reply.ReminderSet(kind, after)), List.of(new Effect.Remind(kind, after)));
     }
 
     /** A button from an older message, a finished check, or one we cannot read. */

@@ -4,7 +4,10 @@ package org.spotcheck.check;
 public sealed interface Reply {
 
     /** Texts that are not part of a check. */
-    enum Page { WELCOME, HELP, PRIVACY, FORGET_ASK, FORGET_DONE, FORGET_KEPT, NUDGE }
+    enum Page {
+        WELCOME, HELP, PRIVACY, FORGET_ASK, FORGET_DONE, FORGET_KEPT, NUDGE,
+        REMEMBERED, NOT_REMEMBERED, REMINDER_BOOKED, REMINDER_STOPPED, CHECK_IN_FINE
+    }
 
     /** The current question of a check in progress. */
     record ShowQuestion(Check check) implements Reply {
@@ -22,5 +25,21 @@ public sealed interface Reply {
      * messages/, {@code alert} makes it a dialog the person closes instead of a passing toast.
      */
     record PopUp(String key, boolean alert) implements Reply {
+    }
+
+    /** The delays a doctor reminder can be set for. */
+    record ChooseDelay(java.util.List<java.time.Duration> delays) implements Reply {
+    }
+
+    /** A reminder was set for this long from now. */
+    record ReminderSet(ReminderKind kind, java.time.Duration after) implements Reply {
+    }
+
+    /** "Shall I remember this check for 90 days?" after the result of this check. */
+    record AskRemember(int checkId) implements Reply {
+    }
+
+    /** The chat's pending reminders, each with a Cancel button (filled in from the store). */
+    record ListReminders() implements Reply {
     }
 }

@@ -23,7 +23,7 @@ public final class Triage {
             new UrgencyRule(Urgency.NOW,   Set.of(EMERGENCY_YES)),
             new UrgencyRule(Urgency.TODAY, Set.of(PREGNANT)),
             new UrgencyRule(Urgency.SOON,  Set.of(MENOPAUSE)),
-            new UrgencyRule(Urgency.SOON,  Set.of(IN_A_ROW)),
+            new UrgencyRule(Urgency.SOON,  Set.of(IN_A_ROW, AGAIN_SINCE_LAST)),
             new UrgencyRule(Urgency.SOON,  Set.of(FEW_TIMES)),
             new UrgencyRule(Urgency.SOON,  Set.of(STI_RISK_YES, STI_RISK_UNSURE)),
             new UrgencyRule(Urgency.SOON,  Set.of(DISCHARGE_YES)),

@@ -2,6 +2,8 @@ package org.spotcheck.config;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -11,12 +13,18 @@ import java.util.Optional;
  * @param apiUrl   TELEGRAM_API_URL
  * @param database SPOTCHECK_DB
  * @param secret   SPOTCHECK_SECRET; empty means the generated file beside the database
+ * @param reminderDelays SPOTCHECK_REMINDER_DELAYS: the delays a person can choose for a doctor reminder
  */
-public record Settings(Optional<String> token, URI apiUrl, Path database, Optional<String> secret) {
+public record Settings(Optional<String> token, URI apiUrl, Path database, Optional<String> secret,
+                       List<Duration> reminderDelays) {
+
+    public Settings {
+        reminderDelays = List.copyOf(reminderDelays);
+    }
 
     @Override
     public String toString() {
         // Never print the token or the secret, even by accident.
-        return "Settings[apiUrl=" + apiUrl + ", database=" + database + "]";
+        return "Settings[apiUrl=" + apiUrl + ", database=" + database + ", reminderDelays=" + reminderDelays + "]";
     }
 }

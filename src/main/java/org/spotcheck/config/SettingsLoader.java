@@ -7,6 +7,10 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -28,10 +32,16 @@ public final class SettingsLoader {
     public static final String DATABASE = "SPOTCHECK_DB";
     public static final String SECRET = "SPOTCHECK_SECRET";
     public static final String CONFIG = "SPOTCHECK_CONFIG";
+    public static final String REMINDER_DELAYS = "SPOTCHECK_REMINDER_DELAYS";
 
     static final Map<String, Object> DEFAULTS = Map.of(
             API_URL, "https://api.telegram.org",
-            DATABASE, "data/spotcheck.db");
+            DATABASE, "data/spotcheck.db",
+            REMINDER_DELAYS, "P2D,P7D");
+
+    /** A reminder button per delay: a few fit on a phone, and a reminder later than a season helps nobody. */
+    private static final int MAX_DELAYS = 4;
+    private static final Duration LONGEST_DELAY = Duration.ofDays(90);
 
     /** What @BotFather hands out: the bot's number, a colon, then 35 letters, digits, - or _. */
     private static final Pattern TOKEN_SHAPE = Pattern.compile("\\d{5,12}:[A-Za-z0-9_-]{30,64}");
@@ -46,7 +56,8 @@ public final class SettingsLoader {
                 token(config),
                 apiUrl(config.getString(API_URL)),
                 database(config.getString(DATABASE)),
-                secret(config));
+                secret(config),
+                reminderDelays(config.getString(REMINDER_DELAYS)));
     }
 
     private static Configuration layers(Map<String, String> environment) {
@@ -119,6 +130,26 @@ public final class SettingsLoader {
                     + " random characters, or leave it unset to have one generated beside the database");
         }
         return Optional.ofNullable(secret);
+    }
+
+    private static List<Duration> reminderDelays(String value) {
+        var delays = new ArrayList<Duration>();
+        for (String part : value.split(",")) {
+            try {
+                var delay = Duration.parse(part.strip());
+                if (delay.isNegative() || delay.isZero() || delay.compareTo(LONGEST_DELAY) > 0) {
+                    throw new DateTimeParseException("out of range", part, 0);
+                }
+                delays.add(delay);
+            } catch (DateTimeParseException e) {
+                throw new SettingsException(REMINDER_DELAYS + " must be a comma-separated list of ISO-8601 durations"
+                        + " between 1 second and 90 days, like P2D,P7D or PT20S,P2D");
+            }
+        }
+        if (delays.size() > MAX_DELAYS) {
+            throw new SettingsException(REMINDER_DELAYS + " may list at most " + MAX_DELAYS + " delays");
+        }
+        return delays;
     }
 
     private static String blankToNull(String value) {

@@ -54,10 +54,19 @@ public final class ConsoleChat {
             var input = read(line.strip());
             if (input == null) {
                 out.println(m.get("console.invalid"));
+            } else if (schedulesReminder(input)) {
+                out.println(m.get("console.reminders")); // the console has no chat to send them to
+                out.println();
             } else {
                 take(input);
             }
         }
+    }
+
+    private static boolean schedulesReminder(Input input) {
+        return input instanceof Input.Tap tap && (tap.action() instanceof Action.RemindOptions
+                || tap.action() instanceof Action.RemindIn || tap.action() instanceof Action.CheckInAsk
+                || tap.action() instanceof Action.ReminderLater);
     }
 
     private Input read(String line) {
@@ -71,6 +80,7 @@ public final class ConsoleChat {
                 case "help" -> new Input.Typed(Input.Command.HELP);
                 case "privacy" -> new Input.Typed(Input.Command.PRIVACY);
                 case "forget" -> new Input.Typed(Input.Command.FORGET);
+                case "reminders" -> new Input.Typed(Input.Command.REMINDERS);
                 default -> null;
             };
         }

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,11 +32,13 @@ public final class ChatStore {
     private static final List<String> ERASE = List.of(
             "DELETE FROM bot_message WHERE chat_key = ?",
             "DELETE FROM inbox WHERE chat_key = ?",
+            "DELETE FROM reminder WHERE chat_key = ?",
+            "DELETE FROM episode WHERE chat_key = ?",
             "DELETE FROM chat WHERE chat_key = ?");
 
     public Optional<ChatState> load(Connection c, String chatKey) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
-                SELECT language, check_id, answers, current_question, question_message_id
+                SELECT language, check_id, answers, current_question, question_message_id, earlier_check
                 FROM chat WHERE chat_key = ?""")) {
             s.setString(1, chatKey);
             try (var rs = s.executeQuery()) {
@@ -45,7 +48,8 @@ public final class ChatStore {
                 int checkId = rs.getInt(2);
                 Optional<Check> check = rs.wasNull() ? Optional.empty() : Optional.of(new Check(
                         checkId, answers(rs.getString(3)),
-                        Optional.ofNullable(rs.getString(4)).map(Question::valueOf)));
+                        Optional.ofNullable(rs.getString(4)).map(Question::valueOf),
+                        Optional.ofNullable(rs.getString(6)).map(LocalDate::parse)));
                 int messageId = rs.getInt(5);
                 Optional<Integer> questionMessage = rs.wasNull() ? Optional.empty() : Optional.of(messageId);
                 return Optional.of(new ChatState(check, rs.getString(1), questionMessage));
@@ -56,12 +60,13 @@ public final class ChatStore {
     public void save(Connection c, String chatKey, ChatState state, Instant now) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
                 INSERT INTO chat (chat_key, language, check_id, answers, current_question, urgency,
-                                  question_message_id, updated_hour)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                                  question_message_id, updated_hour, earlier_check)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (chat_key) DO UPDATE SET
                   language = excluded.language, check_id = excluded.check_id, answers = excluded.answers,
                   current_question = excluded.current_question, urgency = excluded.urgency,
-                  question_message_id = excluded.question_message_id, updated_hour = excluded.updated_hour""")) {
+                  question_message_id = excluded.question_message_id, updated_hour = excluded.updated_hour,
+                  earlier_check = excluded.earlier_check""")) {
             var check = state.check();
             s.setString(1, chatKey);
             s.setString(2, state.language());
@@ -79,6 +84,7 @@ public final class ChatStore {
                 s.setNull(7, Types.INTEGER);
             }
             s.setLong(8, now.truncatedTo(ChronoUnit.HOURS).getEpochSecond());
+            s.setString(9, check.flatMap(Check::earlier).map(LocalDate::toString).orElse(null));
             s.executeUpdate();
         }
     }

@@ -118,6 +118,7 @@ public final class Database implements AutoCloseable {
     private static final String[] MIGRATIONS = {
             "/db/001_chats.sql",
             "/db/002_inbox.sql",
+            "/db/003_reminders.sql",
     };
 
     @Override

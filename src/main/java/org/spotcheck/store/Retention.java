@@ -18,6 +18,7 @@ public final class Retention {
 
     public static final Duration UNFINISHED_CHECK = Duration.ofDays(7);
     public static final Duration FINISHED_CHECK = Duration.ofDays(30);
+    public static final Duration REMEMBERED_CHECK = Duration.ofDays(90);
 
     private final Database database;
     private final Clock clock;
@@ -27,7 +28,7 @@ public final class Retention {
         this.clock = clock;
     }
 
-    /** Returns how many chats were deleted. */
+    /** Returns how many checks (in progress, finished or remembered) were deleted. */
     public int run() {
         Instant now = clock.instant();
         int deleted = database.inTransaction(c -> {
@@ -40,6 +41,10 @@ public final class Retention {
                 s.setLong(2, now.minus(FINISHED_CHECK).getEpochSecond());
                 rows = s.executeUpdate();
             }
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM episode WHERE checked_on < ?")) {
+                s.setString(1, now.minus(REMEMBERED_CHECK).atZone(java.time.ZoneOffset.UTC).toLocalDate().toString());
+                rows += s.executeUpdate();
+            }
             try (PreparedStatement s = c.prepareStatement("""
                     DELETE FROM bot_message WHERE sent_at < ?
                       OR chat_key NOT IN (SELECT chat_key FROM chat)""")) {
@@ -48,7 +53,7 @@ public final class Retention {
             }
             return rows;
         });
-        log.info("retention: {} expired chats deleted", deleted);
+        log.info("retention: {} expired checks deleted", deleted);
         return deleted;
     }
 }

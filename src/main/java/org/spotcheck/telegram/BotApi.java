@@ -132,7 +132,7 @@ public final class BotApi {
                     // 0: the body was not the API's JSON, e.g. a proxy's HTML error page during an outage.
                     wait = jitter(backoff);
                 } else {
-                    throw new BotApiException(BotApiException.Kind.FAILED, name + ": " + code + " " + description);
+                    throw new BotApiException(BotApiException.Kind.REFUSED, name + ": " + code + " " + description);
                 }
             } catch (TelegramApiException e) {
                 wait = jitter(backoff); // network: timeouts, refused connections, broken responses

@@ -8,7 +8,9 @@ public final class BotApiException extends Exception {
         MESSAGE_GONE,
         /** 403: the person blocked the bot or deleted the chat: erase the chat's data. */
         BLOCKED,
-        /** Retries ran out (429, 5xx or network) or the request was refused for another reason. */
+        /** Telegram refused the request for good (another 4xx), e.g. the chat no longer exists. */
+        REFUSED,
+        /** Retries ran out (429, 5xx or network): it may work later. */
         FAILED
     }
 

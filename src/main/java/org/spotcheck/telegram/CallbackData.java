@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 import org.spotcheck.check.Action;
 import org.spotcheck.check.Cause;
 import org.spotcheck.check.Question;
+import org.spotcheck.check.ReminderKind;
 
 /**
  * Button actions as callback_data (at most 64 bytes). The data comes back from the client, so
@@ -21,6 +22,9 @@ public final class CallbackData {
     private static final Pattern BACK = Pattern.compile("k:(\\d{1,9}):(\\d)");
     private static final Pattern WHY_QUESTION = Pattern.compile("w:(\\d)");
     private static final Pattern WHY_CAUSE = Pattern.compile("c:(\\d)");
+    private static final Pattern REMIND_IN = Pattern.compile("remind:(\\d)");
+    private static final Pattern CANCEL_REMINDER = Pattern.compile("rem:cancel:(\\d{1,18})");
+    private static final Pattern REMEMBER = Pattern.compile("keep:(\\d{1,9}):([yn])");
 
     private CallbackData() {
     }
@@ -56,6 +60,33 @@ public final class CallbackData {
         if (action instanceof Action.ForgetCancel) {
             return "forget:no";
         }
+        if (action instanceof Action.RemindOptions) {
+            return "remind";
+        }
+        if (action instanceof Action.RemindIn r) {
+            return "remind:" + r.delayIndex();
+        }
+        if (action instanceof Action.ReminderBooked) {
+            return "rem:booked";
+        }
+        if (action instanceof Action.ReminderLater later) {
+            return later.kind() == ReminderKind.DOCTOR ? "rem:later:d" : "rem:later:c";
+        }
+        if (action instanceof Action.ReminderStop) {
+            return "rem:stop";
+        }
+        if (action instanceof Action.CancelReminder cancel) {
+            return "rem:cancel:" + cancel.reminderId();
+        }
+        if (action instanceof Action.Remember remember) {
+            return "keep:" + remember.checkId() + ":" + (remember.yes() ? "y" : "n");
+        }
+        if (action instanceof Action.CheckInAsk) {
+            return "checkin";
+        }
+        if (action instanceof Action.CheckInAnswer answer) {
+            return answer.happenedAgain() ? "checkin:again" : "checkin:fine";
+        }
         throw new IllegalArgumentException("no callback data for " + action);
     }
 
@@ -71,6 +102,14 @@ public final class CallbackData {
             case "forget": return new Action.ForgetAsk();
             case "forget:yes": return new Action.ForgetConfirm();
             case "forget:no": return new Action.ForgetCancel();
+            case "remind": return new Action.RemindOptions();
+            case "rem:booked": return new Action.ReminderBooked();
+            case "rem:later:d": return new Action.ReminderLater(ReminderKind.DOCTOR);
+            case "rem:later:c": return new Action.ReminderLater(ReminderKind.CHECK_IN);
+            case "rem:stop": return new Action.ReminderStop();
+            case "checkin": return new Action.CheckInAsk();
+            case "checkin:again": return new Action.CheckInAnswer(true);
+            case "checkin:fine": return new Action.CheckInAnswer(false);
             default: break;
         }
         Matcher m;
@@ -91,6 +130,15 @@ public final class CallbackData {
         if ((m = WHY_QUESTION.matcher(data)).matches()) {
             var question = question(m.group(1));
             return question == null ? null : new Action.WhyQuestion(question);
+        }
+        if ((m = REMIND_IN.matcher(data)).matches()) {
+            return new Action.RemindIn(Integer.parseInt(m.group(1)));
+        }
+        if ((m = CANCEL_REMINDER.matcher(data)).matches()) {
+            return new Action.CancelReminder(Long.parseLong(m.group(1)));
+        }
+        if ((m = REMEMBER.matcher(data)).matches()) {
+            return new Action.Remember(Integer.parseInt(m.group(1)), m.group(2).equals("y"));
         }
         if ((m = WHY_CAUSE.matcher(data)).matches()) {
             int cause = Integer.parseInt(m.group(1));

@@ -39,6 +39,14 @@ public final class ChatLanes implements AutoCloseable {
         this.maxPerChat = maxPerChat;
     }
 
+    /** How much work of this chat is waiting (not counting what runs now). */
+    public int waiting(long chat) {
+        synchronized (lanes) {
+            var lane = lanes.get(chat);
+            return lane == null ? 0 : lane.size();
+        }
+    }
+
     /** Queues the work behind the chat's earlier work; false when that chat already has too much waiting. */
     public boolean submit(long chat, Runnable work) throws InterruptedException {
         synchronized (lanes) {

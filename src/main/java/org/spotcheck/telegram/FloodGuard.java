@@ -1,66 +1,35 @@
 package org.spotcheck.telegram;
 
-import java.util.HashMap;
-import java.util.Map;
-import java.util.function.LongSupplier;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
- * Slows down one chat that sends many updates a second, without touching the others: a token
- * bucket per chat. A person tapping through the check never comes near the limit.
+ * Slows down one chat that sends far more than anyone taps, without touching the others. A person
+ * waits for the answer before tapping again, so their chat never has more than a couple of
+ * updates waiting; a chat with {@link #MAX_WAITING} waiting is flooding. Its first update past the
+ * limit gets a polite note, the rest are dropped until its backlog is gone.
  */
 final class FloodGuard {
 
     enum Verdict {
         ALLOW,
-        /** Over the limit for the first time in a while: tell the person, politely. */
+        /** Just went over the limit: tell the person, politely. */
         SLOW_DOWN,
-        /** Still over the limit: answer taps briefly, drop the rest quietly. */
-        QUIET
+        /** Still over the limit: drop quietly. */
+        DROP
     }
 
-    static final double PER_SECOND = 3;
-    static final double BURST = 10;
-    private static final int FORGET_AFTER_CHATS = 10_000;
+    static final int MAX_WAITING = 8;
 
-    private final LongSupplier nanoTime;
-    private final Map<Long, Bucket> buckets = new HashMap<>();
+    private final Set<Long> warned = new HashSet<>();
 
-    FloodGuard(LongSupplier nanoTime) {
-        this.nanoTime = nanoTime;
-    }
-
-    synchronized Verdict check(long chat) {
-        long now = nanoTime.getAsLong();
-        if (buckets.size() > FORGET_AFTER_CHATS) {
-            buckets.values().removeIf(b -> b.refill(now) >= BURST);
-        }
-        var bucket = buckets.computeIfAbsent(chat, c -> new Bucket(BURST, now));
-        if (bucket.refill(now) >= 1) {
-            bucket.tokens -= 1;
-            bucket.warned = false;
+    synchronized Verdict check(long chat, int waiting) {
+        if (waiting < MAX_WAITING) {
+            if (waiting == 0) {
+                warned.remove(chat);
+            }
             return Verdict.ALLOW;
         }
-        if (bucket.warned) {
-            return Verdict.QUIET;
-        }
-        bucket.warned = true;
-        return Verdict.SLOW_DOWN;
-    }
-
-    private static final class Bucket {
-        double tokens;
-        long at;
-        boolean warned;
-
-        Bucket(double tokens, long at) {
-            this.tokens = tokens;
-            this.at = at;
-        }
-
-        double refill(long now) {
-            tokens = Math.min(BURST, tokens + (now - at) / 1e9 * PER_SECOND);
-            at = now;
-            return tokens;
-        }
+        return warned.add(chat) ? Verdict.SLOW_DOWN : Verdict.DROP;
     }
 }

@@ -104,10 +104,12 @@ final class Intake implements LongPollingUpdateConsumer {
     }
 
     private void dispatch(Incoming in, boolean guard) {
-        var verdict = guard ? flood.check(in.chatId()) : FloodGuard.Verdict.ALLOW;
-        Runnable work = verdict == FloodGuard.Verdict.ALLOW
-                ? () -> chat.handle(in)
-                : () -> chat.slowDown(in, verdict == FloodGuard.Verdict.SLOW_DOWN);
+        var verdict = guard ? flood.check(in.chatId(), lanes.waiting(in.chatId())) : FloodGuard.Verdict.ALLOW;
+        if (verdict == FloodGuard.Verdict.DROP) {
+            inbox.done(in.updateId());
+            return;
+        }
+        Runnable work = verdict == FloodGuard.Verdict.ALLOW ? () -> chat.handle(in) : () -> chat.slowDown(in);
         try {
             if (!lanes.submit(in.chatId(), work)) {
                 log.warn("update {} dropped: too much waiting for one chat", in.updateId());

@@ -1,6 +1,7 @@
 package org.spotcheck.telegram;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.spotcheck.Dialogue;
 import org.spotcheck.store.ChatKeys;
+import org.spotcheck.store.Database;
 import org.spotcheck.store.Inbox;
+import org.spotcheck.store.ReminderStore;
 import org.spotcheck.text.Messages;
 import org.spotcheck.text.Texts;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
@@ -46,21 +49,30 @@ public final class TelegramBot implements AutoCloseable {
 
     private final TelegramBotsLongPollingApplication poller;
     private final ScheduledExecutorService pollerThread;
+    private final ScheduledExecutorService reminderThread;
     private final ChatLanes lanes;
     private final OkHttpClient http;
     private final OkHttpClient pollHttp;
 
     private TelegramBot(TelegramBotsLongPollingApplication poller, ScheduledExecutorService pollerThread,
-                        ChatLanes lanes, OkHttpClient http, OkHttpClient pollHttp) {
+                        ScheduledExecutorService reminderThread, ChatLanes lanes, OkHttpClient http,
+                        OkHttpClient pollHttp) {
         this.poller = poller;
         this.pollerThread = pollerThread;
+        this.reminderThread = reminderThread;
         this.lanes = lanes;
         this.http = http;
         this.pollHttp = pollHttp;
     }
 
-    public static TelegramBot start(String token, URI apiUrl, Dialogue dialogue, ChatKeys chatKeys, Texts texts,
-                                    Inbox inbox) throws TelegramApiException {
+    /** What the bot works with, wired by the application. */
+    public record Parts(Dialogue dialogue, ChatKeys chatKeys, Texts texts, Inbox inbox, Database database,
+                        ReminderStore reminders, Clock clock) {
+    }
+
+    public static TelegramBot start(String token, URI apiUrl, Parts parts) throws TelegramApiException {
+        var dialogue = parts.dialogue();
+        var texts = parts.texts();
         var url = telegramUrl(apiUrl);
         var redactor = new Redactor(token);
         RedactingOutput.install(redactor);
@@ -85,24 +97,28 @@ public final class TelegramBot implements AutoCloseable {
             throw new TelegramApiException("cannot reach the Bot API: " + e.getMessage());
         }
 
-        var chat = new TelegramChat(dialogue, chatKeys, api, texts, inbox, username, redactor);
+        var chat = new TelegramChat(dialogue, parts.chatKeys(), api, texts, parts.inbox(), username, redactor);
         var lanes = new ChatLanes(WORKERS, MAX_PENDING, MAX_PENDING_PER_CHAT);
-        var intake = new Intake(inbox, chatKeys, lanes, chat, new FloodGuard(System::nanoTime));
+        var intake = new Intake(parts.inbox(), parts.chatKeys(), lanes, chat, new FloodGuard());
         intake.resume();
+        var delivery = new ReminderDelivery(parts.database(), parts.reminders(), dialogue, api, texts, parts.clock(),
+                d -> Thread.sleep(d.toMillis()));
+        ScheduledExecutorService reminderThread = Executors.newSingleThreadScheduledExecutor(ChatLanes.named("reminders"));
+        reminderThread.scheduleWithFixedDelay(delivery::deliverDue, 0, 1, TimeUnit.SECONDS);
         // TelegramBots' own scheduler thread is not a daemon and is never shut down by the library.
         ScheduledExecutorService pollerThread = Executors.newSingleThreadScheduledExecutor(ChatLanes.named("poller"));
         var poller = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> pollHttp, () -> pollerThread,
                 BoundedBackOff::new);
         poller.registerBot(token, () -> url, new DefaultGetUpdatesGenerator(UPDATE_TYPES), intake);
         log.info("polling for updates as @{}", username);
-        return new TelegramBot(poller, pollerThread, lanes, http, pollHttp);
+        return new TelegramBot(poller, pollerThread, reminderThread, lanes, http, pollHttp);
     }
 
-    /** /start /help /privacy /forget in the menu, in every language the bot speaks. */
+    /** /start /help /privacy /forget /reminders in the menu, in every language the bot speaks. */
     static void registerCommands(BotApi api, Texts texts) throws BotApiException {
         for (Messages m : texts.all()) {
             var commands = new ArrayList<BotCommand>();
-            for (String command : List.of("start", "help", "privacy", "forget")) {
+            for (String command : List.of("start", "help", "privacy", "forget", "reminders")) {
                 commands.add(new BotCommand(command, m.get("command." + command)));
             }
             var set = SetMyCommands.builder().commands(commands);
@@ -127,6 +143,7 @@ public final class TelegramBot implements AutoCloseable {
             log.warn("stopping the poller: {}", e.getClass().getSimpleName());
         }
         pollerThread.shutdownNow();
+        reminderThread.shutdownNow();
         pollHttp.dispatcher().cancelAll();
         lanes.close(3_000);
         for (var client : List.of(http, pollHttp)) {

@@ -3,6 +3,7 @@ package org.spotcheck.telegram;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,12 +64,12 @@ public final class TelegramChat {
     }
 
     /** The chat sends faster than anyone taps: answer briefly, keep nothing, change nothing. */
-    public void slowDown(Incoming in, boolean tell) {
+    public void slowDown(Incoming in) {
         try {
             var m = texts.in(texts.pick(in.languageCode()));
             if (in.callbackId().isPresent()) {
                 api.answer(in.callbackId().get(), Optional.of(Html.toPlain(m.get("toast.slow_down"))), false);
-            } else if (tell && in.privateChat()) {
+            } else if (in.privateChat()) {
                 api.send(in.chatId(), new Screen(m.get("page.slow_down"), List.of(), Screen.Slot.PAGE));
             }
         } catch (BotApiException | RuntimeException e) {
@@ -87,7 +88,8 @@ public final class TelegramChat {
     }
 
     private void converse(String chatKey, Incoming in) {
-        var outcome = dialogue.take(chatKey, in.input(), in.languageCode(), c -> inbox.done(c, in.updateId()));
+        var outcome = dialogue.take(chatKey, OptionalLong.of(in.chatId()), in.input(), in.languageCode(),
+                c -> inbox.done(c, in.updateId()));
         log.debug("update {} chat {}: applied", in.updateId(), ChatKeys.shortForm(chatKey));
         in.callbackId().ifPresent(id -> api.answer(id, outcome.popUp().map(t -> t.text()),
                 outcome.popUp().map(t -> t.alert()).orElse(false)));

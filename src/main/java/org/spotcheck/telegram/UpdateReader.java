@@ -56,6 +56,7 @@ public final class UpdateReader {
             case "help" -> new Input.Typed(Input.Command.HELP);
             case "privacy" -> new Input.Typed(Input.Command.PRIVACY);
             case "forget" -> new Input.Typed(Input.Command.FORGET);
+            case "reminders" -> new Input.Typed(Input.Command.REMINDERS);
             default -> new Input.Other();
         };
     }

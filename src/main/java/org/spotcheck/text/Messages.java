@@ -66,6 +66,11 @@ public final class Messages {
         return text;
     }
 
+    /** A day as this language writes it, e.g. "3 November". */
+    public String date(java.time.LocalDate day) {
+        return day.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM", java.util.Locale.forLanguageTag(language)));
+    }
+
     /** The text with {name} placeholders filled by HTML-escaped values. */
     public String format(String key, Map<String, String> values) {
         return fill(get(key), values, true);

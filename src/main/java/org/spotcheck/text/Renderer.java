@@ -1,5 +1,7 @@
 package org.spotcheck.text;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +11,9 @@ import org.spotcheck.check.Action;
 import org.spotcheck.check.Answer;
 import org.spotcheck.check.Cause;
 import org.spotcheck.check.Check;
+import org.spotcheck.check.PendingReminder;
 import org.spotcheck.check.Question;
+import org.spotcheck.check.ReminderKind;
 import org.spotcheck.check.Reply;
 import org.spotcheck.check.Reply.Page;
 import org.spotcheck.check.Result;
@@ -35,7 +39,58 @@ public final class Renderer {
         if (reply instanceof Reply.ShowPage show) {
             return List.of(page(show.page(), show.inProgress(), m));
         }
+        if (reply instanceof Reply.ChooseDelay choose) {
+            var rows = new ArrayList<List<Button>>();
+            for (int i = 0; i < choose.delays().size(); i++) {
+                String label = m.format("button.remind_in", Map.of("delay", Durations.describe(choose.delays().get(i), m)));
+                rows.add(List.of(new Button(label, new Action.RemindIn(i))));
+            }
+            return List.of(new Screen(m.get("remind.choose"), rows, Slot.PAGE));
+        }
+        if (reply instanceof Reply.ReminderSet set) {
+            return List.of(new Screen(m.format("remind.set." + set.kind().key(),
+                    Map.of("delay", Durations.describe(set.after(), m))), List.of(), Slot.PAGE));
+        }
+        if (reply instanceof Reply.AskRemember ask) {
+            return List.of(new Screen(m.get("page.ask_remember"), List.of(List.of(
+                    new Button(m.get("button.remember_yes"), new Action.Remember(ask.checkId(), true)),
+                    new Button(m.get("button.remember_no"), new Action.Remember(ask.checkId(), false)))), Slot.PAGE));
+        }
         throw new IllegalArgumentException("not a message: " + reply);
+    }
+
+    /** The /reminders list: when each is due, with a Cancel button each. */
+    public static Screen reminders(List<PendingReminder> pending, Instant now, Messages m) {
+        if (pending.isEmpty()) {
+            return new Screen(m.get("reminders.none"), List.of(), Slot.PAGE);
+        }
+        var text = new StringBuilder(m.get("reminders.title"));
+        var rows = new ArrayList<List<Button>>();
+        for (int i = 0; i < pending.size(); i++) {
+            var reminder = pending.get(i);
+            String number = String.valueOf(i + 1);
+            text.append("\n").append(m.format("reminders.line", Map.of(
+                    "number", number,
+                    "what", Html.toPlain(m.get("reminders.kind." + reminder.kind().key())),
+                    "delay", Durations.describe(Duration.between(now, reminder.due()), m))));
+            rows.add(List.of(new Button(m.format("button.cancel_reminder", Map.of("number", number)),
+                    new Action.CancelReminder(reminder.id()))));
+        }
+        return new Screen(text.toString(), rows, Slot.PAGE);
+    }
+
+    /**
+     * A reminder as delivered. Its first line says nothing about health, because a phone's lock
+     * screen shows it to whoever is near.
+     */
+    public static Screen reminder(ReminderKind kind, Messages m) {
+        List<Button> row = kind == ReminderKind.DOCTOR
+                ? List.of(new Button(m.get("button.reminder_booked"), new Action.ReminderBooked()),
+                          new Button(m.get("button.reminder_later"), new Action.ReminderLater(kind)))
+                : List.of(new Button(m.get("button.check_in_again"), new Action.CheckInAnswer(true)),
+                          new Button(m.get("button.check_in_fine"), new Action.CheckInAnswer(false)));
+        return new Screen(m.get("reminder." + kind.key() + ".text"),
+                List.of(row, List.of(new Button(m.get("button.reminder_stop"), new Action.ReminderStop()))), Slot.HEALTH);
     }
 
     public static Toast popUp(Reply.PopUp popUp, Messages m) {
@@ -47,9 +102,12 @@ public final class Renderer {
         String html = "<i>" + m.format("progress", Map.of(
                 "number", String.valueOf(question.number()), "total", String.valueOf(Question.count())))
                 + "</i>\n\n" + m.get("question." + question.key() + ".text");
+        if (question == Question.FREQUENCY && check.earlier().isPresent()) {
+            html += "\n\n" + m.format("question.frequency.remembered", Map.of("date", m.date(check.earlier().get())));
+        }
         var rows = new ArrayList<List<Button>>();
         var chosen = check.answers().get(question);
-        for (var answer : question.answers()) {
+        for (var answer : check.choices(question)) {
             String label = m.get("answer." + answer.key());
             if (answer == chosen) {
                 label = Html.toPlain(m.format("answer.chosen", Map.of("answer", label)));
@@ -93,6 +151,9 @@ public final class Renderer {
         parts.add(summary(check, m));
 
         var rows = new ArrayList<List<Button>>();
+        if (result.urgency() != Urgency.NOW) {
+            rows.add(List.of(new Button(m.get("button.remind"), new Action.RemindOptions())));
+        }
         for (var cause : result.causes()) {
             String label = m.format("button.why_cause", Map.of("cause", m.get("cause." + cause.key() + ".name")));
             rows.add(List.of(new Button(Html.toPlain(label), new Action.WhyCause(cause))));
@@ -145,6 +206,10 @@ public final class Renderer {
             case FORGET_ASK -> rows.add(List.of(
                     new Button(m.get("button.forget_confirm"), new Action.ForgetConfirm()),
                     new Button(m.get("button.forget_cancel"), new Action.ForgetCancel())));
+            case REMEMBERED -> rows.add(List.of(new Button(m.get("button.check_in"), new Action.CheckInAsk())));
+            case NOT_REMEMBERED, REMINDER_BOOKED, REMINDER_STOPPED, CHECK_IN_FINE -> {
+                // A short note; the conversation goes on from the buttons above it.
+            }
             case FORGET_DONE, FORGET_KEPT, HELP, PRIVACY -> {
                 if (!inProgress) {
                     rows.add(List.of(new Button(m.get("button.begin"), new Action.Begin())));

@@ -73,7 +73,7 @@ class ConversationTest {
     @Test
     void theLastAnswerShowsTheResult() {
         var turn = tap(atQuestion(7), new Action.Choose(3, Question.SCREENING, Answer.SCREENING_RECENT));
-        assertThat(turn.replies()).singleElement().isInstanceOf(ShowResult.class);
+        assertThat(turn.replies()).first().isInstanceOf(ShowResult.class);
     }
 
     @Test

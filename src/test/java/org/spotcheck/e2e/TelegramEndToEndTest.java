@@ -44,10 +44,15 @@ class TelegramEndToEndTest {
     }
 
     private Application startBot() throws Exception {
+        return startBot("P2D,P7D");
+    }
+
+    private Application startBot(String reminderDelays) throws Exception {
         var settings = SettingsLoader.load(Map.of(
                 "TELEGRAM_BOT_TOKEN", TOKEN,
                 "TELEGRAM_API_URL", telegram.url(),
-                "SPOTCHECK_DB", dir.resolve("spotcheck.db").toString()));
+                "SPOTCHECK_DB", dir.resolve("spotcheck.db").toString(),
+                "SPOTCHECK_REMINDER_DELAYS", reminderDelays));
         var started = Application.open(settings, Clock.systemUTC());
         started.startTelegram();
         return started;
@@ -57,7 +62,7 @@ class TelegramEndToEndTest {
     void theCommandMenuIsRegisteredAtStartUp() {
         var commands = telegram.awaitCall("setMyCommands", c -> true, TelegramPerson.PATIENCE).body().path("commands");
         assertThat(StreamSupport.stream(commands.spliterator(), false).map(c -> c.path("command").asText()))
-                .containsExactly("start", "help", "privacy", "forget");
+                .containsExactly("start", "help", "privacy", "forget", "reminders");
     }
 
     @Test
@@ -78,7 +83,7 @@ class TelegramEndToEndTest {
         person.answers(2); // not sure about STIs
         person.answers(0); // screened in the last 3 years
 
-        var result = person.screen().get(person.screen().size() - 1);
+        var result = person.result().orElseThrow();
         assertThat(result.text())
                 .contains(EN.get("result.urgency.soon"))
                 .contains("<b>" + EN.get("cause.birth_control.name") + "</b>")
@@ -160,8 +165,9 @@ class TelegramEndToEndTest {
         person.answers(1);
         person.answers(1);
         person.answers(0);
-        assertThat(person.lastText()).startsWith(EN.get("result.urgency.watch"))
+        assertThat(person.result().orElseThrow().text()).startsWith(EN.get("result.urgency.watch"))
                 .contains(EN.get("result.no_clear_cause"));
+        person.waitFor(() -> person.lastText().equals(EN.get("page.ask_remember")), "the offer to remember");
     }
 
     @Test
@@ -186,5 +192,61 @@ class TelegramEndToEndTest {
         person.taps("forget:yes");
         person.waitFor(() -> person.lastText().equals(EN.get("page.forget_done")), "the erase");
         assertThat(person.screen()).hasSize(1);
+    }
+
+    @Test
+    void aReminderSetBeforeARestartArrivesOnceAfterItWithWorkingButtons() throws Exception {
+        app.close();
+        app = startBot("PT3S,P2D");
+        var person = new TelegramPerson(telegram, 5005);
+        person.types("/start");
+        person.waitFor(() -> person.lastText().contains("Welcome"), "the welcome");
+        person.taps("begin");
+        person.waitFor(() -> person.currentQuestionNumber() == 1, "question 1");
+        for (int answer : new int[] {1, 2, 2, 2, 2, 1, 1, 0}) {
+            person.answers(answer);
+        }
+        person.taps("remind");
+        person.waitFor(() -> person.lastText().equals(EN.get("remind.choose")), "the reminder delays");
+        assertThat(telegram.buttonsData(5005, person.screen().get(person.screen().size() - 1).messageId()))
+                .containsExactly("remind:0", "remind:1");
+        person.taps("remind:0");
+        person.waitFor(() -> person.lastText().startsWith("Okay. I will remind you in 3 seconds"), "the confirmation");
+
+        app.close(); // down before it falls due
+        Thread.sleep(3_500);
+        app = startBot("PT3S,P2D");
+
+        person.waitFor(() -> person.lastText().equals(EN.get("reminder.doctor.text")), "the reminder");
+        Thread.sleep(1_500); // long enough for a second delivery, were there one
+        assertThat(person.screen().stream().filter(m -> m.text().equals(EN.get("reminder.doctor.text")))).hasSize(1);
+        var reminder = person.screen().get(person.screen().size() - 1);
+        assertThat(reminder.protectContent()).isTrue();
+        assertThat(telegram.buttonsData(5005, reminder.messageId())).containsExactly("rem:booked", "rem:later:d", "rem:stop");
+        person.tapOn(reminder.messageId(), "rem:booked");
+        person.waitFor(() -> person.lastText().equals(EN.get("page.reminder_booked")), "the encouraging note");
+    }
+
+    @Test
+    void theRemindersCommandListsAndCancels() {
+        var person = new TelegramPerson(telegram, 6006);
+        person.types("/start");
+        person.waitFor(() -> person.lastText().contains("Welcome"), "the welcome");
+        person.taps("begin");
+        person.waitFor(() -> person.currentQuestionNumber() == 1, "question 1");
+        for (int answer : new int[] {1, 2, 0, 2, 2, 1, 1, 0}) {
+            person.answers(answer);
+        }
+        person.taps("remind");
+        person.waitFor(() -> person.lastText().equals(EN.get("remind.choose")), "the reminder delays");
+        person.taps("remind:1");
+        person.waitFor(() -> person.lastText().startsWith("Okay. I will remind you in 7 days"), "the confirmation");
+        person.types("/reminders");
+        person.waitFor(() -> person.lastText().startsWith(EN.get("reminders.title")), "the list");
+        var list = person.screen().get(person.screen().size() - 1);
+        assertThat(list.text()).contains("in about 7 days");
+        var cancel = telegram.buttonsData(6006, list.messageId()).get(0);
+        person.tapOn(list.messageId(), cancel);
+        person.waitFor(() -> person.lastText().equals(EN.get("reminders.none")), "the empty list");
     }
 }

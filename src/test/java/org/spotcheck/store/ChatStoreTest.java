@@ -36,6 +36,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spotcheck.Dialogue;
+import org.spotcheck.check.Context;
 import org.spotcheck.check.Action;
 import org.spotcheck.check.Answer;
 import org.spotcheck.check.Check;
@@ -218,7 +219,8 @@ class ChatStoreTest {
         var clock = Clock.fixed(NOW, ZoneOffset.UTC);
         String chatKey = keys.keyFor(PRIVATE_CHAT_ID);
         try (var db = Database.open(dbPath)) {
-            var dialogue = new Dialogue(db, store, Texts.load(), clock);
+            var dialogue = new Dialogue(db, new ReminderStore(new Sealer(Secret.of(Optional.of(TEST_SECRET), dbPath))),
+                    Texts.load(), clock, Context.DEFAULT_DELAYS);
             var outcome = dialogue.take(chatKey, new Input.Tap(new Action.Begin()), "en");
             dialogue.delivered(chatKey, List.of(101), Optional.of(101));
             int messageId = 102;
@@ -227,7 +229,7 @@ class ChatStoreTest {
                 var question = check.current().orElseThrow();
                 // The last answer of each question, so the check runs through all eight (not the emergency).
                 Answer answer = question == Question.EMERGENCY ? EMERGENCY_NO
-                        : question.answers().get(question.answers().size() - 1);
+                        : check.choices(question).get(check.choices(question).size() - 1);
                 outcome = dialogue.take(chatKey, new Input.Tap(new Action.Choose(check.id(), question, answer)), "en");
                 dialogue.delivered(chatKey, List.of(messageId++), Optional.empty());
             }

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -29,6 +30,7 @@ import org.spotcheck.check.Check;
 import org.spotcheck.check.Conversation;
 import org.spotcheck.check.Input;
 import org.spotcheck.check.Question;
+import org.spotcheck.check.ReminderKind;
 import org.spotcheck.check.Reply;
 import org.spotcheck.telegram.CallbackData;
 
@@ -40,9 +42,12 @@ class ContentTest {
 
     /** Keys the Telegram and console adapters read directly, outside the Renderer. */
     private static final Set<String> ADAPTER_KEYS = Set.of(
-            "page.group", "button.open_private", "toast.error", "toast.slow_down", "page.slow_down",
-            "command.start", "command.help", "command.privacy", "command.forget",
+            "page.group", "button.open_private", "toast.error", "toast.slow_down", "page.slow_down", "console.reminders",
+            "command.start", "command.help", "command.privacy", "command.forget", "command.reminders",
             "console.intro", "console.invalid", "console.bye", "console.popup");
+
+    /** A check without and with a remembered earlier check ("it happened again" is offered only then). */
+    private static final List<Optional<LocalDate>> EARLIER = List.of(Optional.empty(), Optional.of(LocalDate.of(2026, 9, 30)));
 
     private static final int MAX_POP_UP = 200;
     private static final int MAX_LABEL = 32;
@@ -62,7 +67,7 @@ class ContentTest {
             if (reply instanceof Reply.PopUp popUp) {
                 assertThatCode(() -> Renderer.popUp(popUp, EN)).as(reply.toString()).doesNotThrowAnyException();
             } else {
-                assertThatCode(() -> Renderer.render(reply, EN)).as(reply.toString()).doesNotThrowAnyException();
+                assertThatCode(() -> screensOf(reply, EN)).as(reply.toString()).doesNotThrowAnyException();
             }
         }
     }
@@ -76,7 +81,7 @@ class ContentTest {
             }
         }
 
-        var expected = new TreeSet<String>(List.of("toast.stale", "toast.finished"));
+        var expected = new TreeSet<String>(List.of("toast.stale", "toast.finished", "toast.reminder_cancelled"));
         for (Question question : Question.values()) {
             expected.add("question." + question.key() + ".why");
         }
@@ -248,17 +253,19 @@ class ContentTest {
     private static List<Optional<Check>> chatStates() {
         var states = new ArrayList<Optional<Check>>();
         states.add(Optional.empty());
-        var check = Check.begin(5);
-        while (!check.finished()) {
-            states.add(Optional.of(check));
-            var question = check.current().orElseThrow();
-            for (Answer answer : question.answers()) {
-                var next = check.answer(answer);
-                states.add(Optional.of(next.finished() ? next : next.back()));
+        for (var earlier : EARLIER) {
+            var check = Check.begin(5, earlier);
+            while (!check.finished()) {
+                states.add(Optional.of(check));
+                var question = check.current().orElseThrow();
+                for (Answer answer : check.choices(question)) {
+                    var next = check.answer(answer);
+                    states.add(Optional.of(next.finished() ? next : next.back()));
+                }
+                check = check.answer(question == Question.EMERGENCY ? Answer.EMERGENCY_NO : question.answers().get(0));
             }
-            check = check.answer(question == Question.EMERGENCY ? Answer.EMERGENCY_NO : question.answers().get(0));
+            states.add(Optional.of(check));
         }
-        states.add(Optional.of(check));
         return states;
     }
 
@@ -270,7 +277,18 @@ class ContentTest {
         inputs.add(new Input.Other());
         inputs.add(new Input.Tap(null));
         var actions = new ArrayList<Action>(List.of(new Action.Begin(), new Action.Resume(), new Action.ShowPrivacy(),
-                new Action.ForgetAsk(), new Action.ForgetConfirm(), new Action.ForgetCancel()));
+                new Action.ForgetAsk(), new Action.ForgetConfirm(), new Action.ForgetCancel(),
+                new Action.RemindOptions(), new Action.RemindIn(0), new Action.RemindIn(1), new Action.RemindIn(7),
+                new Action.ReminderBooked(), new Action.ReminderStop(), new Action.CheckInAsk(),
+                new Action.CheckInAnswer(true), new Action.CheckInAnswer(false), new Action.CancelReminder(3)));
+        for (var kind : ReminderKind.values()) {
+            actions.add(new Action.ReminderLater(kind));
+        }
+        int remembered = state.map(Check::id).orElse(1);
+        for (int checkId : new int[] {remembered, remembered + 1}) {
+            actions.add(new Action.Remember(checkId, true));
+            actions.add(new Action.Remember(checkId, false));
+        }
         for (Question question : Question.values()) {
             actions.add(new Action.WhyQuestion(question));
         }
@@ -294,20 +312,22 @@ class ContentTest {
     private static List<Reply> questionReplies() {
         var replies = new ArrayList<Reply>();
         for (int checkId : new int[] {1, 999_999_999}) {
-            var check = Check.begin(checkId);
+          for (var earlier : EARLIER) {
+            var check = Check.begin(checkId, earlier);
             while (!check.finished()) {
                 var question = check.current().orElseThrow();
                 replies.add(new Reply.ShowQuestion(check));
-                for (Answer answer : question.answers()) {
+                for (Answer answer : check.choices(question)) {
                     var next = check.answer(answer);
                     // The last question finishes the check, so its chosen form is built directly.
                     var chosen = next.finished()
-                            ? new Check(checkId, next.answers(), Optional.of(question))
+                            ? new Check(checkId, next.answers(), Optional.of(question), earlier)
                             : next.back();
                     replies.add(new Reply.ShowQuestion(chosen));
                 }
                 check = check.answer(question == Question.EMERGENCY ? Answer.EMERGENCY_NO : question.answers().get(0));
             }
+          }
         }
         return replies;
     }
@@ -322,14 +342,14 @@ class ContentTest {
         replies.add(new Reply.ShowResult(emergency, emergency.result()));
         var rest = List.of(Question.values()).subList(1, Question.count());
         for (var combination : combinations(rest)) {
-            var check = Check.begin(1).answer(Answer.EMERGENCY_NO);
+            var check = Check.begin(1, EARLIER.get(1)).answer(Answer.EMERGENCY_NO);
             for (Question question : rest) {
                 check = check.answer(combination.get(question));
             }
             replies.add(new Reply.ShowResult(check, check.result()));
 
             // Back from the last question to the first keeps every answer; then the emergency is chosen.
-            var backed = new Check(1, check.answers(), Optional.of(Question.values()[Question.count() - 1]));
+            var backed = new Check(1, check.answers(), Optional.of(Question.values()[Question.count() - 1]), check.earlier());
             while (!backed.current().orElseThrow().isFirst()) {
                 backed = backed.back();
             }
@@ -361,10 +381,29 @@ class ContentTest {
         var screens = new ArrayList<Screen>();
         for (Reply reply : everyReply()) {
             if (!(reply instanceof Reply.PopUp)) {
-                screens.addAll(Renderer.render(reply, EN));
+                screens.addAll(screensOf(reply, EN));
             }
         }
+        for (var kind : ReminderKind.values()) {
+            screens.add(Renderer.reminder(kind, EN));
+        }
         return screens;
+    }
+
+    /** The /reminders list is filled in by the Dialogue from the store; here with and without reminders. */
+    private static List<Screen> screensOf(Reply reply, Messages m) {
+        if (reply instanceof Reply.ListReminders) {
+            var now = java.time.Instant.parse("2026-11-25T10:00:00Z");
+            var pending = new ArrayList<org.spotcheck.check.PendingReminder>();
+            // One due time in each unit, singular and plural, so every delay text is read.
+            long[] seconds = {1, 20, 60, 300, 3_600, 7_200, 86_400, 172_800};
+            for (int i = 0; i < seconds.length; i++) {
+                var kind = ReminderKind.values()[i % ReminderKind.values().length];
+                pending.add(new org.spotcheck.check.PendingReminder(i + 1, kind, now.plusSeconds(seconds[i])));
+            }
+            return List.of(Renderer.reminders(pending, now, m), Renderer.reminders(List.of(), now, m));
+        }
+        return Renderer.render(reply, m);
     }
 
     private static List<Button> buttons(Screen screen) {
@@ -397,11 +436,16 @@ class ContentTest {
             if (reply instanceof Reply.PopUp popUp) {
                 output.append(Renderer.popUp(popUp, tracer).text()).append('\n');
             } else {
-                for (Screen screen : Renderer.render(reply, tracer)) {
+                for (Screen screen : screensOf(reply, tracer)) {
                     output.append(screen.html()).append('\n');
                     buttons(screen).forEach(button -> output.append(button.label()).append('\n'));
                 }
             }
+        }
+        for (var kind : ReminderKind.values()) {
+            var screen = Renderer.reminder(kind, tracer);
+            output.append(screen.html()).append('\n');
+            buttons(screen).forEach(button -> output.append(button.label()).append('\n'));
         }
         var used = new TreeSet<String>();
         Matcher m = TRACE.matcher(output);

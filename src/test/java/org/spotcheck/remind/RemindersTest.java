@@ -1,0 +1,271 @@
+package org.spotcheck.remind;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.spotcheck.Dialogue;
+import org.spotcheck.MutableClock;
+import org.spotcheck.check.Action;
+import org.spotcheck.check.Answer;
+import org.spotcheck.check.Input;
+import org.spotcheck.check.ReminderKind;
+import org.spotcheck.store.ChatKeys;
+import org.spotcheck.store.Database;
+import org.spotcheck.store.ReminderStore;
+import org.spotcheck.store.Sealer;
+import org.spotcheck.store.Secret;
+import org.spotcheck.telegram.BotApi;
+import org.spotcheck.telegram.FakeBotApi;
+import org.spotcheck.telegram.Redactor;
+import org.spotcheck.telegram.ReminderDelivery;
+import org.spotcheck.text.Messages;
+import org.spotcheck.text.Texts;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.meta.TelegramUrl;
+
+/**
+ * Doctor reminders on a real database and the Bot API stand-in, with a clock the test moves:
+ * nothing sleeps to let time pass.
+ */
+class RemindersTest {
+
+    private static final String TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1";
+    private static final String SECRET = "reminders-test-secret-0123456789";
+    private static final long CHAT = 555_444_333L;
+    private static final Messages EN = Messages.load("en");
+
+    @TempDir
+    Path dir;
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
+    private FakeBotApi telegram;
+    private Database database;
+    private ReminderStore reminders;
+    private Dialogue dialogue;
+    private String chatKey;
+
+    @BeforeEach
+    void open() {
+        telegram = FakeBotApi.start(TOKEN);
+        openDatabase(SECRET);
+    }
+
+    private void openDatabase(String secret) {
+        var path = dir.resolve("spotcheck.db");
+        database = Database.open(path);
+        var keys = Secret.of(Optional.of(secret), path);
+        reminders = new ReminderStore(new Sealer(keys));
+        dialogue = new Dialogue(database, reminders, Texts.load(), clock, List.of(Duration.ofDays(2), Duration.ofDays(7)));
+        chatKey = new ChatKeys(keys).keyFor(CHAT);
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+        telegram.close();
+    }
+
+    private ReminderDelivery delivery() {
+        var client = new OkHttpTelegramClient(TOKEN, new TelegramUrl("http", "127.0.0.1", telegram.port(), false));
+        var api = new BotApi(client, new Redactor(TOKEN), d -> { });
+        return new ReminderDelivery(database, reminders, dialogue, api, Texts.load(), clock, d -> { });
+    }
+
+    private Dialogue.Outcome tap(Action action) {
+        return dialogue.take(chatKey, OptionalLong.of(CHAT), new Input.Tap(action), "en", c -> { });
+    }
+
+    private void finishACheck() {
+        tap(new Action.Begin());
+        for (var answer : List.of(Answer.EMERGENCY_NO, Answer.NEITHER, Answer.IN_A_ROW, Answer.BIRTH_CONTROL_NO,
+                Answer.DRY_NO, Answer.DISCHARGE_NO, Answer.STI_RISK_NO, Answer.SCREENING_RECENT)) {
+            tap(new Action.Choose(1, answer.question(), answer));
+        }
+    }
+
+    private List<FakeBotApi.Call> remindersSent() {
+        return telegram.calls("sendMessage").stream()
+                .filter(c -> c.body().path("text").asText().equals(EN.get("reminder.doctor.text"))).toList();
+    }
+
+    @Test
+    void aDueReminderIsSentOnce() {
+        finishACheck();
+        tap(new Action.RemindIn(0));
+        clock.advance(Duration.ofDays(2));
+
+        assertThat(delivery().deliverDue()).isEqualTo(1);
+        assertThat(delivery().deliverDue()).isZero();
+        assertThat(remindersSent()).hasSize(1);
+        assertThat(remindersSent().get(0).body().path("chat_id").asLong()).isEqualTo(CHAT);
+    }
+
+    @Test
+    void aReminderIsNotSentBeforeItIsDue() {
+        finishACheck();
+        tap(new Action.RemindIn(1));
+        clock.advance(Duration.ofDays(6));
+
+        assertThat(delivery().deliverDue()).isZero();
+        assertThat(remindersSent()).isEmpty();
+    }
+
+    @Test
+    void aReminderThatFellDueWhileTheBotWasDownIsSentAtTheNextStart() {
+        finishACheck();
+        tap(new Action.RemindIn(0));
+        database.close();
+        clock.advance(Duration.ofDays(3)); // the bot was down when it fell due
+        openDatabase(SECRET);
+
+        assertThat(delivery().deliverDue()).isEqualTo(1);
+    }
+
+    @Test
+    void theFirstLineOfAReminderCarriesNoHealthWords() {
+        for (var kind : ReminderKind.values()) {
+            String firstLine = EN.get("reminder." + kind.key() + ".text").split("\n")[0].toLowerCase();
+            assertThat(firstLine).doesNotContain("bleed", "blood", "sex", "doctor", "sti", "std", "period",
+                    "pregnan", "cervi", "infection", "gyn", "clinic", "cancer", "discharge", "health");
+        }
+    }
+
+    @Test
+    void aDeliveredReminderHasWorkingButtons() {
+        finishACheck();
+        tap(new Action.RemindIn(0));
+        clock.advance(Duration.ofDays(2));
+        delivery().deliverDue();
+
+        var sent = remindersSent().get(0).body().path("reply_markup").toString();
+        assertThat(sent).contains("rem:booked", "rem:later:d", "rem:stop");
+        assertThat(tap(new Action.ReminderBooked()).screens().get(0).html()).isEqualTo(EN.get("page.reminder_booked"));
+    }
+
+    @Test
+    void remindMeAgainLaterSchedulesANewReminder() {
+        finishACheck();
+        tap(new Action.RemindIn(0));
+        clock.advance(Duration.ofDays(2));
+        delivery().deliverDue();
+
+        tap(new Action.ReminderLater(ReminderKind.DOCTOR));
+        clock.advance(Duration.ofDays(2));
+
+        assertThat(delivery().deliverDue()).isEqualTo(1);
+        assertThat(remindersSent()).hasSize(2);
+    }
+
+    @Test
+    void stopEndsTheReminders() {
+        finishACheck();
+        tap(new Action.RemindIn(0));
+        clock.advance(Duration.ofDays(2));
+        delivery().deliverDue();
+
+        tap(new Action.ReminderStop());
+        clock.advance(Duration.ofDays(30));
+
+        assertThat(delivery().deliverDue()).isZero();
+        assertThat(pendingReminders()).isZero();
+    }
+
+    @Test
+    void cancellingFromTheListRemovesThePendingReminder() {
+        finishACheck();
+        tap(new Action.RemindIn(1));
+        var list = dialogue.take(chatKey, OptionalLong.of(CHAT), new Input.Typed(Input.Command.REMINDERS), "en", c -> { });
+        var cancel = list.screens().get(0).keyboard().get(0).get(0).action();
+
+        tap(cancel);
+
+        assertThat(pendingReminders()).isZero();
+    }
+
+    @Test
+    void aChatCannotCancelAnotherChatsReminder() {
+        finishACheck();
+        tap(new Action.RemindIn(1));
+        long id = database.inTransaction(c -> reminders.pending(c, chatKey)).get(0).id();
+
+        dialogue.take("another-chat-key-0000", OptionalLong.of(1), new Input.Tap(new Action.CancelReminder(id)), "en", c -> { });
+
+        assertThat(pendingReminders()).isEqualTo(1);
+    }
+
+    @Test
+    void forgetRemovesPendingReminders() {
+        finishACheck();
+        tap(new Action.RemindIn(0));
+        tap(new Action.ForgetConfirm());
+        clock.advance(Duration.ofDays(3));
+
+        assertThat(delivery().deliverDue()).isZero();
+        assertThat(pendingReminders()).isZero();
+    }
+
+    @Test
+    void aBlockedBotErasesTheChatWhenAReminderIsRefused() {
+        finishACheck();
+        tap(new Action.RemindIn(0));
+        clock.advance(Duration.ofDays(2));
+        telegram.failNext("sendMessage", 403, "Forbidden: bot was blocked by the user", null);
+
+        assertThat(delivery().deliverDue()).isZero();
+        assertThat(pendingReminders()).isZero();
+        Optional<org.spotcheck.store.ChatState> chat = database.inTransaction(c -> new org.spotcheck.store.ChatStore().load(c, chatKey));
+        assertThat(chat).isEmpty();
+    }
+
+    @Test
+    void theReminderRowHoldsNoChatIdInClear() throws IOException {
+        finishACheck();
+        tap(new Action.RemindIn(1));
+        database.close();
+        var bytes = new String(Files.readAllBytes(dir.resolve("spotcheck.db")), java.nio.charset.StandardCharsets.ISO_8859_1);
+        var wal = dir.resolve("spotcheck.db-wal");
+        if (Files.exists(wal)) {
+            bytes += new String(Files.readAllBytes(wal), java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+        assertThat(bytes).doesNotContain(Long.toString(CHAT));
+        var big = java.nio.ByteBuffer.allocate(8).putLong(CHAT).array();
+        assertThat(bytes).doesNotContain(new String(big, java.nio.charset.StandardCharsets.ISO_8859_1));
+        var small = java.nio.ByteBuffer.allocate(4).putInt((int) CHAT).array();
+        assertThat(bytes).doesNotContain(new String(small, java.nio.charset.StandardCharsets.ISO_8859_1));
+        openDatabase(SECRET);
+    }
+
+    @Test
+    void aReminderSealedUnderAnotherSecretIsDroppedWithoutACrash() {
+        finishACheck();
+        tap(new Action.RemindIn(0));
+        database.close();
+        openDatabase("a-different-secret-0123456789");
+        clock.advance(Duration.ofDays(3));
+
+        assertThat(delivery().deliverDue()).isZero();
+        assertThat(remindersSent()).isEmpty();
+        assertThat(pendingReminders()).isZero();
+    }
+
+    private int pendingReminders() {
+        Integer rows = database.inTransaction(c -> {
+            try (var s = c.createStatement(); var rs = s.executeQuery("SELECT count(*) FROM reminder")) {
+                return rs.getInt(1);
+            }
+        });
+        return rows;
+    }
+}
