@@ -65,6 +65,13 @@ class TriageTest {
         assertThat(assess(IN_A_ROW).urgencyReason()).contains(IN_A_ROW);
     }
 
+    @Test
+    void itHappenedAgainSinceARememberedCheckCountsAsMoreThanOnce() {
+        var result = assess(AGAIN_SINCE_LAST);
+        assertThat(result.urgency()).isEqualTo(Urgency.SOON);
+        assertThat(result.urgencyReason()).contains(AGAIN_SINCE_LAST);
+    }
+
     @ParameterizedTest
     @EnumSource(value = Answer.class, names = {"FEW_TIMES", "STI_RISK_YES", "STI_RISK_UNSURE", "DISCHARGE_YES",
             "DRY_OFTEN", "SCREENING_OVERDUE", "SCREENING_UNKNOWN"})
