@@ -20,15 +20,15 @@ public final class Triage {
     /** Urgency rows, checked top to bottom; the first row whose answer was given wins. */
     static final List<UrgencyRule> URGENCY = List.of(
             //               level         when any of these was answered
-            new UrgencyRule(Urgency.NOW,   Set.of(EMERGENCY_YES)),
-            new UrgencyRule(Urgency.TODAY, Set.of(PREGNANT)),
-            new UrgencyRule(Urgency.SOON,  Set.of(MENOPAUSE)),
-            new UrgencyRule(Urgency.SOON,  Set.of(IN_A_ROW, AGAIN_SINCE_LAST)),
-            new UrgencyRule(Urgency.SOON,  Set.of(FEW_TIMES)),
-            new UrgencyRule(Urgency.SOON,  Set.of(STI_RISK_YES, STI_RISK_UNSURE)),
-            new UrgencyRule(Urgency.SOON,  Set.of(DISCHARGE_YES)),
-            new UrgencyRule(Urgency.SOON,  Set.of(DRY_OFTEN)),
-            new UrgencyRule(Urgency.SOON,  Set.of(SCREENING_OVERDUE, SCREENING_UNKNOWN)));
+            new UrgencyRule(Urgency.NOW,   List.of(EMERGENCY_YES)),
+            new UrgencyRule(Urgency.TODAY, List.of(PREGNANT)),
+            new UrgencyRule(Urgency.SOON,  List.of(MENOPAUSE)),
+            new UrgencyRule(Urgency.SOON,  List.of(IN_A_ROW, AGAIN_SINCE_LAST)),
+            new UrgencyRule(Urgency.SOON,  List.of(FEW_TIMES)),
+            new UrgencyRule(Urgency.SOON,  List.of(STI_RISK_YES, STI_RISK_UNSURE)),
+            new UrgencyRule(Urgency.SOON,  List.of(DISCHARGE_YES)),
+            new UrgencyRule(Urgency.SOON,  List.of(DRY_OFTEN)),
+            new UrgencyRule(Urgency.SOON,  List.of(SCREENING_OVERDUE, SCREENING_UNKNOWN)));
     // Nothing above matched: WATCH (only once, nothing else worrying).
 
     /**
@@ -90,10 +90,20 @@ public final class Triage {
                 causes, evidenceCopy, stiTestAdvised);
     }
 
-    record UrgencyRule(Urgency level, Set<Answer> when) {
+    /** The urgency rows in order, for the clinical review view. */
+    public static List<UrgencyRule> urgencyRules() {
+        return URGENCY;
     }
 
-    record CauseRule(Cause cause, Answer answer, int weight, boolean suggests) {
+    /** The cause rows in order, for the clinical review view. */
+    public static List<CauseRule> causeRules() {
+        return CAUSES;
+    }
+
+    public record UrgencyRule(Urgency level, List<Answer> when) {
+    }
+
+    public record CauseRule(Cause cause, Answer answer, int weight, boolean suggests) {
         static CauseRule suggests(Cause cause, Answer answer, int weight) {
             return new CauseRule(cause, answer, weight, true);
         }
