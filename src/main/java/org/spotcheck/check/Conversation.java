@@ -172,7 +172,9 @@ public final class Conversation {
                     List.of(new Effect.CancelReminder(cancel.reminderId())));
         }
         if (action instanceof Remember remember) {
-            boolean asked = check.isPresent() && check.get().finished() && check.get().id() == remember.checkId();
+            // Asked only after a finished check that was not an emergency, and only for that check.
+            boolean asked = check.isPresent() && check.get().finished() && check.get().id() == remember.checkId()
+                    && check.get().result().urgency() != Urgency.NOW;
             if (!asked) {
                 return stale(check);
             }

@@ -18,13 +18,15 @@ public final class CallbackData {
     static final int MAX_BYTES = 64;
 
     // a:CHECK:QUESTION:ANSWER  k:CHECK:QUESTION  w:QUESTION  c:CAUSE  and single words.
-    private static final Pattern CHOOSE = Pattern.compile("a:(\\d{1,9}):(\\d):(\\d)");
-    private static final Pattern BACK = Pattern.compile("k:(\\d{1,9}):(\\d)");
+    // Numbers are written as encode() writes them: no leading zeros, so one action has one form.
+    private static final String ID = "(0|[1-9]\\d{0,8})";
+    private static final Pattern CHOOSE = Pattern.compile("a:" + ID + ":(\\d):(\\d)");
+    private static final Pattern BACK = Pattern.compile("k:" + ID + ":(\\d)");
     private static final Pattern WHY_QUESTION = Pattern.compile("w:(\\d)");
     private static final Pattern WHY_CAUSE = Pattern.compile("c:(\\d)");
     private static final Pattern REMIND_IN = Pattern.compile("remind:(\\d)");
-    private static final Pattern CANCEL_REMINDER = Pattern.compile("rem:cancel:(\\d{1,18})");
-    private static final Pattern REMEMBER = Pattern.compile("keep:(\\d{1,9}):([yn])");
+    private static final Pattern CANCEL_REMINDER = Pattern.compile("rem:cancel:(0|[1-9]\\d{0,17})");
+    private static final Pattern REMEMBER = Pattern.compile("keep:" + ID + ":([yn])");
 
     private CallbackData() {
     }
