@@ -97,6 +97,8 @@ public final class Dialogue {
                     reminders.cancel(c, chatKey, cancel.reminderId());
                 } else if (effect instanceof Effect.Remember remember) {
                     episodes.remember(c, chatKey, today, remember.urgency());
+                } else if (effect instanceof Effect.SetLanguage set && texts.speaks(set.language())) {
+                    after = after.withLanguage(set.language());
                 }
             }
             if (!turn.erase() && (stored.isEmpty() || !after.equals(before))) {
@@ -116,6 +118,8 @@ public final class Dialogue {
         for (Reply reply : replies) {
             if (reply instanceof Reply.PopUp p) {
                 popUp = Optional.of(Renderer.popUp(p, messages));
+            } else if (reply instanceof Reply.ChooseLanguage) {
+                screens.add(Renderer.languages(texts, messages));
             } else if (reply instanceof Reply.ListReminders) {
                 screens.add(Renderer.reminders(reminders.pending(c, chatKey), now, messages));
             } else {
@@ -147,6 +151,17 @@ public final class Dialogue {
             }
             if (questionMessageId.isPresent()) {
                 chats.save(c, chatKey, state.get().withQuestionMessage(questionMessageId), now);
+            }
+            return null;
+        });
+    }
+
+    /** The console's --lang: the chat reads this language from now on, whatever it read before. */
+    public void useLanguage(String chatKey, String language) {
+        database.inTransaction(c -> {
+            var state = chats.load(c, chatKey);
+            if (state.isPresent() && texts.speaks(language)) {
+                chats.save(c, chatKey, state.get().withLanguage(language), clock.instant());
             }
             return null;
         });

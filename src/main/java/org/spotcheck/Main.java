@@ -43,6 +43,10 @@ public final class Main {
     }
 
     static int run(List<String> options, boolean console, Map<String, String> environment) {
+        int export = options.indexOf("--export-flow");
+        if (export >= 0) {
+            return exportFlow(options, export);
+        }
         Settings settings = SettingsLoader.load(environment);
         if (!console && settings.token().isEmpty()) {
             throw new SettingsException(SettingsLoader.TOKEN + " is not set. Create a bot with @BotFather in"
@@ -54,7 +58,7 @@ public final class Main {
             if (console) {
                 var out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
                 var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-                app.console(Texts.FALLBACK, in, out).run();
+                app.console(language(options), in, out).run();
                 return 0;
             }
             app.startTelegram();
@@ -62,6 +66,35 @@ public final class Main {
             return 0;
         } catch (Exception e) {
             System.err.println("spotcheck: " + redactor.describe(e));
+            return 1;
+        }
+    }
+
+    /** --lang xx for the console: one of the languages in messages/. */
+    private static String language(List<String> options) {
+        int at = options.indexOf("--lang");
+        if (at < 0) {
+            return Texts.FALLBACK;
+        }
+        String wanted = at + 1 < options.size() ? options.get(at + 1) : "";
+        if (!Texts.LANGUAGES.contains(wanted)) {
+            throw new SettingsException("--lang must be one of " + String.join(", ", Texts.LANGUAGES));
+        }
+        return wanted;
+    }
+
+    /** --export-flow DIR: the clinical review view (flow.md, content.md) from the code's own definitions. */
+    private static int exportFlow(List<String> options, int at) {
+        if (at + 1 >= options.size()) {
+            throw new SettingsException("--export-flow needs a folder, e.g. --export-flow docs");
+        }
+        var dir = java.nio.file.Path.of(options.get(at + 1));
+        try {
+            org.spotcheck.review.FlowExport.export(dir);
+            System.out.println("wrote " + dir.resolve("flow.md") + " and " + dir.resolve("content.md"));
+            return 0;
+        } catch (java.io.IOException e) {
+            System.err.println("spotcheck: cannot write the review view to " + dir + ": " + e.getMessage());
             return 1;
         }
     }

@@ -38,6 +38,10 @@ public sealed interface Action {
     record ForgetCancel() implements Action {
     }
 
+    /** A /language button: read the bot in this language from now on. */
+    record SetLanguage(String language) implements Action {
+    }
+
     /** The result's "Remind me to book a doctor": show the delays to choose from. */
     record RemindOptions() implements Action {
     }

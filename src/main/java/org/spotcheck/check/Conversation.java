@@ -84,6 +84,7 @@ public final class Conversation {
             case PRIVACY -> Turn.of(check, new ShowPage(Page.PRIVACY, false));
             case FORGET -> Turn.of(check, new ShowPage(Page.FORGET_ASK, false));
             case REMINDERS -> Turn.of(check, new Reply.ListReminders());
+            case LANGUAGE -> Turn.of(check, new Reply.ChooseLanguage());
         };
     }
 
@@ -189,6 +190,11 @@ public final class Conversation {
         }
         if (action instanceof CheckInAnswer) {
             return Turn.of(check, new ShowPage(Page.CHECK_IN_FINE, false));
+        }
+        if (action instanceof Action.SetLanguage set) {
+            var replies = new ArrayList<Reply>(List.of(new ShowPage(Page.LANGUAGE_SET, false)));
+            check.filter(c -> !c.finished()).ifPresent(c -> replies.add(new ShowQuestion(c)));
+            return new Turn(check, replies, List.of(new Effect.SetLanguage(set.language())));
         }
         throw new IllegalArgumentException("unhandled action " + action);
     }

@@ -17,6 +17,10 @@ public sealed interface Effect {
     record CancelReminder(long reminderId) implements Effect {
     }
 
+    /** The chat reads the bot in this language from now on (if the bot speaks it). */
+    record SetLanguage(String language) implements Effect {
+    }
+
     /** The person agreed: remember today's check (its day and urgency only) for a while. */
     record Remember(Urgency urgency) implements Effect {
     }

@@ -3,7 +3,7 @@ package org.spotcheck.check;
 /** Something a person did in a private chat, already stripped of anything personal. */
 public sealed interface Input {
 
-    enum Command { START, HELP, PRIVACY, FORGET, REMINDERS }
+    enum Command { START, HELP, PRIVACY, FORGET, REMINDERS, LANGUAGE }
 
     record Typed(Command command) implements Input {
     }

@@ -6,7 +6,7 @@ public sealed interface Reply {
     /** Texts that are not part of a check. */
     enum Page {
         WELCOME, HELP, PRIVACY, FORGET_ASK, FORGET_DONE, FORGET_KEPT, NUDGE,
-        REMEMBERED, NOT_REMEMBERED, REMINDER_BOOKED, REMINDER_STOPPED, CHECK_IN_FINE
+        REMEMBERED, NOT_REMEMBERED, REMINDER_BOOKED, REMINDER_STOPPED, CHECK_IN_FINE, LANGUAGE_SET
     }
 
     /** The current question of a check in progress. */
@@ -37,6 +37,10 @@ public sealed interface Reply {
 
     /** "Shall I remember this check for 90 days?" after the result of this check. */
     record AskRemember(int checkId) implements Reply {
+    }
+
+    /** The languages the bot speaks, each as a button (filled in by the Dialogue, which knows them). */
+    record ChooseLanguage() implements Reply {
     }
 
     /** The chat's pending reminders, each with a Cancel button (filled in from the store). */

@@ -40,6 +40,7 @@ public final class ConsoleChat {
     }
 
     public void run() throws IOException {
+        dialogue.useLanguage(chatKey, language);
         out.println(m.get("console.intro"));
         out.println();
         take(new Input.Typed(Input.Command.START));
@@ -81,6 +82,7 @@ public final class ConsoleChat {
                 case "privacy" -> new Input.Typed(Input.Command.PRIVACY);
                 case "forget" -> new Input.Typed(Input.Command.FORGET);
                 case "reminders" -> new Input.Typed(Input.Command.REMINDERS);
+                case "language" -> new Input.Typed(Input.Command.LANGUAGE);
                 default -> null;
             };
         }

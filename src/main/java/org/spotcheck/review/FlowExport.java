@@ -125,7 +125,6 @@ public final class FlowExport {
         int row = 1;
         for (Triage.UrgencyRule rule : Triage.urgencyRules()) {
             String when = rule.when().stream()
-                    .sorted(Comparator.comparing(Answer::ordinal)) // a Set's order is not the table's
                     .map(answer -> answerWithQuestion(answer, m))
                     .collect(Collectors.joining("<br>"));
             out.append("| ").append(row++).append(" | ").append(level(rule.level(), m)).append(" | ").append(when).append(" |\n");

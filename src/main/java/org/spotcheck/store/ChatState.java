@@ -21,6 +21,10 @@ public record ChatState(Optional<Check> check, String language, Optional<Integer
         return new ChatState(next, language, questionMessageId);
     }
 
+    public ChatState withLanguage(String chosen) {
+        return new ChatState(check, chosen, questionMessageId);
+    }
+
     public ChatState withQuestionMessage(Optional<Integer> messageId) {
         return new ChatState(check, language, messageId);
     }

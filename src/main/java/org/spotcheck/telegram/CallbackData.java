@@ -24,6 +24,7 @@ public final class CallbackData {
     private static final Pattern BACK = Pattern.compile("k:" + ID + ":(\\d)");
     private static final Pattern WHY_QUESTION = Pattern.compile("w:(\\d)");
     private static final Pattern WHY_CAUSE = Pattern.compile("c:(\\d)");
+    private static final Pattern LANGUAGE = Pattern.compile("lang:([a-z]{2}(-[A-Z]{2})?)");
     private static final Pattern REMIND_IN = Pattern.compile("remind:(\\d)");
     private static final Pattern CANCEL_REMINDER = Pattern.compile("rem:cancel:(0|[1-9]\\d{0,17})");
     private static final Pattern REMEMBER = Pattern.compile("keep:" + ID + ":([yn])");
@@ -61,6 +62,9 @@ public final class CallbackData {
         }
         if (action instanceof Action.ForgetCancel) {
             return "forget:no";
+        }
+        if (action instanceof Action.SetLanguage set) {
+            return "lang:" + set.language();
         }
         if (action instanceof Action.RemindOptions) {
             return "remind";
@@ -132,6 +136,9 @@ public final class CallbackData {
         if ((m = WHY_QUESTION.matcher(data)).matches()) {
             var question = question(m.group(1));
             return question == null ? null : new Action.WhyQuestion(question);
+        }
+        if ((m = LANGUAGE.matcher(data)).matches()) {
+            return new Action.SetLanguage(m.group(1));
         }
         if ((m = REMIND_IN.matcher(data)).matches()) {
             return new Action.RemindIn(Integer.parseInt(m.group(1)));

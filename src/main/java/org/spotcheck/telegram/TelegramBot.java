@@ -43,23 +43,27 @@ public final class TelegramBot implements AutoCloseable {
     static final List<String> UPDATE_TYPES = List.of("message", "callback_query", "my_chat_member");
 
     /** Threads for chats; each waits on the network for one chat at a time. */
-    static final int WORKERS = 64;
+    static final int WORKERS = 96;
+    /** Threads that answer taps while the workers send the next question. */
+    static final int ANSWER_THREADS = 48;
     static final int MAX_PENDING = 10_000;
     static final int MAX_PENDING_PER_CHAT = 50;
 
     private final TelegramBotsLongPollingApplication poller;
     private final ScheduledExecutorService pollerThread;
     private final ScheduledExecutorService reminderThread;
+    private final java.util.concurrent.ExecutorService answerThreads;
     private final ChatLanes lanes;
     private final OkHttpClient http;
     private final OkHttpClient pollHttp;
 
     private TelegramBot(TelegramBotsLongPollingApplication poller, ScheduledExecutorService pollerThread,
-                        ScheduledExecutorService reminderThread, ChatLanes lanes, OkHttpClient http,
-                        OkHttpClient pollHttp) {
+                        ScheduledExecutorService reminderThread, java.util.concurrent.ExecutorService answerThreads,
+                        ChatLanes lanes, OkHttpClient http, OkHttpClient pollHttp) {
         this.poller = poller;
         this.pollerThread = pollerThread;
         this.reminderThread = reminderThread;
+        this.answerThreads = answerThreads;
         this.lanes = lanes;
         this.http = http;
         this.pollHttp = pollHttp;
@@ -87,12 +91,13 @@ public final class TelegramBot implements AutoCloseable {
         var pollHttp = http.newBuilder()
                 .readTimeout(Duration.ofSeconds(75)) // longer than getUpdates' long-poll timeout
                 .build();
-        var api = new BotApi(new OkHttpTelegramClient(http, token, url), redactor, d -> Thread.sleep(d.toMillis()));
+        var answerThreads = Executors.newFixedThreadPool(ANSWER_THREADS, ChatLanes.named("answer"));
+        var api = new BotApi(new OkHttpTelegramClient(http, token, url), redactor, d -> Thread.sleep(d.toMillis()),
+                answerThreads);
 
         String username;
         try {
             username = api.call(new GetMe()).getUserName();
-            registerCommands(api, texts);
         } catch (BotApiException e) {
             throw new TelegramApiException("cannot reach the Bot API: " + e.getMessage());
         }
@@ -104,6 +109,14 @@ public final class TelegramBot implements AutoCloseable {
         var delivery = new ReminderDelivery(parts.database(), parts.reminders(), dialogue, api, texts, parts.clock(),
                 d -> Thread.sleep(d.toMillis()));
         ScheduledExecutorService reminderThread = Executors.newSingleThreadScheduledExecutor(ChatLanes.named("reminders"));
+        // The command menu is registered beside polling, not before it: people should not wait for it.
+        reminderThread.execute(() -> {
+            try {
+                registerCommands(api, texts);
+            } catch (BotApiException e) {
+                log.warn("command menu not registered: {}", e.getMessage());
+            }
+        });
         reminderThread.scheduleWithFixedDelay(delivery::deliverDue, 0, 1, TimeUnit.SECONDS);
         // TelegramBots' own scheduler thread is not a daemon and is never shut down by the library.
         ScheduledExecutorService pollerThread = Executors.newSingleThreadScheduledExecutor(ChatLanes.named("poller"));
@@ -111,19 +124,19 @@ public final class TelegramBot implements AutoCloseable {
                 BoundedBackOff::new);
         poller.registerBot(token, () -> url, new DefaultGetUpdatesGenerator(UPDATE_TYPES), intake);
         log.info("polling for updates as @{}", username);
-        return new TelegramBot(poller, pollerThread, reminderThread, lanes, http, pollHttp);
+        return new TelegramBot(poller, pollerThread, reminderThread, answerThreads, lanes, http, pollHttp);
     }
 
-    /** /start /help /privacy /forget /reminders in the menu, in every language the bot speaks. */
+    /** /start /help /privacy /forget /reminders /language in the menu, in every language the bot speaks. */
     static void registerCommands(BotApi api, Texts texts) throws BotApiException {
         for (Messages m : texts.all()) {
             var commands = new ArrayList<BotCommand>();
-            for (String command : List.of("start", "help", "privacy", "forget", "reminders")) {
+            for (String command : List.of("start", "help", "privacy", "forget", "reminders", "language")) {
                 commands.add(new BotCommand(command, m.get("command." + command)));
             }
             var set = SetMyCommands.builder().commands(commands);
             if (!m.language().equals(Texts.FALLBACK)) {
-                set.languageCode(m.language());
+                set.languageCode(m.language().substring(0, 2)); // Telegram takes ISO 639-1: "pt", not "pt-BR"
             }
             api.call(set.build());
         }
@@ -146,6 +159,7 @@ public final class TelegramBot implements AutoCloseable {
         reminderThread.shutdownNow();
         pollHttp.dispatcher().cancelAll();
         lanes.close(3_000);
+        answerThreads.shutdown();
         for (var client : List.of(http, pollHttp)) {
             client.dispatcher().executorService().shutdown();
             client.connectionPool().evictAll();

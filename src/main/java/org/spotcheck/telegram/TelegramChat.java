@@ -91,7 +91,7 @@ public final class TelegramChat {
         var outcome = dialogue.take(chatKey, OptionalLong.of(in.chatId()), in.input(), in.languageCode(),
                 c -> inbox.done(c, in.updateId()));
         log.debug("update {} chat {}: applied", in.updateId(), ChatKeys.shortForm(chatKey));
-        in.callbackId().ifPresent(id -> api.answer(id, outcome.popUp().map(t -> t.text()),
+        in.callbackId().ifPresent(id -> api.answerSoon(id, outcome.popUp().map(t -> t.text()),
                 outcome.popUp().map(t -> t.alert()).orElse(false)));
         if (outcome.erased()) {
             outcome.deletable().forEach(messageId -> api.delete(in.chatId(), messageId));

@@ -57,6 +57,7 @@ public final class UpdateReader {
             case "privacy" -> new Input.Typed(Input.Command.PRIVACY);
             case "forget" -> new Input.Typed(Input.Command.FORGET);
             case "reminders" -> new Input.Typed(Input.Command.REMINDERS);
+            case "language" -> new Input.Typed(Input.Command.LANGUAGE);
             default -> new Input.Other();
         };
     }

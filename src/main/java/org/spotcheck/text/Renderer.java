@@ -59,6 +59,15 @@ public final class Renderer {
         throw new IllegalArgumentException("not a message: " + reply);
     }
 
+    /** /language: each language named in itself, so anyone can find their own. */
+    public static Screen languages(Texts texts, Messages m) {
+        var rows = new ArrayList<List<Button>>();
+        for (var language : texts.all()) {
+            rows.add(List.of(new Button(language.get("language.name"), new Action.SetLanguage(language.language()))));
+        }
+        return new Screen(m.get("page.language"), rows, Slot.PAGE);
+    }
+
     /** The /reminders list: when each is due, with a Cancel button each. */
     public static Screen reminders(List<PendingReminder> pending, Instant now, Messages m) {
         if (pending.isEmpty()) {
@@ -207,7 +216,7 @@ public final class Renderer {
                     new Button(m.get("button.forget_confirm"), new Action.ForgetConfirm()),
                     new Button(m.get("button.forget_cancel"), new Action.ForgetCancel())));
             case REMEMBERED -> rows.add(List.of(new Button(m.get("button.check_in"), new Action.CheckInAsk())));
-            case NOT_REMEMBERED, REMINDER_BOOKED, REMINDER_STOPPED, CHECK_IN_FINE -> {
+            case NOT_REMEMBERED, REMINDER_BOOKED, REMINDER_STOPPED, CHECK_IN_FINE, LANGUAGE_SET -> {
                 // A short note; the conversation goes on from the buttons above it.
             }
             case FORGET_DONE, FORGET_KEPT, HELP, PRIVACY -> {

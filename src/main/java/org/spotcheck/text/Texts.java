@@ -11,7 +11,7 @@ public final class Texts {
     public static final String FALLBACK = "en";
 
     /** Languages with a file in messages/; the first is the fallback. */
-    public static final List<String> LANGUAGES = List.of(FALLBACK);
+    public static final List<String> LANGUAGES = List.of(FALLBACK, "es", "pt-BR", "ru", "de");
 
     private final Map<String, Messages> byLanguage = new LinkedHashMap<>();
 
@@ -37,6 +37,10 @@ public final class Texts {
             }
         }
         return FALLBACK;
+    }
+
+    public boolean speaks(String language) {
+        return byLanguage.containsKey(language);
     }
 
     public Messages in(String language) {

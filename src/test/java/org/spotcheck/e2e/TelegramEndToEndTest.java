@@ -62,7 +62,7 @@ class TelegramEndToEndTest {
     void theCommandMenuIsRegisteredAtStartUp() {
         var commands = telegram.awaitCall("setMyCommands", c -> true, TelegramPerson.PATIENCE).body().path("commands");
         assertThat(StreamSupport.stream(commands.spliterator(), false).map(c -> c.path("command").asText()))
-                .containsExactly("start", "help", "privacy", "forget", "reminders");
+                .containsExactly("start", "help", "privacy", "forget", "reminders", "language");
     }
 
     @Test

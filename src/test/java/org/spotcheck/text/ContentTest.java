@@ -43,7 +43,8 @@ class ContentTest {
     /** Keys the Telegram and console adapters read directly, outside the Renderer. */
     private static final Set<String> ADAPTER_KEYS = Set.of(
             "page.group", "button.open_private", "toast.error", "toast.slow_down", "page.slow_down", "console.reminders",
-            "command.start", "command.help", "command.privacy", "command.forget", "command.reminders",
+            "command.start", "command.help", "command.privacy", "command.forget", "command.reminders", "command.language",
+            "language.name", // read from each language's own file for the /language buttons
             "console.intro", "console.invalid", "console.bye", "console.popup");
 
     /** A check without and with a remembered earlier check ("it happened again" is offered only then). */
@@ -280,7 +281,8 @@ class ContentTest {
                 new Action.ForgetAsk(), new Action.ForgetConfirm(), new Action.ForgetCancel(),
                 new Action.RemindOptions(), new Action.RemindIn(0), new Action.RemindIn(1), new Action.RemindIn(7),
                 new Action.ReminderBooked(), new Action.ReminderStop(), new Action.CheckInAsk(),
-                new Action.CheckInAnswer(true), new Action.CheckInAnswer(false), new Action.CancelReminder(3)));
+                new Action.CheckInAnswer(true), new Action.CheckInAnswer(false), new Action.CancelReminder(3),
+                new Action.SetLanguage("en")));
         for (var kind : ReminderKind.values()) {
             actions.add(new Action.ReminderLater(kind));
         }
@@ -402,6 +404,9 @@ class ContentTest {
                 pending.add(new org.spotcheck.check.PendingReminder(i + 1, kind, now.plusSeconds(seconds[i])));
             }
             return List.of(Renderer.reminders(pending, now, m), Renderer.reminders(List.of(), now, m));
+        }
+        if (reply instanceof Reply.ChooseLanguage) {
+            return List.of(Renderer.languages(Texts.load(), m));
         }
         return Renderer.render(reply, m);
     }

@@ -1,0 +1,131 @@
+package org.spotcheck.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.spotcheck.check.Answer;
+import org.spotcheck.check.Check;
+import org.spotcheck.check.Question;
+import org.spotcheck.check.ReminderKind;
+import org.spotcheck.check.Reply;
+
+/**
+ * Every language says everything English says: the same keys, the same placeholders, the same
+ * HTML tags, and within Telegram's limits once rendered.
+ */
+class TranslationTest {
+
+    private static final Texts TEXTS = Texts.load();
+    private static final Messages EN = TEXTS.in(Texts.FALLBACK);
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{[a-z_]+}");
+    private static final Pattern TAG = Pattern.compile("</?[a-z]+>");
+
+    static List<String> translations() {
+        return Texts.LANGUAGES.stream().filter(l -> !l.equals(Texts.FALLBACK)).toList();
+    }
+
+    @ParameterizedTest
+    @MethodSource("translations")
+    void hasExactlyTheEnglishKeys(String language) {
+        assertThat(TEXTS.in(language).keys()).containsExactlyInAnyOrderElementsOf(EN.keys());
+    }
+
+    @ParameterizedTest
+    @MethodSource("translations")
+    void keepsEveryPlaceholderAndTagOfTheEnglish(String language) {
+        var m = TEXTS.in(language);
+        for (String key : EN.keys()) {
+            assertThat(sorted(PLACEHOLDER, m.get(key))).as("%s %s placeholders", language, key)
+                    .isEqualTo(sorted(PLACEHOLDER, EN.get(key)));
+            assertThat(sorted(TAG, m.get(key))).as("%s %s tags", language, key).isEqualTo(sorted(TAG, EN.get(key)));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("translations")
+    void speaksItsOwnLanguageNotEnglish(String language) {
+        var m = TEXTS.in(language);
+        long same = EN.keys().stream().filter(k -> m.get(k).equals(EN.get(k)) && m.get(k).length() > 12).count();
+        assertThat(same).as("texts left in English").isLessThanOrEqualTo(2);
+    }
+
+    @ParameterizedTest
+    @MethodSource("translations")
+    void everyRenderedScreenStaysWithinTelegramsLimits(String language) {
+        var m = TEXTS.in(language);
+        for (var screen : screens(m)) {
+            assertThat(screen.html().length()).as(language).isLessThanOrEqualTo(Renderer.MAX_MESSAGE);
+            for (var row : screen.keyboard()) {
+                for (var button : row) {
+                    assertThat(button.label().codePointCount(0, button.label().length()))
+                            .as("%s button %s", language, button.label()).isLessThanOrEqualTo(32);
+                }
+            }
+        }
+        for (String key : m.keys()) {
+            if (key.endsWith(".why") || key.startsWith("toast.")) {
+                assertThat(Html.toPlain(m.get(key)).length()).as("%s %s", language, key).isLessThanOrEqualTo(200);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("translations")
+    void answerLabelsOfAQuestionAreDistinctInEveryLanguage(String language) {
+        // The rules never read text; this guards against a translation that swaps two answer labels.
+        for (var question : Question.values()) {
+            var labels = question.answers().stream().map(a -> TEXTS.in(language).get("answer." + a.key())).toList();
+            assertThat(labels).as("%s answers of %s are distinct", language, question).doesNotHaveDuplicates();
+        }
+    }
+
+    private static List<Screen> screens(Messages m) {
+        var screens = new ArrayList<Screen>();
+        var rest = List.of(Question.values()).subList(1, Question.count());
+        for (int variant = 0; variant < 64; variant++) {
+            var check = Check.begin(1, java.util.Optional.of(java.time.LocalDate.of(2026, 9, 30)));
+            check = check.answer(Answer.EMERGENCY_NO);
+            for (var question : rest) {
+                screens.addAll(Renderer.render(new Reply.ShowQuestion(check), m));
+                var choices = check.choices(question);
+                check = check.answer(choices.get((variant >> (question.ordinal() % 6)) % choices.size()));
+            }
+            screens.addAll(Renderer.render(new Reply.ShowResult(check, check.result()), m));
+        }
+        // The longest result: every cause at once.
+        var all = Check.begin(1).answer(Answer.EMERGENCY_NO).answer(Answer.MENOPAUSE).answer(Answer.IN_A_ROW)
+                .answer(Answer.BIRTH_CONTROL_RECENT).answer(Answer.DRY_OFTEN).answer(Answer.DISCHARGE_YES)
+                .answer(Answer.STI_RISK_UNSURE).answer(Answer.SCREENING_UNKNOWN);
+        screens.addAll(Renderer.render(new Reply.ShowResult(all, all.result()), m));
+        var emergency = Check.begin(1).answer(Answer.EMERGENCY_YES);
+        screens.addAll(Renderer.render(new Reply.ShowResult(emergency, emergency.result()), m));
+        for (var page : Reply.Page.values()) {
+            screens.addAll(Renderer.render(new Reply.ShowPage(page, true), m));
+        }
+        for (var kind : ReminderKind.values()) {
+            screens.add(Renderer.reminder(kind, m));
+            screens.addAll(Renderer.render(new Reply.ReminderSet(kind, java.time.Duration.ofDays(7)), m));
+        }
+        screens.addAll(Renderer.render(new Reply.ChooseDelay(List.of(java.time.Duration.ofSeconds(20), java.time.Duration.ofDays(7))), m));
+        screens.add(Renderer.languages(TEXTS, m));
+        return screens;
+    }
+
+    private static List<String> sorted(Pattern pattern, String text) {
+        var found = new ArrayList<String>();
+        Matcher matcher = pattern.matcher(text);
+        while (matcher.find()) {
+            found.add(matcher.group());
+        }
+        found.sort(null);
+        return found;
+    }
+
+}
