@@ -28,9 +28,11 @@ public final class Database implements AutoCloseable {
     }
 
     private final Connection connection;
+    private final StatementCache statements;
 
     private Database(Connection connection) {
         this.connection = connection;
+        this.statements = new StatementCache(connection);
     }
 
     public static Database open(Path file) {
@@ -58,7 +60,7 @@ public final class Database implements AutoCloseable {
     /** Runs the work in one transaction: all of it is committed, or none of it. */
     public synchronized <T> T inTransaction(Work<T> work) {
         try {
-            T result = work.run(connection);
+            T result = work.run(statements.connection());
             connection.commit();
             return result;
         } catch (SQLException | RuntimeException e) {
@@ -126,6 +128,7 @@ public final class Database implements AutoCloseable {
     @Override
     public synchronized void close() {
         try {
+            statements.close();
             connection.close();
         } catch (SQLException e) {
             log.warn("closing the database: {}", e.getMessage());
