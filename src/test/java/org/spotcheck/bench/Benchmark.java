@@ -79,7 +79,11 @@ public final class Benchmark {
         var dir = Files.createTempDirectory("spotcheck-bench");
         var db = dir.resolve("spotcheck.db");
         try (var api = new BenchBotApi(TOKEN, Duration.ofMillis(delayMs))) {
-            var command = List.of(javaBin("java"), "-Xmx" + options.xmx, "-jar", jar.toString());
+            var command = new ArrayList<>(List.of(javaBin("java"), "-Xmx" + options.xmx));
+            if (!options.botArgs.isBlank()) {
+                command.addAll(List.of(options.botArgs.split(" ")));
+            }
+            command.addAll(List.of("-jar", jar.toString()));
             var builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(dir.resolve("bot.log").toFile());
             builder.environment().putAll(Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "TELEGRAM_API_URL", api.url(),
@@ -98,14 +102,20 @@ public final class Benchmark {
                 var crowd = new Crowd(api, people, 10_000_000L);
                 crowd.run(1, false, 600); // warm-up: the JIT and SQLite's caches
                 long cpuBefore = cpuMillis(bot.pid());
+                long benchBefore = cpuMillis(ProcessHandle.current().pid());
                 double seconds = crowd.run(options.checks, true, 900);
                 long cpu = cpuMillis(bot.pid()) - cpuBefore;
+                long benchCpu = cpuMillis(ProcessHandle.current().pid()) - benchBefore;
                 double[] waits = crowd.waitsMillis();
                 double peakRss = peakRssMb(bot.pid());
                 double peakHeap = heap.stop();
                 bot.destroy();
                 bot.waitFor(10, TimeUnit.SECONDS);
                 int[] verdict = verify(crowd, db, 1 + options.checks);
+                if (options.verbose) {
+                    System.out.printf(Locale.ROOT, "      (stand-in and people used %.3f ms of CPU per update beside the bot)%n",
+                            (double) benchCpu / waits.length);
+                }
                 return new Figures(people, delayMs, waits.length / seconds, percentile(waits, 50), percentile(waits, 95),
                         percentile(waits, 99), (double) cpu / waits.length, peakHeap, peakRss, startupMs,
                         verdict[0], verdict[1]);
@@ -256,6 +266,8 @@ public final class Benchmark {
         int baselineSeconds = 20;
         String xmx = "128m";
         String jar = "target/spotcheck-bot.jar";
+        String botArgs = "";
+        boolean verbose;
 
         static Options parse(String[] args) {
             var o = new Options();
@@ -269,8 +281,10 @@ public final class Benchmark {
                     case "--baseline-people" -> { o.baselinePeople = Integer.parseInt(value); i++; }
                     case "--baseline-seconds" -> { o.baselineSeconds = Integer.parseInt(value); i++; }
                     case "--no-baseline" -> o.baseline = false;
+                    case "--verbose" -> o.verbose = true;
                     case "--xmx" -> { o.xmx = value; i++; }
                     case "--jar" -> { o.jar = value; i++; }
+                    case "--bot-args" -> { o.botArgs = value; i++; }
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
