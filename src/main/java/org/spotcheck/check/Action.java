@@ -10,6 +10,10 @@ public sealed interface Action {
     record Begin() implements Action {
     }
 
+    /** Show the result of the last finished check again (to read it, or to show it at the doctor's). */
+    record ShowResult() implements Action {
+    }
+
     /** Carry on with the check in progress. */
     record Resume() implements Action {
     }

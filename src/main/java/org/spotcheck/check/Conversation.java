@@ -74,12 +74,20 @@ public final class Conversation {
         // Free text, stickers and media: we never read them; point back to the buttons.
         return inProgress(check)
                 ? Turn.of(check, new ShowPage(Page.NUDGE, true), new ShowQuestion(check.get()))
-                : Turn.of(check, new ShowPage(Page.WELCOME, false));
+                : Turn.of(check, welcome(check));
+    }
+
+    /** The welcome offers to continue a check in progress, or to see the last result again. */
+    private static ShowPage welcome(Optional<Check> check) {
+        if (check.isPresent() && check.get().finished()) {
+            return new ShowPage(Page.WELCOME_BACK, false);
+        }
+        return new ShowPage(Page.WELCOME, inProgress(check));
     }
 
     private static Turn command(Optional<Check> check, Input.Command command) {
         return switch (command) {
-            case START -> Turn.of(check, new ShowPage(Page.WELCOME, inProgress(check)));
+            case START -> Turn.of(check, welcome(check));
             case HELP -> Turn.of(check, new ShowPage(Page.HELP, false));
             case PRIVACY -> Turn.of(check, new ShowPage(Page.PRIVACY, false));
             case FORGET -> Turn.of(check, new ShowPage(Page.FORGET_ASK, false));
@@ -92,6 +100,10 @@ public final class Conversation {
         if (action instanceof Begin || action instanceof CheckInAnswer again && again.happenedAgain()) {
             var next = Check.begin(check.map(c -> c.id() + 1).orElse(1), context.remembered());
             return Turn.of(Optional.of(next), new ShowQuestion(next));
+        }
+        if (action instanceof Action.ShowResult) {
+            return check.filter(Check::finished).map(done -> Turn.of(check, (Reply) new ShowResult(done, done.result())))
+                    .orElseGet(() -> stale(check));
         }
         if (action instanceof Resume) {
             return inProgress(check) ? Turn.of(check, new ShowQuestion(check.get())) : stale(check);
@@ -211,7 +223,7 @@ public final class Conversation {
         if (check.isPresent()) {
             return Turn.of(check, new PopUp("toast.finished", false));
         }
-        return Turn.of(check, new PopUp("toast.stale", false), new ShowPage(Page.WELCOME, false));
+        return Turn.of(check, new PopUp("toast.stale", false), welcome(check));
     }
 
     private static boolean inProgress(Optional<Check> check) {

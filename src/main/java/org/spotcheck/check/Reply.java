@@ -5,7 +5,7 @@ public sealed interface Reply {
 
     /** Texts that are not part of a check. */
     enum Page {
-        WELCOME, HELP, PRIVACY, FORGET_ASK, FORGET_DONE, FORGET_KEPT, NUDGE,
+        WELCOME, WELCOME_BACK, HELP, PRIVACY, FORGET_ASK, FORGET_DONE, FORGET_KEPT, NUDGE,
         REMEMBERED, NOT_REMEMBERED, REMINDER_BOOKED, REMINDER_STOPPED, CHECK_IN_FINE, LANGUAGE_SET
     }
 

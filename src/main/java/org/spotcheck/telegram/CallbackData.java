@@ -48,6 +48,9 @@ public final class CallbackData {
         if (action instanceof Action.Begin) {
             return "begin";
         }
+        if (action instanceof Action.ShowResult) {
+            return "result";
+        }
         if (action instanceof Action.Resume) {
             return "resume";
         }
@@ -104,6 +107,7 @@ public final class CallbackData {
         switch (data) {
             case "begin": return new Action.Begin();
             case "resume": return new Action.Resume();
+            case "result": return new Action.ShowResult();
             case "privacy": return new Action.ShowPrivacy();
             case "forget": return new Action.ForgetAsk();
             case "forget:yes": return new Action.ForgetConfirm();

@@ -103,20 +103,26 @@ final class Intake implements LongPollingUpdateConsumer {
         }
     }
 
+    /** Never throws: an exception out of consume() would cancel TelegramBots' polling task for good. */
     private void dispatch(Incoming in, boolean guard) {
-        var verdict = guard ? flood.check(in.chatId(), lanes.waiting(in.chatId())) : FloodGuard.Verdict.ALLOW;
-        if (verdict == FloodGuard.Verdict.DROP) {
-            inbox.done(in.updateId());
-            return;
-        }
-        Runnable work = verdict == FloodGuard.Verdict.ALLOW ? () -> chat.handle(in) : () -> chat.slowDown(in);
         try {
+            var verdict = guard ? flood.check(in.chatId(), lanes.waiting(in.chatId())) : FloodGuard.Verdict.ALLOW;
+            if (verdict == FloodGuard.Verdict.DROP) {
+                inbox.done(in.updateId()); // the chat was told once when its flood began
+                return;
+            }
+            if (verdict == FloodGuard.Verdict.SLOW_DOWN) {
+                log.info("update {}: a chat is flooding; slowing it down", in.updateId());
+            }
+            Runnable work = verdict == FloodGuard.Verdict.ALLOW ? () -> chat.handle(in) : () -> chat.slowDown(in);
             if (!lanes.submit(in.chatId(), work)) {
-                log.warn("update {} dropped: too much waiting for one chat", in.updateId());
                 inbox.done(in.updateId());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            // Still in the inbox unless marked done: the next start handles it.
+            log.error("update {} not dispatched: {}", in.updateId(), e.getClass().getSimpleName());
         }
     }
 }

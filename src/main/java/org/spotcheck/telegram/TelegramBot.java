@@ -48,6 +48,8 @@ public final class TelegramBot implements AutoCloseable {
     static final int ANSWER_THREADS = 48;
     static final int MAX_PENDING = 10_000;
     static final int MAX_PENDING_PER_CHAT = 50;
+    /** Tries to start polling before giving up: with the bounded back-off, about half a minute. */
+    static final int START_ATTEMPTS = 8;
 
     private final TelegramBotsLongPollingApplication poller;
     private final ScheduledExecutorService pollerThread;
@@ -122,9 +124,30 @@ public final class TelegramBot implements AutoCloseable {
         ScheduledExecutorService pollerThread = Executors.newSingleThreadScheduledExecutor(ChatLanes.named("poller"));
         var poller = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> pollHttp, () -> pollerThread,
                 BoundedBackOff::new);
-        poller.registerBot(token, () -> url, new DefaultGetUpdatesGenerator(UPDATE_TYPES), intake);
+        var bot = new TelegramBot(poller, pollerThread, reminderThread, answerThreads, lanes, http, pollHttp);
+        // TelegramBots calls deleteWebhook once, without retrying: one 502 must not stop the start.
+        var backOff = new BoundedBackOff();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                poller.registerBot(token, () -> url, new DefaultGetUpdatesGenerator(UPDATE_TYPES), intake);
+                break;
+            } catch (TelegramApiException e) {
+                if (attempt == START_ATTEMPTS) {
+                    bot.close();
+                    throw new TelegramApiException("cannot start polling: " + redactor.describe(e));
+                }
+                log.warn("starting to poll failed (attempt {}), trying again", attempt);
+                try {
+                    Thread.sleep(backOff.nextBackOffMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    bot.close();
+                    throw new TelegramApiException("stopped while starting");
+                }
+            }
+        }
         log.info("polling for updates as @{}", username);
-        return new TelegramBot(poller, pollerThread, reminderThread, answerThreads, lanes, http, pollHttp);
+        return bot;
     }
 
     /** /start /help /privacy /forget /reminders /language in the menu, in every language the bot speaks. */

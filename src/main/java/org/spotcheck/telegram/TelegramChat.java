@@ -100,8 +100,8 @@ public final class TelegramChat {
         Optional<Integer> movedQuestion = Optional.empty();
         var questionMessage = outcome.state().questionMessageId();
         boolean finished = outcome.state().check().map(Check::finished).orElse(true);
-        try {
-            for (Screen screen : outcome.screens()) {
+        for (Screen screen : outcome.screens()) {
+            try {
                 if (screen.slot() == Screen.Slot.QUESTION) {
                     boolean tappedHere = questionMessage.isPresent() && in.tappedMessage().equals(questionMessage);
                     if (tappedHere && edited(in.chatId(), questionMessage.get(), screen)) {
@@ -118,30 +118,34 @@ public final class TelegramChat {
                 } else {
                     sent.add(api.send(in.chatId(), screen));
                 }
+            } catch (BotApiException e) {
+                if (e.kind() == BotApiException.Kind.BLOCKED) {
+                    erase(chatKey, in);
+                    return;
+                }
+                // The answer is saved; go on, so a result still goes out after a question that did not.
+                log.warn("update {} chat {}: a reply was not delivered: {}", in.updateId(),
+                        ChatKeys.shortForm(chatKey), e.getMessage());
             }
-        } catch (BotApiException e) {
-            if (e.kind() == BotApiException.Kind.BLOCKED) {
-                erase(chatKey, in);
-                return;
-            }
-            log.warn("update {} chat {}: reply not delivered: {}", in.updateId(), ChatKeys.shortForm(chatKey),
-                    e.getMessage());
-        } finally {
-            if (!outcome.erased()) {
-                dialogue.delivered(chatKey, sent, movedQuestion);
-            }
+        }
+        if (!outcome.erased()) {
+            dialogue.delivered(chatKey, sent, movedQuestion);
         }
     }
 
-    private boolean edited(long chatId, int messageId, Screen screen) {
+    /** Edits the question in place; false when that did not work and it should be sent anew instead. */
+    private boolean edited(long chatId, int messageId, Screen screen) throws BotApiException {
         try {
             api.edit(chatId, messageId, screen);
             return true;
         } catch (BotApiException e) {
-            if (e.kind() == BotApiException.Kind.MESSAGE_GONE) {
-                return false;
+            if (e.kind() == BotApiException.Kind.BLOCKED) {
+                throw e;
             }
-            throw new IllegalStateException(e.getMessage());
+            if (e.kind() != BotApiException.Kind.MESSAGE_GONE) {
+                log.warn("edit failed, sending the screen anew: {}", e.getMessage());
+            }
+            return false;
         }
     }
 

@@ -202,8 +202,14 @@ public final class Renderer {
 
     static Screen page(Page page, boolean inProgress, Messages m) {
         var rows = new ArrayList<List<Button>>();
-        String html = m.get("page." + page.name().toLowerCase(java.util.Locale.ROOT));
+        // Coming back after a finished check reads the same welcome, with the result on offer.
+        String html = m.get("page." + (page == Page.WELCOME_BACK ? "welcome" : page.name().toLowerCase(java.util.Locale.ROOT)));
         switch (page) {
+            case WELCOME_BACK -> {
+                rows.add(List.of(new Button(m.get("button.show_result"), new Action.ShowResult())));
+                rows.add(List.of(new Button(m.get("button.begin"), new Action.Begin())));
+                rows.add(List.of(new Button(m.get("button.privacy"), new Action.ShowPrivacy())));
+            }
             case WELCOME -> {
                 if (inProgress) {
                     html += "\n\n" + m.get("page.welcome.in_progress");

@@ -36,6 +36,25 @@ class ConversationTest {
     }
 
     @Test
+    void startAfterAFinishedCheckOffersTheResultAgain() {
+        assertThat(Conversation.handle(atQuestion(8), new Input.Typed(Input.Command.START)).replies())
+                .containsExactly(new ShowPage(Page.WELCOME_BACK, false));
+    }
+
+    @Test
+    void showResultShowsTheLastResultAgain() {
+        var finished = atQuestion(8).get();
+        assertThat(tap(atQuestion(8), new Action.ShowResult()).replies())
+                .containsExactly(new ShowResult(finished, finished.result()));
+    }
+
+    @Test
+    void showResultWithoutAFinishedCheckIsStale() {
+        assertThat(tap(atQuestion(3), new Action.ShowResult()).replies()).first()
+                .isEqualTo(new PopUp("toast.stale", false));
+    }
+
+    @Test
     void startDuringACheckOffersToContinue() {
         var turn = Conversation.handle(atQuestion(2), new Input.Typed(Input.Command.START));
         assertThat(turn.replies()).containsExactly(new ShowPage(Page.WELCOME, true));

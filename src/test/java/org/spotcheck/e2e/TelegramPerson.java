@@ -127,10 +127,7 @@ final class TelegramPerson {
 
     /** Taps repeated and /start sent again because the next screen was slow or lost. */
     int repeats;
-    /**
-     * A person reads a screen before tapping. A third of a second is quick, and keeps a scripted person
-     * under the bot's flood limit (about three updates a second per chat), as a human would be.
-     */
+    /** A person reads a screen before tapping; a third of a second is quick for a human. */
     Duration readingTime = Duration.ofMillis(350);
     private int startsTyped;
     private final List<String> diary = new ArrayList<>();

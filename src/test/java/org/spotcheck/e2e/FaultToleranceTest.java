@@ -1,0 +1,469 @@
+package org.spotcheck.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntBinaryOperator;
+
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.spotcheck.Application;
+import org.spotcheck.check.Action;
+import org.spotcheck.check.Answer;
+import org.spotcheck.check.Question;
+import org.spotcheck.check.Triage;
+import org.spotcheck.check.Urgency;
+import org.spotcheck.config.SettingsLoader;
+import org.spotcheck.store.ChatKeys;
+import org.spotcheck.store.ChatState;
+import org.spotcheck.store.ChatStore;
+import org.spotcheck.store.Database;
+import org.spotcheck.store.Secret;
+import org.spotcheck.telegram.CallbackData;
+import org.spotcheck.telegram.FakeBotApi;
+import org.spotcheck.telegram.FakeBotApi.FakeMessage;
+import org.spotcheck.text.Html;
+import org.spotcheck.text.Messages;
+
+/**
+ * The real application against a Bot API stand-in that fails: 429s with retry_after, nginx's HTML
+ * 502 page, getUpdates outages, edits Telegram refuses, a person who blocks the bot, a chat that
+ * floods. What must hold: every answer is applied exactly once, everyone gets their result, and
+ * nobody's trouble holds up anyone else.
+ */
+class FaultToleranceTest {
+
+    private static final String TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1";
+    private static final Messages EN = Messages.load("en");
+    /** Seeded so a failing run can be replayed (as far as thread timing allows). */
+    private static final long SEED = 20_261_125L;
+    private static final int PEOPLE = 50;
+    /** How long a person waits for the next screen before looking again and tapping again. */
+    private static final Duration LOOKS_AGAIN_AFTER = Duration.ofSeconds(2);
+    private static final Duration BOUND = Duration.ofSeconds(20);
+
+    @TempDir
+    Path dir;
+
+    private Path database;
+    private FakeBotApi telegram;
+    private Application app;
+
+    @BeforeEach
+    void startTelegramAndTheBot() throws Exception {
+        database = dir.resolve("spotcheck.db");
+        telegram = FakeBotApi.start(TOKEN);
+        var settings = SettingsLoader.load(Map.of(
+                "TELEGRAM_BOT_TOKEN", TOKEN,
+                "TELEGRAM_API_URL", telegram.url(),
+                "SPOTCHECK_DB", database.toString()));
+        app = Application.open(settings, Clock.systemUTC());
+        app.startTelegram();
+    }
+
+    @AfterEach
+    void stop() {
+        app.close();
+        telegram.close();
+    }
+
+    // ---------------------------------------------------------------- fifty people, one in ten calls failing
+
+    /** One scripted person's run: what they chose, by question. */
+    private record Run(long chatId, Map<Question, Answer> answers, int repeats) {
+    }
+
+    @Test
+    void fiftyPeopleOnAFlakyBotApiAllGetTheirResultWithEveryAnswerAppliedExactlyOnce() throws Exception {
+        // Faults start once the bot polls: TelegramBots' deleteWebhook at start-up is not retried.
+        telegram.setFaultRate(0.10, SEED); // getUpdates included
+        long began = System.nanoTime();
+        long deadline = began + Duration.ofSeconds(50).toNanos();
+        var pool = Executors.newFixedThreadPool(PEOPLE);
+        var futures = new ArrayList<Future<Run>>();
+        for (int i = 0; i < PEOPLE; i++) {
+            int person = i;
+            futures.add(pool.submit(() -> doesTheCheck(person, 7_000_001L + person, deadline)));
+        }
+        pool.shutdown();
+        var runs = new ArrayList<Run>();
+        var failures = new ArrayList<String>();
+        for (var future : futures) {
+            try {
+                long left = Math.max(1, deadline - System.nanoTime()) + TimeUnit.SECONDS.toNanos(5);
+                runs.add(future.get(left, TimeUnit.NANOSECONDS));
+            } catch (ExecutionException e) {
+                failures.add(String.valueOf(e.getCause().getMessage()));
+            } catch (TimeoutException e) {
+                failures.add("a person was still busy at the deadline");
+            }
+        }
+        pool.shutdownNow();
+        double seconds = (System.nanoTime() - began) / 1e9;
+        var faults = telegram.faults();
+        long pollFaults = faults.stream().filter(c -> c.method().equals("getUpdates")).count();
+
+        // Let what is still under way finish, then look at what the bot stored.
+        telegram.setFaultRate(0, SEED);
+        awaitEverythingReceivedIsHandled();
+        app.close();
+
+        var soft = new SoftAssertions();
+        int lost = 0;
+        int twice = 0;
+        try (var db = Database.open(database)) {
+            var keys = new ChatKeys(Secret.of(Optional.empty(), database));
+            for (Run run : runs) {
+                var result = resultMessages(run.chatId());
+                var expected = EN.get("result.urgency." + Triage.assess(run.answers()).urgency().key());
+                soft.assertThat(result).as("result messages of chat %d", run.chatId()).hasSize(1);
+                soft.assertThat(result).as("result of chat %d for %s", run.chatId(), run.answers())
+                        .allSatisfy(m -> assertThat(m.text()).startsWith(expected));
+
+                Optional<ChatState> stored = db.inTransaction(c -> new ChatStore().load(c, keys.keyFor(run.chatId())));
+                var check = stored.flatMap(ChatState::check);
+                var kept = check.map(c -> c.answers()).orElse(Map.of());
+                lost += (int) run.answers().entrySet().stream().filter(e -> kept.get(e.getKey()) != e.getValue()).count();
+                twice += (int) kept.keySet().stream().filter(q -> !run.answers().containsKey(q)).count()
+                        + (check.isPresent() && check.get().id() != 1 ? 1 : 0);
+                soft.assertThat(check).as("stored check of chat %d", run.chatId()).isPresent();
+                check.ifPresent(c -> {
+                    soft.assertThat(c.id()).as("check id of chat %d (2 would be a doubled begin)", run.chatId())
+                            .isEqualTo(1);
+                    soft.assertThat(c.answers()).as("stored answers of chat %d", run.chatId())
+                            .isEqualTo(run.answers());
+                    soft.assertThat(c.finished()).as("check of chat %d finished", run.chatId()).isTrue();
+                });
+            }
+            long leftInInbox = db.inTransaction(c -> count(c, "SELECT COUNT(*) FROM inbox"));
+            soft.assertThat(leftInInbox).as("updates left in the inbox").isZero();
+        }
+        int repeats = runs.stream().mapToInt(Run::repeats).sum();
+        long emergencies = runs.stream().filter(r -> r.answers().get(Question.EMERGENCY) == Answer.EMERGENCY_YES).count();
+        String slowDown = Html.toPlain(EN.get("toast.slow_down"));
+        long slowed = telegram.calls("answerCallbackQuery").stream()
+                .filter(c -> c.body().path("text").asText().equals(slowDown)).count();
+        System.out.printf(java.util.Locale.ROOT, "fault-injection: %d people, %d finished, %d faults injected"
+                        + " (%d on getUpdates), %d answers lost, %d applied twice; %d taps or /start repeated by"
+                        + " people, %d taps slowed down, %d emergency paths, %.1f s%n",
+                PEOPLE, runs.size(), faults.size(), pollFaults, lost, twice, repeats, slowed, emergencies, seconds);
+
+        assertThat(failures).as("people who did not get through").isEmpty();
+        assertThat(runs).hasSize(PEOPLE);
+        assertThat(faults).as("faults injected").isNotEmpty();
+        assertThat(pollFaults).as("getUpdates faults injected").isPositive();
+        assertThat(emergencies).as("people who took the emergency path").isBetween(1L, 10L);
+        soft.assertAll();
+        assertThat(lost).isZero();
+        assertThat(twice).isZero();
+    }
+
+    private Run doesTheCheck(int index, long chatId, long deadline) {
+        var person = new TelegramPerson(telegram, chatId);
+        boolean emergency = index % 12 == 5; // four of fifty say yes to the emergency question
+        IntBinaryOperator position = (number, count) -> number == 1
+                ? (emergency ? 0 : 1) // answer 0 of question 1 is the emergency "yes"
+                : Math.floorMod(index * 7 + number * 5 + index / 3, count);
+        person.startsTheCheckPatiently(LOOKS_AGAIN_AFTER, deadline);
+        var chosen = person.answersPatiently(position, LOOKS_AGAIN_AFTER, deadline);
+        var answers = new EnumMap<Question, Answer>(Question.class);
+        for (String data : chosen.values()) {
+            var choose = (Action.Choose) CallbackData.decode(data);
+            answers.put(choose.question(), choose.answer());
+        }
+        return new Run(chatId, answers, person.repeats);
+    }
+
+    // ---------------------------------------------------------------- what Telegram says about edits
+
+    @Test
+    void aMessageIsNotModifiedAnswerToAnEditCountsAsSuccess() {
+        var person = new TelegramPerson(telegram, 5001);
+        reachesQuestionOne(person);
+        var question = person.currentQuestion();
+        String no = answerButton(question, 1);
+        telegram.failNext("editMessageText", 400, "Bad Request: message is not modified: specified new message"
+                + " content and reply markup are exactly the same as a current content and reply markup of the"
+                + " message", null);
+
+        var first = tap(person, question.messageId(), no);
+        awaitFault("editMessageText", 5001);
+        // The screen did not change, so the person taps again: the answer was kept, the tap is stale.
+        var again = tap(person, question.messageId(), no);
+        person.waitFor(() -> person.currentQuestionNumber() == 2, "question 2");
+
+        assertThat(first.body().path("text").isMissingNode() || first.body().path("text").isNull())
+                .as("the first tap is answered without a message: %s", first.body()).isTrue();
+        assertThat(again.body().path("text").asText()).isEqualTo(Html.toPlain(EN.get("toast.stale")));
+        finishes(person);
+        assertNoApologyIn(5001);
+    }
+
+    @Test
+    void anEditOfAMessageThatIsGoneFallsBackToANewMessage() {
+        var person = new TelegramPerson(telegram, 5101);
+        reachesQuestionOne(person);
+        int gone = person.currentQuestion().messageId();
+        telegram.failNext("editMessageText", 400, "Bad Request: message to edit not found", null);
+
+        person.answers(1);
+        var moved = person.currentQuestion();
+        assertThat(moved.messageId()).as("question 2 came as a new message").isGreaterThan(gone);
+
+        person.answers(2); // a tap on the new message edits it in place
+        assertThat(person.currentQuestionNumber()).isEqualTo(3);
+        assertThat(person.currentQuestion().messageId()).isEqualTo(moved.messageId());
+        finishes(person);
+        assertNoApologyIn(5101);
+    }
+
+    @Test
+    void theResultStillArrivesWhenTheLastQuestionCannotBeEditedDuringAnOutage() {
+        var person = new TelegramPerson(telegram, 5151);
+        reachesQuestionOne(person);
+        var question = person.currentQuestion();
+        for (int i = 0; i < 6; i++) { // every attempt BotApi makes
+            telegram.failNext("editMessageText", 502, FakeBotApi.NGINX_502, null);
+        }
+
+        tap(person, question.messageId(), answerButton(question, 0)); // the emergency "yes" ends the check
+
+        person.waitFor(person::resultShown, "the urgent advice");
+        assertThat(resultMessages(5151)).singleElement()
+                .satisfies(m -> assertThat(m.text()).startsWith(EN.get("result.urgency.now")));
+    }
+
+    // ---------------------------------------------------------------- a person who blocks the bot
+
+    @Test
+    void aForbiddenBotWasBlockedAnswerToASendErasesTheChatsData() {
+        var person = new TelegramPerson(telegram, 5201);
+        reachesQuestionOne(person);
+        person.answers(1);
+        var bystander = new TelegramPerson(telegram, 5202);
+        bystander.types("/start");
+        bystander.waitFor(() -> bystander.lastText().contains("Welcome"), "the bystander's welcome");
+
+        telegram.failNext("sendMessage", 403, "Forbidden: bot was blocked by the user", null);
+        person.types("/help");
+        awaitFault("sendMessage", 5201);
+        app.close(); // lets the work in hand finish
+
+        assertThat(rowsOf(5201)).as("rows of the chat that blocked the bot").isEqualTo(new Rows(0, 0, 0));
+        assertThat(rowsOf(5202).chat()).as("the bystander's chat row").isEqualTo(1);
+    }
+
+    @Test
+    void aKickedMyChatMemberUpdateForAPrivateChatErasesTheChatsData() {
+        var person = new TelegramPerson(telegram, 5301);
+        reachesQuestionOne(person);
+        person.answers(1);
+        var bystander = new TelegramPerson(telegram, 5302);
+        bystander.types("/start");
+        bystander.waitFor(() -> bystander.lastText().contains("Welcome"), "the bystander's welcome");
+
+        long update = telegram.queueRawUpdate(blocked(5301));
+        await(() -> telegram.lastConfirmedOffset() > update, "update " + update + " to be received");
+        app.close(); // lets the work in hand finish
+
+        assertThat(rowsOf(5301)).as("rows of the chat that blocked the bot").isEqualTo(new Rows(0, 0, 0));
+        assertThat(rowsOf(5302).chat()).as("the bystander's chat row").isEqualTo(1);
+    }
+
+    // ---------------------------------------------------------------- outages and floods
+
+    @Test
+    void thePollerRecoversWithinSecondsAfterGetUpdatesFailsFiveTimesInARow() {
+        for (int i = 0; i < 5; i++) {
+            telegram.failNext("getUpdates", 502, FakeBotApi.NGINX_502, null);
+        }
+        // The long poll under way ends first; the outage begins with the next one.
+        await(() -> faults("getUpdates") >= 1, "the first failed getUpdates");
+        var person = new TelegramPerson(telegram, 5401);
+        person.types("/start");
+
+        person.waitFor(() -> person.lastText().contains("Welcome to SpotCheck"), "the welcome after the outage");
+        assertThat(faults("getUpdates")).isEqualTo(5);
+    }
+
+    @Test
+    void aChatFloodingTheBotGetsAFewSlowDownNotesAndDoesNotHoldUpAnotherPerson() {
+        var person = new TelegramPerson(telegram, 5501);
+        reachesQuestionOne(person);
+        for (int i = 0; i < 200; i++) {
+            telegram.sendSticker(5502);
+        }
+
+        finishes(person);
+        awaitEverythingReceivedIsHandled();
+        long notes = telegram.calls("sendMessage").stream()
+                .filter(c -> c.body().path("chat_id").asLong() == 5502)
+                .filter(c -> c.body().path("text").asText().equals(EN.get("page.slow_down")))
+                .count();
+        // 1 or 2 in practice (the stickers come in two or three batches, and the chat may catch up in
+        // between); 3 leaves room for a slow machine. Without the guard it would be one per sticker.
+        assertThat(notes).as("slow-down notes to the flooding chat").isBetween(1L, 3L);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static void reachesQuestionOne(TelegramPerson person) {
+        person.types("/start");
+        person.waitFor(() -> person.lastText().contains("Welcome to SpotCheck"), "the welcome");
+        person.taps("begin");
+        person.waitFor(() -> person.currentQuestionNumber() == 1, "question 1");
+    }
+
+    /** Answers whatever is on screen with the second answer (never the emergency "yes") until the result shows. */
+    private static void finishes(TelegramPerson person) {
+        person.answersPatiently((number, count) -> 1, LOOKS_AGAIN_AFTER, System.nanoTime() + BOUND.toNanos());
+        assertThat(person.resultShown()).isTrue();
+    }
+
+    private String answerButton(FakeMessage question, int index) {
+        return telegram.buttonsData(question.chatId(), question.messageId()).stream()
+                .filter(d -> d.startsWith("a:") && d.endsWith(":" + index)).findFirst().orElseThrow();
+    }
+
+    /** Taps and returns the bot's answer to the tap. */
+    private FakeBotApi.Call tap(TelegramPerson person, int messageId, String data) {
+        String query = telegram.sendCallback(person.chatId, messageId, data);
+        return telegram.awaitCall("answerCallbackQuery",
+                c -> c.body().path("callback_query_id").asText().equals(query), BOUND);
+    }
+
+    private void assertNoApologyIn(long chatId) {
+        String sorry = EN.get("toast.error");
+        assertThat(telegram.calls("answerCallbackQuery")).noneMatch(c -> c.body().path("text").asText().equals(sorry));
+        assertThat(telegram.calls("sendMessage"))
+                .noneMatch(c -> c.body().path("chat_id").asLong() == chatId
+                        && c.body().path("text").asText().equals(sorry));
+    }
+
+    private List<FakeMessage> resultMessages(long chatId) {
+        var titles = java.util.Arrays.stream(Urgency.values()).map(u -> EN.get("result.urgency." + u.key())).toList();
+        return telegram.messages(chatId).stream()
+                .filter(m -> m.text() != null && titles.stream().anyMatch(m.text()::startsWith))
+                .toList();
+    }
+
+    private long faults(String method) {
+        return telegram.faults().stream().filter(c -> c.method().equals(method)).count();
+    }
+
+    private void awaitFault(String method, long chatId) {
+        await(() -> telegram.faults().stream().anyMatch(c -> c.method().equals(method)
+                && c.body().path("chat_id").asLong() == chatId), "the injected " + method + " fault");
+    }
+
+    /**
+     * Waits until every update queued so far was received and its handling began: a marker update
+     * sent last is confirmed, and the inbox (read beside the bot, as SQLite allows) is empty.
+     */
+    private void awaitEverythingReceivedIsHandled() {
+        long marker = telegram.queueRawUpdate(botAddedToAGroup());
+        await(() -> telegram.lastConfirmedOffset() > marker, "the poller to confirm update " + marker);
+        await(() -> inboxSize() == 0, "the inbox to be empty");
+    }
+
+    private long inboxSize() {
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + database.toAbsolutePath())) {
+            return count(c, "SELECT COUNT(*) FROM inbox");
+        } catch (SQLException e) {
+            return -1; // busy for a moment: look again
+        }
+    }
+
+    private static long count(java.sql.Connection c, String sql) throws SQLException {
+        try (var s = c.createStatement(); var rs = s.executeQuery(sql)) {
+            return rs.getLong(1);
+        }
+    }
+
+    private record Rows(long chat, long botMessages, long inbox) {
+    }
+
+    /** What the stopped bot's database holds for a chat. */
+    private Rows rowsOf(long chatId) {
+        String key = new ChatKeys(Secret.of(Optional.empty(), database)).keyFor(chatId);
+        try (var db = Database.open(database)) {
+            return db.inTransaction(c -> new Rows(
+                    count(c, key, "SELECT COUNT(*) FROM chat WHERE chat_key = ?"),
+                    count(c, key, "SELECT COUNT(*) FROM bot_message WHERE chat_key = ?"),
+                    count(c, key, "SELECT COUNT(*) FROM inbox WHERE chat_key = ?")));
+        }
+    }
+
+    private static long count(java.sql.Connection c, String key, String sql) throws SQLException {
+        try (var s = c.prepareStatement(sql)) {
+            s.setString(1, key);
+            try (var rs = s.executeQuery()) {
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static void await(BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + BOUND.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("waited " + BOUND + " in vain for " + what);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    private static String bot() {
+        return "{\"id\":123456789,\"is_bot\":true,\"first_name\":\"SpotCheck\",\"username\":\"spotcheck_test_bot\"}";
+    }
+
+    /** What Telegram sends when the person blocks the bot in their private chat. */
+    private static String blocked(long chatId) {
+        long now = Instant.now().getEpochSecond();
+        return """
+                {"my_chat_member":{
+                  "chat":{"id":%d,"first_name":"Alice","username":"alice_test","type":"private"},
+                  "from":{"id":%d,"is_bot":false,"first_name":"Alice","username":"alice_test","language_code":"en"},
+                  "date":%d,
+                  "old_chat_member":{"status":"member","user":%s},
+                  "new_chat_member":{"status":"kicked","until_date":0,"user":%s}}}
+                """.formatted(chatId, chatId, now, bot(), bot());
+    }
+
+    /** Someone adds the bot to a group: an update the bot reads and skips, used as a marker. */
+    private static String botAddedToAGroup() {
+        long now = Instant.now().getEpochSecond();
+        return """
+                {"my_chat_member":{
+                  "chat":{"id":-1002000000001,"title":"Marker group","type":"supergroup"},
+                  "from":{"id":9001,"is_bot":false,"first_name":"Sam"},
+                  "date":%d,
+                  "old_chat_member":{"status":"left","user":%s},
+                  "new_chat_member":{"status":"member","user":%s}}}
+                """.formatted(now, bot(), bot());
+    }
+}
