@@ -20,7 +20,24 @@ public final class Sealer {
 
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /** DRBG: as strong as the default, without its lock on /dev/urandom for every IV. */
+    private static final SecureRandom RANDOM = drbg();
+    /** A Cipher is not thread-safe and costly to look up; one per thread. */
+    private static final ThreadLocal<Cipher> CIPHER = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is missing from this Java runtime", e);
+        }
+    });
+
+    private static SecureRandom drbg() {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (GeneralSecurityException e) {
+            return new SecureRandom();
+        }
+    }
 
     private final SecretKeySpec key;
 
@@ -39,7 +56,7 @@ public final class Sealer {
         try {
             var iv = new byte[IV_BYTES];
             RANDOM.nextBytes(iv);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = CIPHER.get();
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
             byte[] sealed = cipher.doFinal(ByteBuffer.allocate(Long.BYTES).putLong(chatId).array());
             return ByteBuffer.allocate(IV_BYTES + sealed.length).put(iv).put(sealed).array();
@@ -54,7 +71,7 @@ public final class Sealer {
             return Optional.empty();
         }
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = CIPHER.get();
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, IV_BYTES));
             byte[] plain = cipher.doFinal(sealed, IV_BYTES, sealed.length - IV_BYTES);
             return plain.length == Long.BYTES ? Optional.of(ByteBuffer.wrap(plain).getLong()) : Optional.empty();

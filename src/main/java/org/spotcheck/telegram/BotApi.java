@@ -45,18 +45,11 @@ public final class BotApi {
     private final TelegramClient client;
     private final Redactor redactor;
     private final Sleeper sleeper;
-    private final java.util.concurrent.Executor background;
 
     public BotApi(TelegramClient client, Redactor redactor, Sleeper sleeper) {
-        this(client, redactor, sleeper, Runnable::run);
-    }
-
-    /** @param background where {@link #answerSoon} answers taps */
-    public BotApi(TelegramClient client, Redactor redactor, Sleeper sleeper, java.util.concurrent.Executor background) {
         this.client = client;
         this.redactor = redactor;
         this.sleeper = sleeper;
-        this.background = background;
     }
 
     /** Sends a new message and returns its id; health texts are protected from forwarding and saving. */
@@ -108,10 +101,34 @@ public final class BotApi {
      * stops and the screen changes one round trip after the tap, not two.
      */
     public void answerSoon(String callbackId, Optional<String> text, boolean alert) {
+        var answer = AnswerCallbackQuery.builder().callbackQueryId(callbackId)
+                .text(text.orElse(null)).showAlert(alert && text.isPresent()).build();
+        answerAsync(answer, 1, FIRST_BACKOFF);
+    }
+
+    /** On OkHttp's own threads; a 429 or an outage is retried later, as {@link #call} would. */
+    private void answerAsync(AnswerCallbackQuery answer, int attempt, Duration backoff) {
         try {
-            background.execute(() -> answer(callbackId, text, alert));
-        } catch (java.util.concurrent.RejectedExecutionException stopping) {
-            answer(callbackId, text, alert);
+            client.executeAsync(answer).whenComplete((done, error) -> {
+                if (error == null) {
+                    return;
+                }
+                var cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                        ? error.getCause() : error;
+                Integer code = cause instanceof TelegramApiRequestException r ? r.getErrorCode() : null;
+                boolean passing = code == null || code == 0 || code == 429 || code >= 500;
+                if (!passing || attempt >= MAX_ATTEMPTS) {
+                    log.debug("callback query not answered: {}", redactor.describe(cause));
+                    return;
+                }
+                Integer retryAfter = cause instanceof TelegramApiRequestException r && r.getParameters() != null
+                        ? r.getParameters().getRetryAfter() : null;
+                Duration wait = retryAfter != null ? min(Duration.ofSeconds(retryAfter), MAX_RETRY_AFTER) : jitter(backoff);
+                java.util.concurrent.CompletableFuture.delayedExecutor(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                        .execute(() -> answerAsync(answer, attempt + 1, min(backoff.multipliedBy(2), MAX_BACKOFF)));
+            });
+        } catch (TelegramApiException e) {
+            log.debug("callback query not answered: {}", redactor.describe(e));
         }
     }
 

@@ -29,6 +29,7 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 
 /**
@@ -43,9 +44,7 @@ public final class TelegramBot implements AutoCloseable {
     static final List<String> UPDATE_TYPES = List.of("message", "callback_query", "my_chat_member");
 
     /** Threads for chats; each waits on the network for one chat at a time. */
-    static final int WORKERS = 96;
-    /** Threads that answer taps while the workers send the next question. */
-    static final int ANSWER_THREADS = 48;
+    static final int WORKERS = 128;
     static final int MAX_PENDING = 10_000;
     static final int MAX_PENDING_PER_CHAT = 50;
     /** Tries to start polling before giving up: with the bounded back-off, about half a minute. */
@@ -54,18 +53,16 @@ public final class TelegramBot implements AutoCloseable {
     private final TelegramBotsLongPollingApplication poller;
     private final ScheduledExecutorService pollerThread;
     private final ScheduledExecutorService reminderThread;
-    private final java.util.concurrent.ExecutorService answerThreads;
     private final ChatLanes lanes;
     private final OkHttpClient http;
     private final OkHttpClient pollHttp;
 
     private TelegramBot(TelegramBotsLongPollingApplication poller, ScheduledExecutorService pollerThread,
-                        ScheduledExecutorService reminderThread, java.util.concurrent.ExecutorService answerThreads,
-                        ChatLanes lanes, OkHttpClient http, OkHttpClient pollHttp) {
+                        ScheduledExecutorService reminderThread, ChatLanes lanes, OkHttpClient http,
+                        OkHttpClient pollHttp) {
         this.poller = poller;
         this.pollerThread = pollerThread;
         this.reminderThread = reminderThread;
-        this.answerThreads = answerThreads;
         this.lanes = lanes;
         this.http = http;
         this.pollHttp = pollHttp;
@@ -85,6 +82,9 @@ public final class TelegramBot implements AutoCloseable {
         var http = new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(10))
                 .readTimeout(Duration.ofSeconds(30))
+                // As many idle connections as calls can be in flight: OkHttp's default of 5 would close
+                // and reopen connections all the time under a crowd.
+                .connectionPool(new ConnectionPool(WORKERS * 2, 5, TimeUnit.MINUTES))
                 .build();
         // Every call goes to one host; OkHttp's default of 5 at once would queue the crowd.
         http.dispatcher().setMaxRequests(WORKERS * 2);
@@ -93,9 +93,7 @@ public final class TelegramBot implements AutoCloseable {
         var pollHttp = http.newBuilder()
                 .readTimeout(Duration.ofSeconds(75)) // longer than getUpdates' long-poll timeout
                 .build();
-        var answerThreads = Executors.newFixedThreadPool(ANSWER_THREADS, ChatLanes.named("answer"));
-        var api = new BotApi(new OkHttpTelegramClient(http, token, url), redactor, d -> Thread.sleep(d.toMillis()),
-                answerThreads);
+        var api = new BotApi(new OkHttpTelegramClient(http, token, url), redactor, d -> Thread.sleep(d.toMillis()));
 
         String username;
         try {
@@ -124,7 +122,7 @@ public final class TelegramBot implements AutoCloseable {
         ScheduledExecutorService pollerThread = Executors.newSingleThreadScheduledExecutor(ChatLanes.named("poller"));
         var poller = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> pollHttp, () -> pollerThread,
                 BoundedBackOff::new);
-        var bot = new TelegramBot(poller, pollerThread, reminderThread, answerThreads, lanes, http, pollHttp);
+        var bot = new TelegramBot(poller, pollerThread, reminderThread, lanes, http, pollHttp);
         // TelegramBots calls deleteWebhook once, without retrying: one 502 must not stop the start.
         var backOff = new BoundedBackOff();
         for (int attempt = 1; ; attempt++) {
@@ -182,7 +180,6 @@ public final class TelegramBot implements AutoCloseable {
         reminderThread.shutdownNow();
         pollHttp.dispatcher().cancelAll();
         lanes.close(3_000);
-        answerThreads.shutdown();
         for (var client : List.of(http, pollHttp)) {
             client.dispatcher().executorService().shutdown();
             client.connectionPool().evictAll();

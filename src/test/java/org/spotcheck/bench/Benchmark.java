@@ -81,13 +81,14 @@ public final class Benchmark {
         try (var api = new BenchBotApi(TOKEN, Duration.ofMillis(delayMs))) {
             var command = new ArrayList<>(List.of(javaBin("java"), "-Xmx" + options.xmx));
             if (!options.botArgs.isBlank()) {
-                command.addAll(List.of(options.botArgs.split(" ")));
+                command.addAll(List.of(options.botArgs.split(";"))); // ";" between flags: a space would end the option
             }
             command.addAll(List.of("-jar", jar.toString()));
             var builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(dir.resolve("bot.log").toFile());
             builder.environment().putAll(Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "TELEGRAM_API_URL", api.url(),
-                    "SPOTCHECK_DB", db.toString(), "SPOTCHECK_SECRET", SECRET));
+                    "SPOTCHECK_DB", db.toString(), "SPOTCHECK_SECRET", SECRET,
+                    "MALLOC_ARENA_MAX", "2")); // as the Procfile runs it
             long launched = System.nanoTime();
             var bot = builder.start();
             try {
@@ -100,7 +101,7 @@ public final class Benchmark {
                 double startupMs = (api.firstGetUpdatesNanos.get() - launched) / 1e6;
                 var heap = new HeapSampler(bot.pid());
                 var crowd = new Crowd(api, people, 10_000_000L);
-                crowd.run(1, false, 600); // warm-up: the JIT and SQLite's caches
+                crowd.run(options.warmup, false, 600); // warm-up: the JIT and SQLite's caches
                 long cpuBefore = cpuMillis(bot.pid());
                 long benchBefore = cpuMillis(ProcessHandle.current().pid());
                 double seconds = crowd.run(options.checks, true, 900);
@@ -111,7 +112,7 @@ public final class Benchmark {
                 double peakHeap = heap.stop();
                 bot.destroy();
                 bot.waitFor(10, TimeUnit.SECONDS);
-                int[] verdict = verify(crowd, db, 1 + options.checks);
+                int[] verdict = verify(crowd, db, options.warmup + options.checks);
                 if (options.verbose) {
                     System.out.printf(Locale.ROOT, "      (stand-in and people used %.3f ms of CPU per update beside the bot)%n",
                             (double) benchCpu / waits.length);
@@ -261,6 +262,7 @@ public final class Benchmark {
         List<Integer> delays = List.of(0, 50);
         int runs = 3;
         int checks = 2;
+        int warmup = 2;
         boolean baseline = true;
         int baselinePeople = 200;
         int baselineSeconds = 20;
@@ -278,6 +280,7 @@ public final class Benchmark {
                     case "--delays" -> { o.delays = ints(value); i++; }
                     case "--runs" -> { o.runs = Integer.parseInt(value); i++; }
                     case "--checks" -> { o.checks = Integer.parseInt(value); i++; }
+                    case "--warmup" -> { o.warmup = Integer.parseInt(value); i++; }
                     case "--baseline-people" -> { o.baselinePeople = Integer.parseInt(value); i++; }
                     case "--baseline-seconds" -> { o.baselineSeconds = Integer.parseInt(value); i++; }
                     case "--no-baseline" -> o.baseline = false;
