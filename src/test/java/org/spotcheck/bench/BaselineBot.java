@@ -42,6 +42,9 @@ final class BaselineBot implements AutoCloseable {
     private final TelegramBotsLongPollingApplication app;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(BenchBotApi.daemon("baseline"));
     private final Database database;
+    /** Updates handled, the baseline's throughput. */
+    final java.util.concurrent.atomic.AtomicLong handled = new java.util.concurrent.atomic.AtomicLong();
+    private volatile boolean closing;
 
     @SuppressWarnings("deprecation") // the library's own single-thread consumer is the point
     BaselineBot(String token, int port, Path db) throws Exception {
@@ -57,6 +60,9 @@ final class BaselineBot implements AutoCloseable {
                 new LongPollingSingleThreadUpdateConsumer() {
                     @Override
                     public void consume(Update update) {
+                        if (closing) {
+                            return;
+                        }
                         var in = UpdateReader.read(update).orElseThrow();
                         String key = keys.keyFor(in.chatId());
                         var outcome = dialogue.take(key, OptionalLong.of(in.chatId()), in.input(), in.languageCode(), c -> { });
@@ -79,6 +85,7 @@ final class BaselineBot implements AutoCloseable {
                                     }
                                 }
                             }
+                            handled.incrementAndGet();
                         } catch (Exception e) {
                             throw new IllegalStateException(e);
                         }
@@ -97,6 +104,7 @@ final class BaselineBot implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        closing = true;
         app.close();
         scheduler.shutdownNow();
         database.close();

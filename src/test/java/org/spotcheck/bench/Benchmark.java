@@ -141,8 +141,10 @@ public final class Benchmark {
             });
             measure.setDaemon(true);
             measure.start();
+            Thread.sleep(3_000); // past the start-up and the first batch
+            long before = bot.handled.get();
             Thread.sleep(options.baselineSeconds * 1000L);
-            return crowd.waitsMillis().length / (double) options.baselineSeconds;
+            return (bot.handled.get() - before) / (double) options.baselineSeconds;
         }
     }
 
