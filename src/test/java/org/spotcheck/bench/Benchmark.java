@@ -268,9 +268,10 @@ public final class Benchmark {
         boolean baseline = true;
         int baselinePeople = 200;
         int baselineSeconds = 20;
-        String xmx = "128m";
+        String xmx = "64m";
         String jar = "target/spotcheck-bot.jar";
-        String botArgs = "";
+        /** The flags of the Procfile, so the figures are the deployed bot's. */
+        String botArgs = "-XX:+UseSerialGC;-Xss256k;-XX:ReservedCodeCacheSize=32m";
         boolean verbose;
 
         static Options parse(String[] args) {
