@@ -66,7 +66,7 @@ public final class Benchmark {
                     double base = baseline(people, delay, options);
                     double ours = median(runs).updatesPerSecond();
                     System.out.printf(Locale.ROOT, "%5d %6d base %10.1f   (TelegramBots default style: one consumer thread, blocking calls)"
-                            + "  → SpotCheck is %.0f× faster%n", delay, people, base, ours / base);
+                            + "  → SpotCheck is %.1f× faster%n", delay, people, base, ours / base);
                 }
             }
         }
