@@ -1,0 +1,201 @@
+package org.spotcheck.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.ProcessBuilder.Redirect;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+
+import org.spotcheck.telegram.FakeBotApi;
+
+/**
+ * The real bot as a child process: the packaged jar, run the way a platform runs it, stopped the
+ * way a platform stops it (SIGTERM) or the way a crash stops it (SIGKILL). Output goes to a log
+ * file of its own, appended, so the logs of every run can be read afterwards.
+ */
+final class BotProcess {
+
+    /** An exit by SIGKILL: 128 + 9. */
+    static final int KILLED = 137;
+    /** An exit by SIGTERM once the JVM's shutdown hooks ran: 128 + 15. */
+    static final int TERMINATED = 143;
+
+    private final Process process;
+    private final Instant started;
+    final Path log;
+
+    private BotProcess(Process process, Instant started, Path log) {
+        this.process = process;
+        this.started = started;
+        this.log = log;
+    }
+
+    /** The jar that mvn package built, wherever the test runs from. */
+    static Path jar() {
+        Path jar = Path.of(System.getProperty("basedir", ".")).resolve("target/spotcheck-bot.jar").toAbsolutePath();
+        if (!Files.isRegularFile(jar)) {
+            jar = Path.of("target/spotcheck-bot.jar").toAbsolutePath();
+        }
+        assertThat(jar).as("the packaged jar (run mvn package first)").isRegularFile();
+        return jar;
+    }
+
+    /**
+     * A copy of the packaged jar in the given folder: a build running meanwhile (mvn package rewrites
+     * target/spotcheck-bot.jar in two steps) cannot change the program under test between restarts.
+     */
+    static Path snapshotJar(Path folder) throws IOException, InterruptedException {
+        Path copy = folder.resolve("spotcheck-bot.jar");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            Files.copy(jar(), copy, StandardCopyOption.REPLACE_EXISTING);
+            if (runnable(copy)) {
+                return copy;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(jar() + " is not the runnable jar (is a build rewriting it?)");
+            }
+            Thread.sleep(1_000); // caught between the jar plugin's jar and the shaded one
+        }
+    }
+
+    private static boolean runnable(Path jar) {
+        try (var file = new JarFile(jar.toFile())) {
+            var manifest = file.getManifest();
+            return manifest != null && "org.spotcheck.Main".equals(manifest.getMainAttributes().getValue("Main-Class"));
+        } catch (IOException e) {
+            return false; // half written
+        }
+    }
+
+    static BotProcess start(Path jar, Map<String, String> env, Path workDir, Path log) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        var builder = new ProcessBuilder(java, "-Xmx128m",
+                "-Dorg.slf4j.simpleLogger.log.org.spotcheck.telegram.TelegramChat=debug",
+                "-jar", jar.toString());
+        // Nothing from the test's own environment may change how the bot runs.
+        builder.environment().keySet().removeIf(k -> k.startsWith("SPOTCHECK_") || k.startsWith("TELEGRAM_"));
+        builder.environment().putAll(env);
+        builder.directory(workDir.toFile());
+        builder.redirectErrorStream(true);
+        builder.redirectOutput(Redirect.appendTo(log.toFile()));
+        builder.redirectInput(Redirect.from(Path.of("/dev/null").toFile()));
+        try {
+            Instant now = Instant.now();
+            return new BotProcess(builder.start(), now, log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    /**
+     * Waits until this process polls the fake Bot API (it is up and past its start-up work);
+     * fails early, with its log, if it dies first. A request the previous, killed process sent just
+     * before it died may still be handled after this one started; no JVM gets to polling within
+     * half a second, so earlier requests are not counted.
+     */
+    Duration awaitPolling(FakeBotApi telegram, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Instant notBefore = started.plusMillis(500);
+        while (true) {
+            boolean polling = telegram.calls("getUpdates").stream().anyMatch(c -> c.at().isAfter(notBefore));
+            if (polling) {
+                return Duration.between(started, Instant.now());
+            }
+            if (!process.isAlive()) {
+                throw new AssertionError("the bot (pid " + pid() + ") exited with " + process.exitValue()
+                        + " before polling; its log:\n" + tail());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the bot (pid " + pid() + ") did not poll within " + timeout + "; its log:\n"
+                        + tail());
+            }
+            sleep(20);
+        }
+    }
+
+    /** SIGKILL, as a crash or an out-of-memory killer would; returns once the process is gone. */
+    void kill() throws InterruptedException {
+        long pid = process.pid();
+        process.destroyForcibly(); // SIGKILL on Linux
+        assertThat(process.waitFor(10, TimeUnit.SECONDS)).as("pid %d gone after SIGKILL", pid).isTrue();
+        assertThat(process.exitValue()).as("exit status of pid %d (128 + SIGKILL)", pid).isEqualTo(KILLED);
+        awaitGone(pid);
+    }
+
+    /** SIGTERM, as a platform stopping the worker; returns the exit status, or fails if it takes too long. */
+    int terminate(Duration within) throws InterruptedException {
+        long pid = process.pid();
+        assertThat(process.supportsNormalTermination()).as("destroy() sends SIGTERM here").isTrue();
+        long t0 = System.nanoTime();
+        process.destroy(); // SIGTERM on Linux
+        boolean exited = process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS);
+        if (!exited) {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+            throw new AssertionError("pid " + pid + " did not exit within " + within + " of SIGTERM; its log:\n" + tail());
+        }
+        awaitGone(pid);
+        System.out.printf("crash-restart: pid %d exited %d ms after SIGTERM with status %d%n", pid,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0), process.exitValue());
+        return process.exitValue();
+    }
+
+    /** For clean-up: whatever state it is in, it is gone afterwards. */
+    void destroyQuietly() {
+        if (process.isAlive()) {
+            process.destroyForcibly();
+            try {
+                process.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static void awaitGone(long pid) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("pid " + pid + " still alive");
+            }
+            sleep(10);
+        }
+    }
+
+    String tail() {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(log unreadable: " + e + ")";
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}

@@ -1,0 +1,341 @@
+package org.spotcheck.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.spotcheck.check.Answer;
+import org.spotcheck.check.Check;
+import org.spotcheck.check.Question;
+import org.spotcheck.store.ChatKeys;
+import org.spotcheck.store.ChatState;
+import org.spotcheck.store.ChatStore;
+import org.spotcheck.store.Database;
+import org.spotcheck.store.Secret;
+import org.spotcheck.telegram.FakeBotApi;
+
+/**
+ * The packaged bot, killed with SIGKILL again and again while people do the check, restarted
+ * each time on the same database: nobody's answer is lost, none is applied twice, everybody gets
+ * their result. The Bot API stand-in lives in this JVM and outlives every crash, as Telegram would.
+ *
+ * <p>Seeded: {@code -Dcrash.seed=N} replays a run's plan (everyone's answers and pace, the moments
+ * of the kills; the scheduler's timing still varies). The logs of every run of the bot are kept in
+ * target/crash-restart-it/.
+ */
+class CrashRestartIT {
+
+    private static final String TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1";
+    private static final int PEOPLE = 12;
+    private static final int SLOW_READERS = 2;
+    /** SIGKILLs at least while people are answering, if time allows; at most MAX_KILLS in all. */
+    private static final int KILLS = 6;
+    private static final int MAX_KILLS = 14;
+    private static final Duration KILL_PHASE = Duration.ofSeconds(40);
+    private static final int MIN_KILLS = 5;
+    private static final Duration START_UP = Duration.ofSeconds(20);
+    private static final Duration API_LATENCY = Duration.ofMillis(Long.getLong("crash.latency", 80));
+    private static final Pattern APPLIED = Pattern.compile("update (\\d+) chat ([0-9a-f]{8}): applied");
+
+    @TempDir
+    Path dir;
+
+    private FakeBotApi telegram;
+    private BotProcess bot;
+    private ExecutorService crowd;
+    private Path logs;
+    private Path jar;
+    private int runs;
+
+    @BeforeEach
+    void setUp() throws IOException, InterruptedException {
+        telegram = FakeBotApi.start(TOKEN);
+        logs = Path.of(System.getProperty("basedir", ".")).resolve("target/crash-restart-it")
+                .resolve(String.valueOf(System.currentTimeMillis())).toAbsolutePath();
+        Files.createDirectories(logs);
+        jar = BotProcess.snapshotJar(dir);
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (crowd != null) {
+            crowd.shutdownNow();
+        }
+        if (bot != null) {
+            bot.destroyQuietly();
+        }
+        telegram.close();
+    }
+
+    private Path database() {
+        return dir.resolve("spotcheck.db");
+    }
+
+    private BotProcess startBot() {
+        runs++;
+        return BotProcess.start(jar, Map.of(
+                        "TELEGRAM_BOT_TOKEN", TOKEN,
+                        "TELEGRAM_API_URL", telegram.url(),
+                        "SPOTCHECK_DB", database().toString()),
+                dir, logs.resolve(String.format("run-%02d.log", runs)));
+    }
+
+    @Test
+    @Timeout(value = 85, unit = TimeUnit.SECONDS)
+    void nothingIsLostOrAppliedTwiceWhenTheBotIsKilledAgainAndAgain() throws Exception {
+        long seed = Long.getLong("crash.seed", 20_240_611L);
+        var random = new Random(seed);
+        long t0 = System.nanoTime();
+
+        // Everyone's answers, fixed in advance: never the emergency "yes", which would end the check at once.
+        var people = new ArrayList<PatientPerson>();
+        var expected = new TreeMap<Long, Map<Question, Answer>>();
+        for (int i = 0; i < PEOPLE; i++) {
+            long chatId = 7_000_001L + i * 7919L;
+            int[] choices = new int[Question.count()];
+            var answers = new EnumMap<Question, Answer>(Question.class);
+            for (Question question : Question.values()) {
+                var offered = Check.begin(1).choices(question); // what a first check shows as buttons
+                Answer answer = question == Question.EMERGENCY
+                        ? Answer.EMERGENCY_NO : offered.get(random.nextInt(offered.size()));
+                choices[question.ordinal()] = answer.index(); // the index the button's data carries
+                answers.put(question, answer);
+            }
+            expected.put(chatId, answers);
+            // Most read a question in under two seconds; two read slowly, so someone is always still
+            // answering while the kills go on, however fast the machine restarts the bot.
+            var pace = i < SLOW_READERS ? new PatientPerson.Pace(random.nextInt(2_000), 2_000, 3_500)
+                    : new PatientPerson.Pace(random.nextInt(4_000), 400, 2_000);
+            people.add(new PatientPerson(telegram, chatId, choices, pace, random.nextLong()));
+        }
+
+        // Telegram is tens of milliseconds away, not one: each reply takes a while to go out, and a crash
+        // can fall between a committed answer and the messages that show it.
+        telegram.setDelay(API_LATENCY);
+        bot = startBot();
+        var firstStart = bot.awaitPolling(telegram, START_UP);
+
+        long peopleDeadline = t0 + TimeUnit.SECONDS.toNanos(60);
+        crowd = Executors.newFixedThreadPool(PEOPLE);
+        var finished = new AtomicInteger();
+        var outcomes = new ArrayList<Future<?>>();
+        for (var person : people) {
+            outcomes.add(crowd.submit(() -> {
+                try {
+                    person.doTheCheck(peopleDeadline);
+                } finally {
+                    finished.incrementAndGet();
+                }
+                return null;
+            }));
+        }
+
+        // The crashes: SIGKILL at a random moment after the bot is up, wait until it is gone, start it again.
+        int kills = 0;
+        int killsWhileAnswering = 0;
+        var startUps = new ArrayList<Long>();
+        startUps.add(firstStart.toMillis());
+        // At least KILLS while people answer, and on until the quick readers are done (so crashes also meet
+        // the last answers and the results), within bounds.
+        long killsEnd = t0 + KILL_PHASE.toNanos();
+        while (finished.get() < PEOPLE && kills < MAX_KILLS && System.nanoTime() < killsEnd
+                && (killsWhileAnswering < KILLS || finished.get() < PEOPLE - SLOW_READERS)) {
+            Thread.sleep(500 + random.nextInt(2_001));
+            if (finished.get() < PEOPLE) {
+                killsWhileAnswering++;
+            }
+            bot.kill();
+            kills++;
+            bot = startBot();
+            // Now and then, kill it again at once: while it is still starting (reading back its inbox),
+            // or just as it polls again and works through everything sent while it was down.
+            int again = random.nextInt(4);
+            if (killsWhileAnswering < KILLS && again < 2) {
+                if (again == 0) {
+                    Thread.sleep(300 + random.nextInt(1_200));
+                } else {
+                    startUps.add(bot.awaitPolling(telegram, START_UP).toMillis());
+                    Thread.sleep(random.nextInt(400));
+                }
+                if (bot.alive()) {
+                    if (finished.get() < PEOPLE) {
+                        killsWhileAnswering++;
+                    }
+                    bot.kill();
+                    kills++;
+                    bot = startBot();
+                }
+            }
+            startUps.add(bot.awaitPolling(telegram, START_UP).toMillis());
+        }
+        long killPhaseMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+        int doneAtLastKill = finished.get();
+
+        // The last run keeps going until everyone has a result.
+        var failures = new ArrayList<String>();
+        for (var outcome : outcomes) {
+            try {
+                outcome.get(Math.max(1, peopleDeadline + TimeUnit.SECONDS.toNanos(2) - System.nanoTime()),
+                        TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.ExecutionException e) {
+                failures.add(String.valueOf(e.getCause().getMessage()));
+            } catch (TimeoutException e) {
+                failures.add("a person still busy at the deadline");
+            }
+        }
+        int exit = bot.terminate(Duration.ofSeconds(10));
+        long walBytes = walBytes();
+
+        // The database, read after the last run is gone: every check whole, nothing pending.
+        int lost = 0;
+        var wrong = new ArrayList<String>();
+        var chatKeys = new ChatKeys(Secret.of(Optional.empty(), database()));
+        var store = new ChatStore();
+        int pending;
+        try (var database = Database.open(database())) {
+            for (var entry : expected.entrySet()) {
+                Optional<ChatState> state = database.inTransaction(
+                        c -> store.load(c, chatKeys.keyFor(entry.getKey())));
+                var check = state.flatMap(ChatState::check);
+                boolean whole = check.isPresent() && check.get().id() == 1 && check.get().finished()
+                        && check.get().answers().equals(entry.getValue());
+                if (!whole) {
+                    lost++;
+                    wrong.add("chat " + entry.getKey() + ": expected check 1, finished, " + entry.getValue()
+                            + "; stored " + check);
+                }
+            }
+            pending = database.inTransaction(c -> {
+                try (var s = c.createStatement(); var rs = s.executeQuery("SELECT COUNT(*) FROM inbox")) {
+                    return rs.getInt(1);
+                }
+            });
+        }
+
+        // The logs of every run: each update applied once at most, across all of them.
+        var applied = new TreeMap<Integer, Integer>();
+        var problems = new ArrayList<String>();
+        try (Stream<Path> files = Files.list(logs)) {
+            for (Path log : files.sorted().toList()) {
+                for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+                    Matcher m = APPLIED.matcher(line);
+                    if (m.find()) {
+                        applied.merge(Integer.parseInt(m.group(1)), 1, Integer::sum);
+                    }
+                    if (line.contains("ERROR") || line.contains("Exception")) {
+                        problems.add(log.getFileName() + ": " + line);
+                    }
+                }
+            }
+        }
+        var twice = applied.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList();
+
+        // The figures first, so a failing run still reports them.
+        int taps = people.stream().mapToInt(p -> p.taps).sum();
+        int retaps = people.stream().mapToInt(p -> p.retaps).sum();
+        int starts = people.stream().mapToInt(p -> p.starts).sum();
+        int resumes = people.stream().mapToInt(p -> p.resumes).sum();
+        int resultsAgain = people.stream().mapToInt(p -> p.resultsAgain).sum();
+        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0);
+        System.out.printf("crash-restart: seed %d, %d runs of the bot, start-up to polling %s ms, kill phase %d ms"
+                        + " (%d of %d people done by the last kill), %d taps (%d again on an unchanged question),"
+                        + " %d /start, %d resume, %d results asked for again, %d error lines in logs (%s)%n",
+                seed, runs, startUps, killPhaseMillis, doneAtLastKill, PEOPLE, taps, retaps, starts, resumes,
+                resultsAgain, problems.size(), logs);
+        problems.stream().limit(10).forEach(p -> System.out.println("crash-restart:   " + p));
+        System.out.printf("crash-restart: %d SIGKILLs survived, %d people finished, %d answers lost, %d applied twice,"
+                        + " %d updates applied (%d s)%n",
+                kills, people.stream().filter(PatientPerson::resultShown).count(), lost, twice.size(), applied.size(),
+                seconds);
+
+        assertThat(failures).as("people without a result (logs in %s, seed %d)", logs, seed).isEmpty();
+        assertThat(people).allMatch(PatientPerson::resultShown);
+        assertThat(wrong).as("stored checks").isEmpty();
+        assertThat(pending).as("updates left in the inbox").isZero();
+        assertThat(twice).as("update ids applied more than once").isEmpty();
+        assertThat(kills).isGreaterThanOrEqualTo(MIN_KILLS);
+        assertThat(killsWhileAnswering).as("kills while people were still answering").isGreaterThanOrEqualTo(MIN_KILLS);
+        assertThat(exit).as("exit status after SIGTERM (a JVM stopped by SIGTERM reports 143)")
+                .isIn(0, BotProcess.TERMINATED);
+        assertThat(walBytes).as("bytes left in spotcheck.db-wal after a clean stop").isZero();
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void sigtermWhileIdleStopsCleanlyAndLeavesTheDatabaseWhole() throws Exception {
+        bot = startBot();
+        bot.awaitPolling(telegram, START_UP);
+
+        // Something to keep: a check begun, question 1 on screen.
+        long chatId = 4_242_001L;
+        telegram.sendText(chatId, "/start");
+        var welcome = awaitMessage(chatId, m -> m.text() != null && m.text().contains("Welcome to SpotCheck"));
+        telegram.sendCallback(chatId, welcome.messageId(), "begin");
+        awaitMessage(chatId, m -> m.text() != null && m.text().contains("Question 1 of 8"));
+        Thread.sleep(500); // idle: nothing in hand
+
+        int exit = bot.terminate(Duration.ofSeconds(5));
+        assertThat(exit).as("exit status after SIGTERM (a JVM stopped by SIGTERM reports 143)")
+                .isIn(0, BotProcess.TERMINATED);
+        assertThat(walBytes()).as("bytes left in spotcheck.db-wal after a clean stop").isZero();
+
+        var chatKeys = new ChatKeys(Secret.of(Optional.empty(), database()));
+        try (var database = Database.open(database())) {
+            var state = database.inTransaction(c -> new ChatStore().load(c, chatKeys.keyFor(chatId)));
+            var check = state.flatMap(ChatState::check).orElseThrow();
+            assertThat(check.id()).isEqualTo(1);
+            assertThat(check.current()).contains(Question.EMERGENCY);
+            int pending = database.inTransaction(c -> {
+                try (var s = c.createStatement(); var rs = s.executeQuery("SELECT COUNT(*) FROM inbox")) {
+                    return rs.getInt(1);
+                }
+            });
+            assertThat(pending).isZero();
+        }
+    }
+
+    private FakeBotApi.FakeMessage awaitMessage(long chatId, Predicate<FakeBotApi.FakeMessage> shown)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (true) {
+            var found = telegram.messages(chatId).stream().filter(shown).findFirst();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            assertThat(System.nanoTime()).as("waited in vain; chat shows %s", telegram.messages(chatId))
+                    .isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
+    /** A clean close checkpoints the write-ahead log into the database and removes it: 0 when it did. */
+    private long walBytes() throws IOException {
+        Path wal = dir.resolve("spotcheck.db-wal");
+        return Files.exists(wal) ? Files.size(wal) : 0;
+    }
+}

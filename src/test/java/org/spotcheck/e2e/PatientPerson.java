@@ -1,0 +1,247 @@
+package org.spotcheck.e2e;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.spotcheck.telegram.FakeBotApi;
+import org.spotcheck.telegram.FakeBotApi.FakeMessage;
+
+/**
+ * A person who does the whole check while the bot keeps crashing, the way a human would: they
+ * only go by what the chat shows. They look for the current question, read its number and tap
+ * their answer to that question; when the screen does not move on, they look again and tap again;
+ * when nothing useful is on screen for a while, they send /start and carry on from the welcome.
+ * They tap "begin" at most once (a second check would be a new check), never the emergency "yes".
+ */
+final class PatientPerson {
+
+    static final String RESULT = "What to tell your doctor";
+    private static final Pattern NUMBER = Pattern.compile("Question (\\d) of 8");
+
+    /** How long a tap may take to show before the person looks again. */
+    private static final long PATIENCE_MILLIS = 2_000;
+    /** How long nothing useful may be on screen before the person sends /start again. */
+    private static final long START_AGAIN_MILLIS = 3_000;
+    /** Taps on an unchanging question before the person also tries /start. */
+    private static final int TAPS_BEFORE_START = 3;
+
+    private final FakeBotApi telegram;
+    final long chatId;
+    /** Per question (0-based), the answer index the chosen button's data carries ("a:CHECK:QUESTION:INDEX"). */
+    private final int[] choices;
+    private final Random random;
+
+    private final List<String> queryIds = new ArrayList<>();
+    private final List<String> diary = new ArrayList<>();
+    private boolean tappedBegin;
+    private boolean sawQuestion;
+    private long lastStart = Long.MIN_VALUE / 2;
+    int taps;
+    int retaps;
+    int starts;
+    int resumes;
+    /** Results asked for again with "Show my last result". */
+    int resultsAgain;
+
+    /** When the person opens the chat, and how long they read each question, in milliseconds. */
+    record Pace(int arriveMillis, int readMinMillis, int readMaxMillis) {
+    }
+
+    private final Pace pace;
+
+    PatientPerson(FakeBotApi telegram, long chatId, int[] choices, Pace pace, long seed) {
+        this.telegram = telegram;
+        this.chatId = chatId;
+        this.choices = choices.clone();
+        this.pace = pace;
+        this.random = new Random(seed);
+    }
+
+    /** Does the check until the result shows; fails, with what the chat shows, at the deadline. */
+    void doTheCheck(long deadlineNanos) {
+        pause(pace.arriveMillis());
+        startAgain();
+        int lastNumber = 0;
+        int unchanged = 0;
+        while (!resultShown()) {
+            if (System.nanoTime() > deadlineNanos) {
+                throw new AssertionError("person " + chatId + " got no result in time; " + describe());
+            }
+            Optional<FakeMessage> question = newest(d -> d.startsWith("a:"));
+            if (question.isPresent()) {
+                sawQuestion = true;
+                FakeMessage q = question.get();
+                int number = number(q);
+                String suffix = ":" + (number - 1) + ":" + choices[number - 1];
+                String data = telegram.buttonsData(chatId, q.messageId()).stream()
+                        .filter(d -> d.startsWith("a:") && d.endsWith(suffix)).findFirst()
+                        .orElseThrow(() -> new AssertionError("person " + chatId + ": no button *" + suffix
+                                + " on " + q.text()));
+                if (!tap(q.messageId(), data)) {
+                    continue; // the message went away just now: look again
+                }
+                if (number == lastNumber) {
+                    retaps++;
+                }
+                lastNumber = number;
+                diary.add("Q" + number + " tap " + data + " on " + q.messageId());
+                int id = q.messageId();
+                if (waitUpTo(PATIENCE_MILLIS, () -> resultShown() || !sameQuestion(id, number))) {
+                    unchanged = 0;
+                    think(pace.readMinMillis(), pace.readMaxMillis()); // reading the next question
+                } else if (++unchanged >= TAPS_BEFORE_START) {
+                    unchanged = 0;
+                    startAgain();
+                }
+                continue;
+            }
+            Optional<FakeMessage> welcome = newest(d -> d.equals("begin") || d.equals("resume"))
+                    .filter(m -> m.text() != null && m.text().contains("Welcome to SpotCheck"));
+            if (welcome.isPresent() && buttons(welcome.get()).contains("result")) {
+                // The check finished but its result never came (the bot died after saving the last
+                // answer): the welcome offers it again.
+                if (tap(welcome.get().messageId(), "result")) {
+                    resultsAgain++;
+                    diary.add("result on " + welcome.get().messageId());
+                    waitUpTo(PATIENCE_MILLIS, this::resultShown);
+                }
+                continue;
+            }
+            if (welcome.isPresent() && buttons(welcome.get()).contains("resume")) {
+                if (tap(welcome.get().messageId(), "resume")) {
+                    resumes++;
+                    diary.add("resume on " + welcome.get().messageId());
+                    waitUpTo(PATIENCE_MILLIS, () -> resultShown() || newest(d -> d.startsWith("a:")).isPresent());
+                }
+                continue;
+            }
+            if (welcome.isPresent() && !tappedBegin && !sawQuestion) {
+                if (tap(welcome.get().messageId(), "begin")) {
+                    tappedBegin = true;
+                    diary.add("begin on " + welcome.get().messageId());
+                    waitUpTo(PATIENCE_MILLIS, () -> newest(d -> d.startsWith("a:")).isPresent());
+                }
+                continue;
+            }
+            // Nothing to tap: the bot is away, or the welcome came before "begin" took effect.
+            if (System.nanoTime() - lastStart > START_AGAIN_MILLIS * 1_000_000L) {
+                startAgain();
+            } else {
+                pause(50);
+            }
+        }
+    }
+
+    boolean resultShown() {
+        return telegram.messages(chatId).stream().anyMatch(m -> m.text() != null && m.text().contains(RESULT));
+    }
+
+    private void startAgain() {
+        telegram.sendText(chatId, "/start");
+        starts++;
+        lastStart = System.nanoTime();
+        diary.add("/start");
+    }
+
+    /** Taps, as long as the message is still there; the tap's answer is not waited for (the bot may be dead). */
+    private boolean tap(int messageId, String data) {
+        try {
+            queryIds.add(telegram.sendCallback(chatId, messageId, data));
+            taps++;
+            return true;
+        } catch (IllegalStateException gone) {
+            return false;
+        }
+    }
+
+    private boolean sameQuestion(int messageId, int number) {
+        var now = newest(d -> d.startsWith("a:"));
+        return now.isPresent() && now.get().messageId() == messageId && number(now.get()) == number;
+    }
+
+    private Optional<FakeMessage> newest(Predicate<String> buttonData) {
+        var shown = telegram.messages(chatId);
+        for (int i = shown.size() - 1; i >= 0; i--) {
+            var message = shown.get(i);
+            if (buttons(message).stream().anyMatch(buttonData)) {
+                return Optional.of(message);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private List<String> buttons(FakeMessage message) {
+        var data = new ArrayList<String>();
+        if (message.replyMarkup() == null) {
+            return data;
+        }
+        for (var row : message.replyMarkup().path("inline_keyboard")) {
+            for (var button : row) {
+                if (button.has("callback_data")) {
+                    data.add(button.get("callback_data").asText());
+                }
+            }
+        }
+        return data;
+    }
+
+    private int number(FakeMessage message) {
+        Matcher m = NUMBER.matcher(message.text() == null ? "" : message.text());
+        if (!m.find()) {
+            throw new AssertionError("person " + chatId + ": a message with answer buttons but no question number: "
+                    + message.text());
+        }
+        return Integer.parseInt(m.group(1));
+    }
+
+    private boolean waitUpTo(long millis, BooleanSupplier done) {
+        long deadline = System.nanoTime() + millis * 1_000_000L;
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            pause(40);
+        }
+        return true;
+    }
+
+    private void think(int minMillis, int maxMillis) {
+        pause(minMillis + random.nextInt(maxMillis - minMillis + 1));
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    /** What the person saw and did, and what the bot answered to their taps, for a failure message. */
+    String describe() {
+        var toasts = new ArrayList<String>();
+        for (var call : telegram.calls("answerCallbackQuery")) {
+            if (queryIds.contains(call.body().path("callback_query_id").asText())) {
+                toasts.add(call.body().path("text").asText(""));
+            }
+        }
+        var screen = new ArrayList<String>();
+        for (var m : telegram.messages(chatId)) {
+            String text = m.text() == null ? "" : m.text().replace('\n', ' ');
+            screen.add("#" + m.messageId() + " " + text.substring(0, Math.min(60, text.length())) + " " + buttons(m));
+        }
+        boolean finishedWithoutResult = !resultShown() && (toasts.stream().anyMatch(t -> t.contains("check is finished"))
+                || telegram.messages(chatId).stream().anyMatch(m -> m.text() != null && m.text().contains("Check finished")));
+        return (finishedWithoutResult ? "THE RESULT WAS LOST: the check is finished but its result never came; " : "")
+                + "taps " + taps + ", /start " + starts + "; last actions " + diary.subList(Math.max(0, diary.size() - 12),
+                diary.size()) + "; last toasts " + toasts.subList(Math.max(0, toasts.size() - 5), toasts.size())
+                + "; chat shows " + screen;
+    }
+}
