@@ -101,12 +101,12 @@ public final class Conversation {
             var next = Check.begin(check.map(c -> c.id() + 1).orElse(1), context.remembered());
             return Turn.of(Optional.of(next), new ShowQuestion(next));
         }
-        if (action instanceof Action.ShowResult) {
-            return check.filter(Check::finished).map(done -> Turn.of(check, (Reply) new ShowResult(done, done.result())))
-                    .orElseGet(() -> stale(check));
-        }
-        if (action instanceof Resume) {
-            return inProgress(check) ? Turn.of(check, new ShowQuestion(check.get())) : stale(check);
+        if (action instanceof Action.ShowResult || action instanceof Resume) {
+            // "Continue" on a check that has finished meanwhile continues to where it ended: its result.
+            if (check.isPresent() && check.get().finished()) {
+                return Turn.of(check, new ShowResult(check.get(), check.get().result()));
+            }
+            return action instanceof Resume && inProgress(check) ? Turn.of(check, new ShowQuestion(check.get())) : stale(check);
         }
         if (action instanceof Choose choose) {
             return choose(check, choose);

@@ -33,7 +33,7 @@ import org.spotcheck.store.Secret;
  */
 public final class Benchmark {
 
-    private static final String TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1";
+    private static final String TOKEN = "1234567:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1";
     private static final String SECRET = "benchmark-secret-0123456789";
 
     record Figures(int people, int delayMs, double updatesPerSecond, double p50, double p95, double p99,

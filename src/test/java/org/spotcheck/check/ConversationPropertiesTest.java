@@ -100,7 +100,8 @@ class ConversationPropertiesTest {
             boolean justFinished = turn.before().filter(c -> !c.finished()).isPresent()
                     && turn.after().filter(Check::finished).isPresent();
             var why = whatHappened(played, i);
-            boolean askedAgain = turn.input() instanceof Input.Tap tap && tap.action() instanceof Action.ShowResult
+            boolean askedAgain = turn.input() instanceof Input.Tap tap
+                    && (tap.action() instanceof Action.ShowResult || tap.action() instanceof Action.Resume)
                     && turn.before().filter(Check::finished).isPresent();
             if (justFinished || askedAgain) {
                 var finished = turn.after().orElseThrow();

@@ -49,6 +49,13 @@ class ConversationTest {
     }
 
     @Test
+    void continuingACheckThatHasFinishedShowsItsResult() {
+        var finished = atQuestion(8).get();
+        assertThat(tap(atQuestion(8), new Action.Resume()).replies())
+                .containsExactly(new ShowResult(finished, finished.result()));
+    }
+
+    @Test
     void showResultWithoutAFinishedCheckIsStale() {
         assertThat(tap(atQuestion(3), new Action.ShowResult()).replies()).first()
                 .isEqualTo(new PopUp("toast.stale", false));

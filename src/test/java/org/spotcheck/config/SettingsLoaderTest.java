@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SettingsLoaderTest {
 
-    private static final String VALID_TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1";
+    private static final String VALID_TOKEN = "1234567:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1";
     private static final String VALID_SECRET = "a-test-secret-of-enough-length";
 
     @TempDir

@@ -52,7 +52,7 @@ import org.spotcheck.text.Messages;
  */
 class FaultToleranceTest {
 
-    private static final String TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1";
+    private static final String TOKEN = "1234567:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1";
     private static final Messages EN = Messages.load("en");
     /** Seeded so a failing run can be replayed (as far as thread timing allows). */
     private static final long SEED = 20_261_125L;

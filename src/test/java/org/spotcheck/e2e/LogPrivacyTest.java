@@ -36,7 +36,7 @@ class LogPrivacyTest {
     private static final String BOT_ID = "7310048213";
     private static final String SECRET_PART = "AAFqL9xkX2mZp4vT8wQeR6sYb3nH1cJ0dUg";
     private static final String TOKEN = BOT_ID + ":" + SECRET_PART;
-    private static final String OTHER_TOKEN = "7310048214:AAGw5rTnB8vKq2XmZ4cJ7pLs9dF3hY6eN1o";
+    private static final String OTHER_TOKEN = "7310048:AAGw5rTnB8vKq2XmZ4cJ7pLs9dF3hY6eN1o";
     private static final long CHAT = 718_293_645L;
     private static final long GROUP = -1_001_987_654_321L;
     private static final String LEVEL = "org.slf4j.simpleLogger.log.org.spotcheck";

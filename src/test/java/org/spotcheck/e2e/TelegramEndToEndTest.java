@@ -22,7 +22,7 @@ import org.spotcheck.text.Messages;
  */
 class TelegramEndToEndTest {
 
-    private static final String TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1";
+    private static final String TOKEN = "1234567:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1";
     private static final Messages EN = Messages.load("en");
 
     @TempDir

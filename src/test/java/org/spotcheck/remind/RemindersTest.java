@@ -41,7 +41,7 @@ import org.telegram.telegrambots.meta.TelegramUrl;
  */
 class RemindersTest {
 
-    private static final String TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1";
+    private static final String TOKEN = "1234567:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1";
     private static final String SECRET = "reminders-test-secret-0123456789";
     private static final long CHAT = 555_444_333L;
     private static final Messages EN = Messages.load("en");
