@@ -16,8 +16,9 @@ import org.spotcheck.telegram.FakeBotApi.FakeMessage;
  * A person who does the whole check while the bot keeps crashing, the way a human would: they
  * only go by what the chat shows. They look for the current question, read its number and tap
  * their answer to that question; when the screen does not move on, they look again and tap again;
- * when nothing useful is on screen for a while, they send /start and carry on from the welcome.
- * They tap "begin" at most once (a second check would be a new check), never the emergency "yes".
+ * when nothing useful is on screen for a while, or taps lead nowhere, they send /start and carry on
+ * from the welcome ("Show my last result", "Continue my check", or "begin"). They tap "begin" at most
+ * once (a second check would be a new check), never the emergency "yes".
  */
 final class PatientPerson {
 
@@ -73,7 +74,32 @@ final class PatientPerson {
             if (System.nanoTime() > deadlineNanos) {
                 throw new AssertionError("person " + chatId + " got no result in time; " + describe());
             }
+            // Like anyone, they act on the newest thing on screen: a welcome below the question is the
+            // answer to their /start, and they follow it.
             Optional<FakeMessage> question = newest(d -> d.startsWith("a:"));
+            Optional<FakeMessage> welcome = newest(d -> d.equals("begin") || d.equals("resume") || d.equals("result"))
+                    .filter(m -> m.text() != null && m.text().contains("Welcome to SpotCheck"));
+            String choice = welcome.map(this::welcomeChoice).orElse(null);
+            if (choice != null && (question.isEmpty() || welcome.get().messageId() > question.get().messageId())) {
+                int id = welcome.get().messageId();
+                if (!tap(id, choice)) {
+                    continue;
+                }
+                switch (choice) {
+                    case "result" -> resultsAgain++; // the check finished but its result never came
+                    case "resume" -> resumes++;
+                    default -> tappedBegin = true;
+                }
+                diary.add(choice + " on " + id);
+                if (waitUpTo(PATIENCE_MILLIS,
+                        () -> resultShown() || newest(d -> d.startsWith("a:")).filter(m -> m.messageId() > id).isPresent())) {
+                    unchanged = 0;
+                } else if (++unchanged >= TAPS_BEFORE_START) {
+                    unchanged = 0; // e.g. "resume" on an old welcome, answered "this check is finished"
+                    startAgain();
+                }
+                continue;
+            }
             if (question.isPresent()) {
                 sawQuestion = true;
                 FakeMessage q = question.get();
@@ -101,34 +127,6 @@ final class PatientPerson {
                 }
                 continue;
             }
-            Optional<FakeMessage> welcome = newest(d -> d.equals("begin") || d.equals("resume"))
-                    .filter(m -> m.text() != null && m.text().contains("Welcome to SpotCheck"));
-            if (welcome.isPresent() && buttons(welcome.get()).contains("result")) {
-                // The check finished but its result never came (the bot died after saving the last
-                // answer): the welcome offers it again.
-                if (tap(welcome.get().messageId(), "result")) {
-                    resultsAgain++;
-                    diary.add("result on " + welcome.get().messageId());
-                    waitUpTo(PATIENCE_MILLIS, this::resultShown);
-                }
-                continue;
-            }
-            if (welcome.isPresent() && buttons(welcome.get()).contains("resume")) {
-                if (tap(welcome.get().messageId(), "resume")) {
-                    resumes++;
-                    diary.add("resume on " + welcome.get().messageId());
-                    waitUpTo(PATIENCE_MILLIS, () -> resultShown() || newest(d -> d.startsWith("a:")).isPresent());
-                }
-                continue;
-            }
-            if (welcome.isPresent() && !tappedBegin && !sawQuestion) {
-                if (tap(welcome.get().messageId(), "begin")) {
-                    tappedBegin = true;
-                    diary.add("begin on " + welcome.get().messageId());
-                    waitUpTo(PATIENCE_MILLIS, () -> newest(d -> d.startsWith("a:")).isPresent());
-                }
-                continue;
-            }
             // Nothing to tap: the bot is away, or the welcome came before "begin" took effect.
             if (System.nanoTime() - lastStart > START_AGAIN_MILLIS * 1_000_000L) {
                 startAgain();
@@ -136,6 +134,21 @@ final class PatientPerson {
                 pause(50);
             }
         }
+    }
+
+    /**
+     * What they tap on a welcome: their last result if it is offered, else their check to continue,
+     * else "begin" — only once, and never once they have seen a question (that would be a second check).
+     */
+    private String welcomeChoice(FakeMessage welcome) {
+        var offered = buttons(welcome);
+        if (offered.contains("result")) {
+            return "result";
+        }
+        if (offered.contains("resume")) {
+            return "resume";
+        }
+        return offered.contains("begin") && !tappedBegin && !sawQuestion ? "begin" : null;
     }
 
     boolean resultShown() {
