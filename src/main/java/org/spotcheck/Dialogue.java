@@ -81,8 +81,10 @@ public final class Dialogue {
             var stored = chats.load(c, chatKey);
             var before = stored.orElseGet(() -> ChatState.fresh(texts.pick(languageCode)));
             var today = now.atZone(ZoneOffset.UTC).toLocalDate();
-            var context = new Context(reminderDelays,
-                    episodes.recall(c, chatKey, today.minusDays(Retention.REMEMBERED_CHECK.toDays())));
+            var remembered = Conversation.startsACheck(input)
+                    ? episodes.recall(c, chatKey, today.minusDays(Retention.REMEMBERED_CHECK.toDays()))
+                    : Optional.<java.time.LocalDate>empty();
+            var context = new Context(reminderDelays, remembered);
             var turn = Conversation.handle(before.check(), input, context);
             ChatState after = before.withCheck(turn.check());
             List<Integer> deletable = List.of();

@@ -10,7 +10,7 @@ import java.util.Optional;
  * check the person asked SpotCheck to remember.
  *
  * @param reminderDelays the delays a person can choose for a doctor reminder (SPOTCHECK_REMINDER_DELAYS)
- * @param remembered     the day of a remembered earlier check, if any
+ * @param remembered     the day of a remembered earlier check, if any; looked up only for a turn that starts a check
  */
 public record Context(List<Duration> reminderDelays, Optional<LocalDate> remembered) {
 

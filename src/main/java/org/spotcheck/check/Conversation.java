@@ -96,8 +96,20 @@ public final class Conversation {
         };
     }
 
+    /**
+     * Whether this input starts a new check: only then does the remembered earlier check matter,
+     * so the store need not look it up for every other update.
+     */
+    public static boolean startsACheck(Input input) {
+        return input instanceof Input.Tap tap && startsACheck(tap.action());
+    }
+
+    private static boolean startsACheck(Action action) {
+        return action instanceof Begin || action instanceof CheckInAnswer again && again.happenedAgain();
+    }
+
     private static Turn tap(Optional<Check> check, Action action, Context context) {
-        if (action instanceof Begin || action instanceof CheckInAnswer again && again.happenedAgain()) {
+        if (startsACheck(action)) {
             var next = Check.begin(check.map(c -> c.id() + 1).orElse(1), context.remembered());
             return Turn.of(Optional.of(next), new ShowQuestion(next));
         }
