@@ -179,18 +179,7 @@ class LogPrivacyTest {
     }
 
     private static void await(java.util.function.BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + BOUND.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("waited " + BOUND + " in vain for " + what);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        Await.until(condition, BOUND, () -> what);
     }
 
     /** Whether slf4j-simple has read its settings yet (it does so once, when the first logger is made). */

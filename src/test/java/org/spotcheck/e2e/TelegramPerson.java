@@ -83,18 +83,7 @@ final class TelegramPerson {
     }
 
     void waitFor(Supplier<Boolean> condition, String what) {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!condition.get()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("waited in vain for " + what + "; chat shows " + telegram.messages(chatId));
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        Await.until(condition::get, PATIENCE, () -> what + "; chat shows " + telegram.messages(chatId));
     }
 
     private Optional<FakeMessage> messageWithButton(java.util.function.Predicate<String> data) {
