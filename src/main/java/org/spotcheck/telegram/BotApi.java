@@ -1,9 +1,13 @@
 package org.spotcheck.telegram;
 
+import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +19,7 @@ import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.DeleteMessage;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
@@ -25,7 +30,9 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 /**
  * Every Bot API call goes through here, so every failure is handled in one place: 429 waits
  * retry_after, 5xx and network errors back off with jitter, "message is not modified" is success,
- * and what cannot be retried comes out as a {@link BotApiException} of a known kind.
+ * and what cannot be retried comes out as a {@link BotApiException} of a known kind. Chats use the
+ * asynchronous calls, so a chat waiting on Telegram holds no thread; start-up and reminders, which
+ * run beside the chats, use {@link #call}.
  */
 public final class BotApi {
 
@@ -52,9 +59,19 @@ public final class BotApi {
         this.sleeper = sleeper;
     }
 
-    /** Sends a new message and returns its id; health texts are protected from forwarding and saving. */
+    /** Sends a new message and returns its id; on the calling thread, for work that runs beside the chats. */
     public int send(long chatId, Screen screen) throws BotApiException {
-        var message = SendMessage.builder()
+        return call(message(chatId, screen)).getMessageId();
+    }
+
+    /** Sends a new message; the id arrives when Telegram has it, and no thread waits meanwhile. */
+    public CompletableFuture<Integer> sendAsync(long chatId, Screen screen) {
+        return callAsync(message(chatId, screen)).thenApply(Message::getMessageId);
+    }
+
+    /** Health texts are protected from forwarding and saving; pages about the bot itself are not. */
+    private static SendMessage message(long chatId, Screen screen) {
+        return SendMessage.builder()
                 .chatId(chatId)
                 .text(screen.html())
                 .parseMode("HTML")
@@ -62,18 +79,17 @@ public final class BotApi {
                 .protectContent(screen.slot() != Screen.Slot.PAGE)
                 .replyMarkup(screen.keyboard().isEmpty() ? null : keyboard(screen.keyboard()))
                 .build();
-        return call(message).getMessageId();
     }
 
     /** Sends a page with a single link button (used in groups, where there is no check). */
-    public void sendWithLink(long chatId, String html, String label, String url) throws BotApiException {
+    public CompletableFuture<Message> sendWithLinkAsync(long chatId, String html, String label, String url) {
         var button = InlineKeyboardButton.builder().text(label).url(url).build();
-        call(SendMessage.builder().chatId(chatId).text(html).parseMode("HTML")
+        return callAsync(SendMessage.builder().chatId(chatId).text(html).parseMode("HTML")
                 .replyMarkup(new InlineKeyboardMarkup(List.of(new InlineKeyboardRow(button)))).build());
     }
 
     /** Edits a message in place; unchanged content counts as done. */
-    public void edit(long chatId, int messageId, Screen screen) throws BotApiException {
+    public CompletableFuture<Void> editAsync(long chatId, int messageId, Screen screen) {
         var edit = EditMessageText.builder()
                 .chatId(chatId)
                 .messageId(messageId)
@@ -82,109 +98,140 @@ public final class BotApi {
                 .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build())
                 .replyMarkup(keyboard(screen.keyboard()))
                 .build();
-        call(edit);
+        return callAsync(edit).thenApply(edited -> null);
     }
 
-    /** Stops the button's spinner; a query that is too old can no longer be answered, and that is fine. */
+    /**
+     * Stops the button's spinner, without waiting for it: the next question is sent meanwhile, so the
+     * spinner stops and the screen changes one round trip after the tap, not two. A query that is
+     * too old can no longer be answered, and that is fine.
+     */
     public void answer(String callbackId, Optional<String> text, boolean alert) {
         var answer = AnswerCallbackQuery.builder().callbackQueryId(callbackId)
                 .text(text.orElse(null)).showAlert(alert && text.isPresent()).build();
-        try {
-            call(answer);
-        } catch (BotApiException e) {
-            log.debug("callback query not answered: {}", e.getMessage());
+        callAsync(answer).whenComplete((done, error) -> {
+            if (error != null) {
+                log.debug("callback query not answered: {}", unwrap(error).getMessage());
+            }
+        });
+    }
+
+    /** Deletes a bot message where Telegram still allows it; a message already gone is fine, so this never fails. */
+    public CompletableFuture<Void> deleteAsync(long chatId, int messageId) {
+        return callAsync(DeleteMessage.builder().chatId(chatId).messageId(messageId).build())
+                .handle((deleted, error) -> {
+                    if (error != null) {
+                        log.debug("message not deleted: {}", unwrap(error).getMessage());
+                    }
+                    return null;
+                });
+    }
+
+    /** A call on the calling thread, retried as {@link #callAsync} would, waiting with the sleeper. */
+    public <T extends Serializable> T call(BotApiMethod<T> method) throws BotApiException {
+        Duration backoff = FIRST_BACKOFF;
+        for (int attempt = 1; ; attempt++) {
+            Retry next;
+            try {
+                return client.execute(method);
+            } catch (TelegramApiException e) {
+                next = afterFailure(method.getMethod(), e, attempt, backoff);
+            }
+            if (next.succeeded()) {
+                return null;
+            }
+            try {
+                sleeper.sleep(next.waitFor());
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new BotApiException(BotApiException.Kind.FAILED, method.getMethod() + ": interrupted");
+            }
+            backoff = min(backoff.multipliedBy(2), MAX_BACKOFF);
         }
     }
 
     /**
-     * Answers the tap on another thread, so the next question is being sent meanwhile: the spinner
-     * stops and the screen changes one round trip after the tap, not two.
+     * A call that holds no thread while it is on the network, retried like {@link #call}: it completes
+     * with the answer, or fails with a {@link BotApiException} (wrapped, as futures do).
      */
-    public void answerSoon(String callbackId, Optional<String> text, boolean alert) {
-        var answer = AnswerCallbackQuery.builder().callbackQueryId(callbackId)
-                .text(text.orElse(null)).showAlert(alert && text.isPresent()).build();
-        answerAsync(answer, 1, FIRST_BACKOFF);
+    public <T extends Serializable> CompletableFuture<T> callAsync(BotApiMethod<T> method) {
+        var result = new CompletableFuture<T>();
+        attempt(method, 1, FIRST_BACKOFF, result);
+        return result;
     }
 
-    /** On OkHttp's own threads; a 429 or an outage is retried later, as {@link #call} would. */
-    private void answerAsync(AnswerCallbackQuery answer, int attempt, Duration backoff) {
+    private <T extends Serializable> void attempt(BotApiMethod<T> method, int attempt, Duration backoff,
+                                                 CompletableFuture<T> result) {
+        CompletableFuture<T> call;
         try {
-            client.executeAsync(answer).whenComplete((done, error) -> {
-                if (error == null) {
-                    return;
-                }
-                var cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
-                        ? error.getCause() : error;
-                Integer code = cause instanceof TelegramApiRequestException r ? r.getErrorCode() : null;
-                boolean passing = code == null || code == 0 || code == 429 || code >= 500;
-                if (!passing || attempt >= MAX_ATTEMPTS) {
-                    log.debug("callback query not answered: {}", redactor.describe(cause));
-                    return;
-                }
-                Integer retryAfter = cause instanceof TelegramApiRequestException r && r.getParameters() != null
-                        ? r.getParameters().getRetryAfter() : null;
-                Duration wait = retryAfter != null ? min(Duration.ofSeconds(retryAfter), MAX_RETRY_AFTER) : jitter(backoff);
-                java.util.concurrent.CompletableFuture.delayedExecutor(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
-                        .execute(() -> answerAsync(answer, attempt + 1, min(backoff.multipliedBy(2), MAX_BACKOFF)));
-            });
+            call = client.executeAsync(method);
         } catch (TelegramApiException e) {
-            log.debug("callback query not answered: {}", redactor.describe(e));
+            call = CompletableFuture.failedFuture(e);
         }
-    }
-
-    /** Deletes a bot message where Telegram still allows it; a message already gone is fine. */
-    public void delete(long chatId, int messageId) {
-        try {
-            call(DeleteMessage.builder().chatId(chatId).messageId(messageId).build());
-        } catch (BotApiException e) {
-            log.debug("message not deleted: {}", e.getMessage());
-        }
-    }
-
-    public <T extends java.io.Serializable> T call(BotApiMethod<T> method) throws BotApiException {
-        String name = method.getMethod();
-        Duration backoff = FIRST_BACKOFF;
-        for (int attempt = 1; ; attempt++) {
-            Duration wait;
+        call.whenComplete((value, error) -> {
+            if (error == null) {
+                result.complete(value);
+                return;
+            }
             try {
-                return client.execute(method);
-            } catch (TelegramApiRequestException e) {
-                Integer code = e.getErrorCode();
-                String description = redactor.redact(e.getApiResponse() != null ? e.getApiResponse() : e.getMessage());
-                if (code != null && code == 400 && description.contains("message is not modified")) {
-                    return null;
-                }
-                if (code != null && code == 400 && (description.contains("message to edit not found")
-                        || description.contains("message can't be edited"))) {
-                    throw new BotApiException(BotApiException.Kind.MESSAGE_GONE, name + ": " + description);
-                }
-                if (code != null && code == 403) {
-                    throw new BotApiException(BotApiException.Kind.BLOCKED, name + ": " + description);
-                }
-                if (code != null && code == 429) {
-                    Integer retryAfter = e.getParameters() == null ? null : e.getParameters().getRetryAfter();
-                    wait = retryAfter == null ? backoff : min(Duration.ofSeconds(retryAfter), MAX_RETRY_AFTER);
-                } else if (code == null || code == 0 || code >= 500) {
-                    // 0: the body was not the API's JSON, e.g. a proxy's HTML error page during an outage.
-                    wait = jitter(backoff);
+                var next = afterFailure(method.getMethod(), unwrap(error), attempt, backoff);
+                if (next.succeeded()) {
+                    result.complete(null);
                 } else {
-                    throw new BotApiException(BotApiException.Kind.REFUSED, name + ": " + code + " " + description);
+                    CompletableFuture.delayedExecutor(next.waitFor().toMillis(), TimeUnit.MILLISECONDS).execute(
+                            () -> attempt(method, attempt + 1, min(backoff.multipliedBy(2), MAX_BACKOFF), result));
                 }
-            } catch (TelegramApiException e) {
-                wait = jitter(backoff); // network: timeouts, refused connections, broken responses
+            } catch (BotApiException failed) {
+                result.completeExceptionally(failed);
             }
-            if (attempt >= MAX_ATTEMPTS) {
-                throw new BotApiException(BotApiException.Kind.FAILED, name + ": gave up after " + attempt + " attempts");
+        });
+    }
+
+    /** After a failed attempt: done after all, or wait and try again. */
+    private record Retry(boolean succeeded, Duration waitFor) {
+    }
+
+    /**
+     * The one policy for every failure: "not modified" is success; 429 waits retry_after; 5xx, a
+     * proxy's page and the network back off with jitter; anything else is a {@link BotApiException}.
+     */
+    private Retry afterFailure(String name, Throwable error, int attempt, Duration backoff) throws BotApiException {
+        Duration wait;
+        if (error instanceof TelegramApiRequestException e) {
+            Integer code = e.getErrorCode();
+            String description = redactor.redact(e.getApiResponse() != null ? e.getApiResponse() : String.valueOf(e.getMessage()));
+            if (code != null && code == 400 && description.contains("message is not modified")) {
+                return new Retry(true, Duration.ZERO);
             }
-            log.debug("{} failed (attempt {}), retrying in {} ms", name, attempt, wait.toMillis());
-            try {
-                sleeper.sleep(wait);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                throw new BotApiException(BotApiException.Kind.FAILED, name + ": interrupted");
+            if (code != null && code == 400 && (description.contains("message to edit not found")
+                    || description.contains("message can't be edited"))) {
+                throw new BotApiException(BotApiException.Kind.MESSAGE_GONE, name + ": " + description);
             }
-            backoff = min(backoff.multipliedBy(2), MAX_BACKOFF);
+            if (code != null && code == 403) {
+                throw new BotApiException(BotApiException.Kind.BLOCKED, name + ": " + description);
+            }
+            if (code != null && code == 429) {
+                Integer retryAfter = e.getParameters() == null ? null : e.getParameters().getRetryAfter();
+                wait = retryAfter == null ? backoff : min(Duration.ofSeconds(retryAfter), MAX_RETRY_AFTER);
+            } else if (code == null || code == 0 || code >= 500) {
+                // 0: the body was not the API's JSON, e.g. a proxy's HTML error page during an outage.
+                wait = jitter(backoff);
+            } else {
+                throw new BotApiException(BotApiException.Kind.REFUSED, name + ": " + code + " " + description);
+            }
+        } else {
+            wait = jitter(backoff); // network: timeouts, refused connections, broken responses
         }
+        if (attempt >= MAX_ATTEMPTS) {
+            throw new BotApiException(BotApiException.Kind.FAILED, name + ": gave up after " + attempt + " attempts");
+        }
+        log.debug("{} failed (attempt {}), retrying in {} ms", name, attempt, wait.toMillis());
+        return new Retry(false, wait);
+    }
+
+    /** What went wrong inside a future's wrapping. */
+    static Throwable unwrap(Throwable error) {
+        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     }
 
     /** Full jitter: a random wait up to the backoff, so many chats do not retry in step. */

@@ -4,20 +4,25 @@ import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs work for many chats at once, but one chat's work strictly in order: each chat has a lane,
- * and a lane is drained by at most one worker at a time. Pending work is bounded; when the bound
- * is reached, {@link #submit} blocks, which holds the poller back instead of filling memory.
+ * and a lane is drained by at most one worker at a time. A piece of work may end on the network:
+ * it returns a stage, and the lane moves on when that completes, while the worker serves other
+ * chats — so a few workers serve a crowd. Pending work is bounded; when the bound is reached,
+ * {@link #submit} blocks, which holds the poller back instead of filling memory.
  */
 public final class ChatLanes implements AutoCloseable {
 
@@ -26,10 +31,10 @@ public final class ChatLanes implements AutoCloseable {
     private final ExecutorService workers;
     private final Semaphore capacity;
     private final int maxPerChat;
-    private final Map<Long, Queue<Runnable>> lanes = new HashMap<>();
+    private final Map<Long, Queue<Supplier<CompletionStage<?>>>> lanes = new HashMap<>();
 
     /**
-     * @param workers    threads; each blocks on the network for one chat at a time
+     * @param workers    threads for the work between network calls; they never wait on the network
      * @param maxPending work waiting across all chats before {@link #submit} blocks the poller
      * @param maxPerChat work waiting for one chat before more of it is refused
      */
@@ -48,7 +53,7 @@ public final class ChatLanes implements AutoCloseable {
     }
 
     /** Queues the work behind the chat's earlier work; false when that chat already has too much waiting. */
-    public boolean submit(long chat, Runnable work) throws InterruptedException {
+    public boolean submit(long chat, Supplier<CompletionStage<?>> work) throws InterruptedException {
         synchronized (lanes) {
             var lane = lanes.get(chat);
             if (lane != null && lane.size() >= maxPerChat) {
@@ -74,37 +79,57 @@ public final class ChatLanes implements AutoCloseable {
 
     private void drain(long chat) {
         while (true) {
-            Runnable next;
+            Supplier<CompletionStage<?>> next;
             synchronized (lanes) {
                 var lane = lanes.get(chat);
                 next = lane.poll();
                 if (next == null) {
                     lanes.remove(chat);
+                    lanes.notifyAll();
                     return;
                 }
             }
+            CompletableFuture<?> done;
             try {
-                next.run();
+                done = next.get().toCompletableFuture();
             } catch (RuntimeException e) {
                 // The work handles its own errors; this only keeps a bug from killing the lane.
                 log.error("unhandled error in chat work: {}", e.getClass().getSimpleName());
-            } finally {
-                capacity.release();
+                done = CompletableFuture.completedFuture(null);
             }
+            if (!done.isDone()) {
+                // The lane stays claimed until the stage completes; the worker is free meanwhile.
+                done.whenComplete((result, error) -> {
+                    capacity.release();
+                    resume(chat);
+                });
+                return;
+            }
+            capacity.release();
         }
     }
 
-    /** Lets queued work finish for up to the given time, then stops the workers. */
-    public void close(long waitMillis) {
-        workers.shutdown();
+    private void resume(long chat) {
         try {
-            if (!workers.awaitTermination(waitMillis, TimeUnit.MILLISECONDS)) {
-                workers.shutdownNow();
+            workers.execute(() -> drain(chat));
+        } catch (RejectedExecutionException stopping) {
+            // Closing: what is left stays in the inbox and is handled at the next start.
+        }
+    }
+
+    /** Lets queued and running work finish for up to the given time, then stops the workers. */
+    public void close(long waitMillis) {
+        long end = System.currentTimeMillis() + waitMillis;
+        try {
+            synchronized (lanes) {
+                for (long left = waitMillis; !lanes.isEmpty() && left > 0; left = end - System.currentTimeMillis()) {
+                    lanes.wait(left);
+                }
             }
         } catch (InterruptedException e) {
-            workers.shutdownNow();
             Thread.currentThread().interrupt();
         }
+        workers.shutdownNow();
     }
 
     @Override

@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -114,7 +116,8 @@ final class Intake implements LongPollingUpdateConsumer {
             if (verdict == FloodGuard.Verdict.SLOW_DOWN) {
                 log.info("update {}: a chat is flooding; slowing it down", in.updateId());
             }
-            Runnable work = verdict == FloodGuard.Verdict.ALLOW ? () -> chat.handle(in) : () -> chat.slowDown(in);
+            Supplier<CompletionStage<?>> work = verdict == FloodGuard.Verdict.ALLOW
+                    ? () -> chat.handle(in) : () -> chat.slowDown(in);
             if (!lanes.submit(in.chatId(), work)) {
                 inbox.done(in.updateId());
             }

@@ -43,8 +43,10 @@ public final class TelegramBot implements AutoCloseable {
     /** Only what SpotCheck reads; everything else Telegram would send is not even fetched. */
     static final List<String> UPDATE_TYPES = List.of("message", "callback_query", "my_chat_member");
 
-    /** Threads for chats; each waits on the network for one chat at a time. */
-    static final int WORKERS = 128;
+    /** Threads for chats' work between network calls (SQLite, rendering): about one per core is enough. */
+    static final int WORKERS = 4;
+    /** Bot API calls on the network at once; each holds one of OkHttp's threads while it waits. */
+    static final int MAX_CALLS = 256;
     static final int MAX_PENDING = 10_000;
     static final int MAX_PENDING_PER_CHAT = 50;
     /** Tries to start polling before giving up: with the bounded back-off, about half a minute. */
@@ -84,11 +86,11 @@ public final class TelegramBot implements AutoCloseable {
                 .readTimeout(Duration.ofSeconds(30))
                 // As many idle connections as calls can be in flight: OkHttp's default of 5 would close
                 // and reopen connections all the time under a crowd.
-                .connectionPool(new ConnectionPool(WORKERS * 2, 5, TimeUnit.MINUTES))
+                .connectionPool(new ConnectionPool(MAX_CALLS, 5, TimeUnit.MINUTES))
                 .build();
         // Every call goes to one host; OkHttp's default of 5 at once would queue the crowd.
-        http.dispatcher().setMaxRequests(WORKERS * 2);
-        http.dispatcher().setMaxRequestsPerHost(WORKERS * 2);
+        http.dispatcher().setMaxRequests(MAX_CALLS);
+        http.dispatcher().setMaxRequestsPerHost(MAX_CALLS);
         // The poller gets its own client, so stopping it cancels the long poll and nothing else.
         var pollHttp = http.newBuilder()
                 .readTimeout(Duration.ofSeconds(75)) // longer than getUpdates' long-poll timeout

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,11 +22,15 @@ import org.spotcheck.text.Texts;
  * Handles one incoming update of one chat: runs the dialogue, answers the tap, then shows the
  * screens — the question by editing its message in place, everything else as new messages.
  * The network is touched only after the turn is committed, so a failed send never loses an answer:
- * the next tap shows the current question again.
+ * the next tap shows the current question again. Sending holds no thread: each step follows the
+ * last when Telegram has answered.
  */
 public final class TelegramChat {
 
     private static final Logger log = LoggerFactory.getLogger(TelegramChat.class);
+    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
+    private static final CompletableFuture<Boolean> CONTINUE = CompletableFuture.completedFuture(true);
+    private static final CompletableFuture<Boolean> STOP = CompletableFuture.completedFuture(false);
 
     private final Dialogue dialogue;
     private final ChatKeys chatKeys;
@@ -45,38 +51,50 @@ public final class TelegramChat {
         this.redactor = redactor;
     }
 
-    /** Never throws: one update's failure must not stop the poller or touch another chat. */
-    public void handle(Incoming in) {
+    /**
+     * Never fails: one update's failure must not stop the poller or touch another chat. Completes
+     * when everything for this update has been sent, without a thread waiting meanwhile.
+     */
+    public CompletableFuture<Void> handle(Incoming in) {
+        CompletableFuture<Void> work;
         try {
             if (!in.privateChat()) {
-                pointToPrivateChat(in);
+                work = pointToPrivateChat(in);
             } else if (in.blocked()) {
                 erase(chatKeys.keyFor(in.chatId()), in);
+                work = DONE;
             } else {
-                converse(chatKeys.keyFor(in.chatId()), in);
+                work = converse(chatKeys.keyFor(in.chatId()), in);
             }
         } catch (RuntimeException e) {
-            log.error("update {} failed: {}", in.updateId(), redactor.describe(e));
-            apologise(in);
+            work = CompletableFuture.failedFuture(e);
+        }
+        return work.exceptionallyCompose(e -> {
+            log.error("update {} failed: {}", in.updateId(), redactor.describe(BotApi.unwrap(e)));
             // Handled, badly: replaying an update that fails every time would fail every start.
             markDone(in);
-        }
+            return apologise(in);
+        });
     }
 
     /** The chat sends faster than anyone taps: answer briefly, keep nothing, change nothing. */
-    public void slowDown(Incoming in) {
-        try {
-            var m = texts.in(texts.pick(in.languageCode()));
-            if (in.callbackId().isPresent()) {
-                api.answer(in.callbackId().get(), Optional.of(Html.toPlain(m.get("toast.slow_down"))), false);
-            } else if (in.privateChat()) {
-                api.send(in.chatId(), new Screen(m.get("page.slow_down"), List.of(), Screen.Slot.PAGE));
-            }
-        } catch (BotApiException | RuntimeException e) {
-            log.warn("update {}: slow-down note not sent: {}", in.updateId(), redactor.describe(e));
-        } finally {
-            markDone(in);
+    public CompletableFuture<Void> slowDown(Incoming in) {
+        markDone(in);
+        var m = texts.in(texts.pick(in.languageCode()));
+        if (in.callbackId().isPresent()) {
+            api.answer(in.callbackId().get(), Optional.of(Html.toPlain(m.get("toast.slow_down"))), false);
+            return DONE;
         }
+        if (!in.privateChat()) {
+            return DONE;
+        }
+        return api.sendAsync(in.chatId(), new Screen(m.get("page.slow_down"), List.of(), Screen.Slot.PAGE))
+                .handle((sent, error) -> {
+                    if (error != null) {
+                        log.warn("update {}: slow-down note not sent: {}", in.updateId(), BotApi.unwrap(error).getMessage());
+                    }
+                    return null;
+                });
     }
 
     private void markDone(Incoming in) {
@@ -87,66 +105,96 @@ public final class TelegramChat {
         }
     }
 
-    private void converse(String chatKey, Incoming in) {
-        var outcome = dialogue.take(chatKey, OptionalLong.of(in.chatId()), in.input(), in.languageCode(),
-                c -> inbox.done(c, in.updateId()));
-        log.debug("update {} chat {}: applied", in.updateId(), ChatKeys.shortForm(chatKey));
-        in.callbackId().ifPresent(id -> api.answerSoon(id, outcome.popUp().map(t -> t.text()),
-                outcome.popUp().map(t -> t.alert()).orElse(false)));
-        if (outcome.erased()) {
-            outcome.deletable().forEach(messageId -> api.delete(in.chatId(), messageId));
-        }
-        var sent = new ArrayList<Integer>();
+    /** What one update has put on screen so far, carried from one send to the next. */
+    private static final class Delivery {
+        final List<Integer> sent = new ArrayList<>();
+        Optional<Integer> questionMessage;
         Optional<Integer> movedQuestion = Optional.empty();
-        var questionMessage = outcome.state().questionMessageId();
-        boolean finished = outcome.state().check().map(Check::finished).orElse(true);
-        for (Screen screen : outcome.screens()) {
-            try {
-                if (screen.slot() == Screen.Slot.QUESTION) {
-                    boolean tappedHere = questionMessage.isPresent() && in.tappedMessage().equals(questionMessage);
-                    if (tappedHere && edited(in.chatId(), questionMessage.get(), screen)) {
-                        continue;
-                    }
-                    if (finished) {
-                        continue; // the "finished" line only replaces buttons; it is not news on its own
-                    }
-                    int id = api.send(in.chatId(), screen);
-                    sent.add(id);
-                    questionMessage.filter(old -> old != id).ifPresent(old -> api.delete(in.chatId(), old));
-                    questionMessage = Optional.of(id);
-                    movedQuestion = questionMessage;
-                } else {
-                    sent.add(api.send(in.chatId(), screen));
-                }
-            } catch (BotApiException e) {
-                if (e.kind() == BotApiException.Kind.BLOCKED) {
-                    erase(chatKey, in);
-                    return;
-                }
-                // The answer is saved; go on, so a result still goes out after a question that did not.
-                log.warn("update {} chat {}: a reply was not delivered: {}", in.updateId(),
-                        ChatKeys.shortForm(chatKey), e.getMessage());
-            }
-        }
-        if (!outcome.erased()) {
-            dialogue.delivered(chatKey, sent, movedQuestion);
+
+        Delivery(Optional<Integer> questionMessage) {
+            this.questionMessage = questionMessage;
         }
     }
 
-    /** Edits the question in place; false when that did not work and it should be sent anew instead. */
-    private boolean edited(long chatId, int messageId, Screen screen) throws BotApiException {
-        try {
-            api.edit(chatId, messageId, screen);
-            return true;
-        } catch (BotApiException e) {
-            if (e.kind() == BotApiException.Kind.BLOCKED) {
-                throw e;
+    private CompletableFuture<Void> converse(String chatKey, Incoming in) {
+        var outcome = dialogue.take(chatKey, OptionalLong.of(in.chatId()), in.input(), in.languageCode(),
+                c -> inbox.done(c, in.updateId()));
+        log.debug("update {} chat {}: applied", in.updateId(), ChatKeys.shortForm(chatKey));
+        in.callbackId().ifPresent(id -> api.answer(id, outcome.popUp().map(t -> t.text()),
+                outcome.popUp().map(t -> t.alert()).orElse(false)));
+        CompletableFuture<Boolean> going = outcome.erased()
+                ? CompletableFuture.allOf(outcome.deletable().stream()
+                        .map(messageId -> api.deleteAsync(in.chatId(), messageId)).toArray(CompletableFuture[]::new))
+                        .thenApply(deleted -> true)
+                : CompletableFuture.completedFuture(true);
+        var delivery = new Delivery(outcome.state().questionMessageId());
+        boolean finished = outcome.state().check().map(Check::finished).orElse(true);
+        // One screen after the other, in order; false once the chat turned out to be blocked.
+        for (Screen screen : outcome.screens()) {
+            going = going.thenCompose(go -> go ? show(chatKey, in, screen, finished, delivery) : STOP);
+        }
+        return going.thenAccept(go -> {
+            if (go && !outcome.erased()) {
+                dialogue.delivered(chatKey, delivery.sent, delivery.movedQuestion);
             }
-            if (e.kind() != BotApiException.Kind.MESSAGE_GONE) {
-                log.warn("edit failed, sending the screen anew: {}", e.getMessage());
+        });
+    }
+
+    /** Shows one screen: the question by editing the tapped message where possible, the rest as new messages. */
+    private CompletableFuture<Boolean> show(String chatKey, Incoming in, Screen screen, boolean finished, Delivery delivery) {
+        CompletableFuture<Boolean> shown;
+        if (screen.slot() == Screen.Slot.QUESTION) {
+            var old = delivery.questionMessage;
+            boolean tappedHere = old.isPresent() && in.tappedMessage().equals(old);
+            shown = (tappedHere ? edited(in.chatId(), old.get(), screen) : CompletableFuture.completedFuture(false))
+                    .thenCompose(edited -> {
+                        if (edited || finished) {
+                            // The "finished" line only replaces buttons; it is not news on its own.
+                            return CONTINUE;
+                        }
+                        return api.sendAsync(in.chatId(), screen).thenCompose(id -> {
+                            delivery.sent.add(id);
+                            delivery.questionMessage = Optional.of(id);
+                            delivery.movedQuestion = delivery.questionMessage;
+                            return old.filter(o -> o != id.intValue())
+                                    .map(o -> api.deleteAsync(in.chatId(), o)).orElse(DONE).thenApply(deleted -> true);
+                        });
+                    });
+        } else {
+            shown = api.sendAsync(in.chatId(), screen).thenApply(id -> delivery.sent.add(id));
+        }
+        return shown.exceptionally(error -> {
+            var e = BotApi.unwrap(error);
+            if (!(e instanceof BotApiException failed)) {
+                throw error instanceof CompletionException c ? c : new CompletionException(e);
+            }
+            if (failed.kind() == BotApiException.Kind.BLOCKED) {
+                erase(chatKey, in);
+                return false;
+            }
+            // The answer is saved; go on, so a result still goes out after a question that did not.
+            log.warn("update {} chat {}: a reply was not delivered: {}", in.updateId(),
+                    ChatKeys.shortForm(chatKey), failed.getMessage());
+            return true;
+        });
+    }
+
+    /** Edits the question in place; false when that did not work and it should be sent anew instead. */
+    private CompletableFuture<Boolean> edited(long chatId, int messageId, Screen screen) {
+        return api.editAsync(chatId, messageId, screen).handle((done, error) -> {
+            if (error == null) {
+                return true;
+            }
+            if (BotApi.unwrap(error) instanceof BotApiException e) {
+                if (e.kind() == BotApiException.Kind.BLOCKED) {
+                    throw new CompletionException(e);
+                }
+                if (e.kind() != BotApiException.Kind.MESSAGE_GONE) {
+                    log.warn("edit failed, sending the screen anew: {}", e.getMessage());
+                }
             }
             return false;
-        }
+        });
     }
 
     private void erase(String chatKey, Incoming in) {
@@ -156,32 +204,38 @@ public final class TelegramChat {
     }
 
     /** In groups the bot keeps nothing and says nothing about health: it only offers a private chat. */
-    private void pointToPrivateChat(Incoming in) {
+    private CompletableFuture<Void> pointToPrivateChat(Incoming in) {
         var m = texts.in(texts.pick(in.languageCode()));
         if (in.callbackId().isPresent()) {
             api.answer(in.callbackId().get(), Optional.empty(), false);
         }
         if (!(in.input() instanceof Input.Typed)) {
-            return; // only commands get an answer: chatter in a group is none of our business
+            return DONE; // only commands get an answer: chatter in a group is none of our business
         }
-        try {
-            api.sendWithLink(in.chatId(), m.get("page.group"), m.get("button.open_private"),
-                    "https://t.me/" + botUsername);
-        } catch (BotApiException e) {
-            log.warn("update {}: group pointer not sent: {}", in.updateId(), e.getMessage());
-        }
+        return api.sendWithLinkAsync(in.chatId(), m.get("page.group"), m.get("button.open_private"),
+                "https://t.me/" + botUsername).handle((sent, error) -> {
+                    if (error != null) {
+                        log.warn("update {}: group pointer not sent: {}", in.updateId(), BotApi.unwrap(error).getMessage());
+                    }
+                    return null;
+                });
     }
 
-    private void apologise(Incoming in) {
+    private CompletableFuture<Void> apologise(Incoming in) {
         var m = texts.in(texts.pick(in.languageCode()));
-        try {
-            if (in.callbackId().isPresent()) {
-                api.answer(in.callbackId().get(), Optional.of(m.get("toast.error")), true);
-            } else if (in.privateChat()) {
-                api.send(in.chatId(), new Screen(m.get("toast.error"), List.of(), Screen.Slot.PAGE));
-            }
-        } catch (BotApiException | RuntimeException e) {
-            log.warn("update {}: apology not sent: {}", in.updateId(), redactor.describe(e));
+        if (in.callbackId().isPresent()) {
+            api.answer(in.callbackId().get(), Optional.of(m.get("toast.error")), true);
+            return DONE;
         }
+        if (!in.privateChat()) {
+            return DONE;
+        }
+        return api.sendAsync(in.chatId(), new Screen(m.get("toast.error"), List.of(), Screen.Slot.PAGE))
+                .handle((sent, error) -> {
+                    if (error != null) {
+                        log.warn("update {}: apology not sent: {}", in.updateId(), BotApi.unwrap(error).getMessage());
+                    }
+                    return null;
+                });
     }
 }
