@@ -37,6 +37,14 @@ class ChatLanesTest {
         };
     }
 
+    private void awaitStarted(String name) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        while (!started.contains(name) && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(started).contains(name);
+    }
+
     private Supplier<CompletionStage<?>> quick(String name, CountDownLatch ran) {
         return () -> {
             started.add(name);
@@ -86,6 +94,7 @@ class ChatLanesTest {
     void a_chat_with_too_much_waiting_is_refused_more() throws Exception {
         lanes = new ChatLanes(1, 100, 2);
         lanes.submit(ALICE, onTheNetwork("running", new CompletableFuture<>()));
+        awaitStarted("running"); // what runs is not waiting
 
         assertThat(lanes.submit(ALICE, quick("waiting 1", new CountDownLatch(1)))).isTrue();
         assertThat(lanes.submit(ALICE, quick("waiting 2", new CountDownLatch(1)))).isTrue();
