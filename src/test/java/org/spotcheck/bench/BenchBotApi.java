@@ -1,15 +1,21 @@
 package org.spotcheck.bench;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -20,8 +26,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * A lean Bot API stand-in for the benchmark: every answer is held back by a configurable delay
@@ -30,11 +34,6 @@ import com.sun.net.httpserver.HttpServer;
  */
 final class BenchBotApi implements AutoCloseable {
 
-    static {
-        // Without it the JDK server delays small responses by ~40 ms (Nagle and delayed ACKs).
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-
     /** What the people see: a message the bot sent or edited. */
     interface Listener {
         void shown(long chatId, int messageId, String text, List<String> buttons);
@@ -42,7 +41,8 @@ final class BenchBotApi implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpServer server;
+    private final ServerSocket server;
+    private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService later = Executors.newScheduledThreadPool(2, daemon("bench-api-delay"));
     private final String token;
     private final Duration delay;
@@ -50,24 +50,86 @@ final class BenchBotApi implements AutoCloseable {
 
     private final Object lock = new Object();
     private final Deque<ObjectNode> updates = new ArrayDeque<>();
-    private final List<HttpExchange> parkedPolls = new ArrayList<>();
+    private final List<Exchange> parkedPolls = new ArrayList<>();
     private int nextUpdateId = 1;
     private final Map<Long, AtomicInteger> messageIds = new ConcurrentHashMap<>();
     private final AtomicLong callbackIds = new AtomicLong();
     final AtomicLong firstGetUpdatesNanos = new AtomicLong();
     final AtomicLong calls = new AtomicLong();
+    /** From handing the bot a batch to its next getUpdates: the bot's turnaround, in nanoseconds. */
+    private final List<Long> turnarounds = java.util.Collections.synchronizedList(new ArrayList<>());
+    private volatile long lastBatchAt;
+    /** When each chat's latest update reached the bot: the wait after it is the bot's own. */
+    private final Map<Long, Long> deliveredAt = new ConcurrentHashMap<>();
 
     BenchBotApi(String token, Duration delay) throws IOException {
         this.token = token;
         this.delay = delay;
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 512);
-        server.setExecutor(Executors.newFixedThreadPool(8, daemon("bench-api")));
-        server.createContext("/", this::handle);
-        server.start();
+        server = new ServerSocket(0, 512, InetAddress.getLoopbackAddress());
+        var acceptor = daemon("bench-api-connection");
+        daemon("bench-api-accept").newThread(() -> {
+            while (!server.isClosed()) {
+                try {
+                    var socket = server.accept();
+                    socket.setTcpNoDelay(true); // else small answers wait ~40 ms for delayed ACKs
+                    connections.add(socket);
+                    acceptor.newThread(() -> serve(socket)).start();
+                } catch (IOException closed) {
+                    return;
+                }
+            }
+        }).start();
     }
 
     String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return "http://127.0.0.1:" + server.getLocalPort();
+    }
+
+    // ---------------------------------------------------------------- HTTP/1.1, as lean as the bot's client allows
+
+    /** One request waiting for its answer on a keep-alive connection (a client sends the next only after it). */
+    private record Exchange(String path, byte[] body, OutputStream out) {
+    }
+
+    /**
+     * A thread per connection reading requests in turn: far less CPU per call than the JDK's
+     * HttpServer, whose cost on the shared cores would be counted against the bot.
+     */
+    private void serve(Socket socket) {
+        try (socket; var in = new BufferedInputStream(socket.getInputStream(), 16_384)) {
+            var out = socket.getOutputStream();
+            while (true) {
+                String requestLine = line(in);
+                if (requestLine == null) {
+                    return;
+                }
+                int length = 0;
+                for (String header = line(in); header != null && !header.isEmpty(); header = line(in)) {
+                    if (header.regionMatches(true, 0, "content-length:", 0, 15)) {
+                        length = Integer.parseInt(header.substring(15).strip());
+                    }
+                }
+                String[] parts = requestLine.split(" ");
+                handle(new Exchange(parts[1], in.readNBytes(length), out));
+            }
+        } catch (IOException | RuntimeException e) {
+            // the bot hung up, or the stand-in is closing
+        } finally {
+            connections.remove(socket);
+        }
+    }
+
+    private static String line(InputStream in) throws IOException {
+        var line = new StringBuilder();
+        for (int c = in.read(); c != '\n'; c = in.read()) {
+            if (c == -1) {
+                return null;
+            }
+            if (c != '\r') {
+                line.append((char) c);
+            }
+        }
+        return line.toString();
     }
 
     void listen(Listener listener) {
@@ -92,7 +154,7 @@ final class BenchBotApi implements AutoCloseable {
     }
 
     private void queue(String kind, ObjectNode payload) {
-        List<HttpExchange> woken;
+        List<Exchange> woken;
         synchronized (lock) {
             var update = JSON.createObjectNode().put("update_id", nextUpdateId++);
             update.set(kind, payload);
@@ -116,16 +178,16 @@ final class BenchBotApi implements AutoCloseable {
 
     // ---------------------------------------------------------------- the Bot API
 
-    private void handle(HttpExchange exchange) throws IOException {
+    private void handle(Exchange exchange) throws IOException {
         calls.incrementAndGet();
-        String path = exchange.getRequestURI().getPath();
+        String path = exchange.path();
         String prefix = "/bot" + token + "/";
         if (!path.startsWith(prefix)) {
             respond(exchange, 401, "{\"ok\":false,\"error_code\":401,\"description\":\"Unauthorized\"}");
             return;
         }
         String method = path.substring(prefix.length()).toLowerCase(java.util.Locale.ROOT); // the API ignores case
-        byte[] raw = exchange.getRequestBody().readAllBytes();
+        byte[] raw = exchange.body();
         JsonNode body = raw.length == 0 ? JSON.createObjectNode() : JSON.readTree(raw);
         switch (method) {
             case "getupdates" -> getUpdates(exchange, body);
@@ -157,8 +219,13 @@ final class BenchBotApi implements AutoCloseable {
         listener.shown(chat, messageId, body.path("text").asText(), buttons);
     }
 
-    private void getUpdates(HttpExchange exchange, JsonNode body) {
-        firstGetUpdatesNanos.compareAndSet(0, System.nanoTime());
+    private void getUpdates(Exchange exchange, JsonNode body) {
+        long now = System.nanoTime();
+        firstGetUpdatesNanos.compareAndSet(0, now);
+        if (lastBatchAt != 0) {
+            turnarounds.add(now - lastBatchAt);
+            lastBatchAt = 0;
+        }
         long offset = body.path("offset").asLong(0);
         synchronized (lock) {
             while (!updates.isEmpty() && updates.peekFirst().path("update_id").asLong() < offset) {
@@ -181,7 +248,7 @@ final class BenchBotApi implements AutoCloseable {
         answerPoll(exchange);
     }
 
-    private void answerPoll(HttpExchange exchange) {
+    private void answerPoll(Exchange exchange) {
         var batch = JSON.createArrayNode();
         synchronized (lock) {
             for (var update : updates) {
@@ -191,10 +258,40 @@ final class BenchBotApi implements AutoCloseable {
                 batch.add(update);
             }
         }
-        later(exchange, "{\"ok\":true,\"result\":" + batch + "}");
+        String json = "{\"ok\":true,\"result\":" + batch + "}";
+        Runnable answer = () -> {
+            respond(exchange, 200, json);
+            long now = System.nanoTime();
+            if (!batch.isEmpty()) {
+                lastBatchAt = now;
+            }
+            for (JsonNode update : batch) {
+                var from = update.has("callback_query") ? update.path("callback_query") : update.path("message");
+                deliveredAt.put(from.path("from").path("id").asLong(), now);
+            }
+        };
+        if (delay.isZero()) {
+            answer.run();
+        } else {
+            later.schedule(answer, delay.toNanos(), TimeUnit.NANOSECONDS);
+        }
     }
 
-    private void later(HttpExchange exchange, String json) {
+    /** The bot's turnarounds since the last call, in milliseconds, sorted; a full batch is the next one's wait. */
+    double[] takeTurnaroundsMillis() {
+        synchronized (turnarounds) {
+            var sorted = turnarounds.stream().mapToDouble(n -> n / 1e6).sorted().toArray();
+            turnarounds.clear();
+            return sorted;
+        }
+    }
+
+    /** When the chat's latest update was handed to the bot (System.nanoTime), or 0. */
+    long deliveredAt(long chatId) {
+        return deliveredAt.getOrDefault(chatId, 0L);
+    }
+
+    private void later(Exchange exchange, String json) {
         if (delay.isZero()) {
             respond(exchange, 200, json);
         } else {
@@ -202,22 +299,36 @@ final class BenchBotApi implements AutoCloseable {
         }
     }
 
-    private static void respond(HttpExchange exchange, int status, String json) {
+    private static void respond(Exchange exchange, int status, String json) {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        byte[] head = ("HTTP/1.1 " + status + (status == 200 ? " OK" : " Error")
+                + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        byte[] whole = Arrays.copyOf(head, head.length + body.length);
+        System.arraycopy(body, 0, whole, head.length, body.length);
         try {
-            byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(status, bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
+            synchronized (exchange.out()) {
+                exchange.out().write(whole); // one write: one packet for the bot to read
             }
         } catch (IOException e) {
-            exchange.close(); // the bot hung up (it is stopping); nothing to do
+            // the bot hung up (it is stopping); nothing to do
         }
     }
 
     @Override
     public void close() {
-        server.stop(0);
+        try {
+            server.close();
+        } catch (IOException e) {
+            // closing anyway
+        }
+        for (var socket : connections) {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                // closing anyway
+            }
+        }
         later.shutdownNow();
     }
 

@@ -41,13 +41,17 @@ public final class Benchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        // The baseline's poller reports its cancelled long poll as an error when it is stopped: not news here.
+        System.setProperty("org.slf4j.simpleLogger.log.org.telegram.telegrambots.longpolling.BotSession", "off");
+        System.setProperty("org.slf4j.simpleLogger.log.org.spotcheck.store.Database", "warn");
         var options = Options.parse(args);
         var jar = Path.of(options.jar);
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: run mvn -B package first");
         }
-        System.out.printf(Locale.ROOT, "SpotCheck crowd benchmark — %d cores, Java %s, bot -Xmx%s, %d checks per person%n",
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), options.xmx, options.checks);
+        System.out.printf(Locale.ROOT, "SpotCheck crowd benchmark — %d cores, Java %s, %d checks per person after %d to warm up%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), options.checks, options.warmup);
+        System.out.printf(Locale.ROOT, "bot: %s java %s%n", options.botEnvironment, String.join(" ", options.botFlags()));
         System.out.println("delay people run  updates/s   p50 ms   p95 ms   p99 ms  cpu ms/upd  heap MB   RSS MB  start ms  lost  twice");
         boolean allGood = true;
         for (int delay : options.delays) {
@@ -79,16 +83,14 @@ public final class Benchmark {
         var dir = Files.createTempDirectory("spotcheck-bench");
         var db = dir.resolve("spotcheck.db");
         try (var api = new BenchBotApi(TOKEN, Duration.ofMillis(delayMs))) {
-            var command = new ArrayList<>(List.of(javaBin("java"), "-Xmx" + options.xmx));
-            if (!options.botArgs.isBlank()) {
-                command.addAll(List.of(options.botArgs.split(";"))); // ";" between flags: a space would end the option
-            }
+            var command = new ArrayList<>(List.of(javaBin("java")));
+            command.addAll(options.botFlags());
             command.addAll(List.of("-jar", jar.toString()));
             var builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(dir.resolve("bot.log").toFile());
+            builder.environment().putAll(options.botEnvironment);
             builder.environment().putAll(Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "TELEGRAM_API_URL", api.url(),
-                    "SPOTCHECK_DB", db.toString(), "SPOTCHECK_SECRET", SECRET,
-                    "MALLOC_ARENA_MAX", "2")); // as the Procfile runs it
+                    "SPOTCHECK_DB", db.toString(), "SPOTCHECK_SECRET", SECRET));
             long launched = System.nanoTime();
             var bot = builder.start();
             try {
@@ -102,12 +104,26 @@ public final class Benchmark {
                 var heap = new HeapSampler(bot.pid());
                 var crowd = new Crowd(api, people, 10_000_000L);
                 crowd.run(options.warmup, false, 600); // warm-up: the JIT and SQLite's caches
+                var threadsBefore = threadCpu(bot.pid());
                 long cpuBefore = cpuMillis(bot.pid());
+                api.takeTurnaroundsMillis();
                 long benchBefore = cpuMillis(ProcessHandle.current().pid());
                 double seconds = crowd.run(options.checks, true, 900);
                 long cpu = cpuMillis(bot.pid()) - cpuBefore;
                 long benchCpu = cpuMillis(ProcessHandle.current().pid()) - benchBefore;
                 double[] waits = crowd.waitsMillis();
+                if (options.verbose) {
+                    double[] own = crowd.botWaitsMillis();
+                    System.out.printf(Locale.ROOT, "      the bot's part of the wait (update received → next question sent): p50 %.1f ms, p95 %.1f ms, p99 %.1f ms%n",
+                            percentile(own, 50), percentile(own, 95), percentile(own, 99));
+                    double[] turns = api.takeTurnaroundsMillis();
+                    System.out.printf(Locale.ROOT, "      from a batch of updates to the next getUpdates: p50 %.1f ms, p95 %.1f ms (%d polls)%n",
+                            percentile(turns, 50), percentile(turns, 95), turns.length);
+                    var after = threadCpu(bot.pid());
+                    after.replaceAll((k, v) -> v - threadsBefore.getOrDefault(k, 0L));
+                    after.entrySet().stream().filter(e -> e.getValue() > 0).sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                            .forEach(e -> System.out.printf(Locale.ROOT, "      %-28s %.3f ms/update%n", e.getKey(), (double) e.getValue() / waits.length));
+                }
                 double peakRss = peakRssMb(bot.pid());
                 double peakHeap = heap.stop();
                 bot.destroy();
@@ -175,6 +191,24 @@ public final class Benchmark {
         String[] stat = Files.readString(Path.of("/proc/" + pid + "/stat")).replaceAll(".*\\) ", "").split(" ");
         long ticks = Long.parseLong(stat[11]) + Long.parseLong(stat[12]); // utime + stime
         return ticks * 1000 / 100; // USER_HZ is 100 on Linux
+    }
+
+    /** CPU milliseconds by thread name, numbers stripped, so each pool is one line. */
+    static java.util.TreeMap<String, Long> threadCpu(long pid) throws IOException {
+        var byName = new java.util.TreeMap<String, Long>();
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (var task : tasks.toList()) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+", "#");
+                    String[] f = stat.substring(stat.lastIndexOf(") ") + 2).split(" ");
+                    byName.merge(name, (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10, Long::sum);
+                } catch (IOException gone) {
+                    // the thread ended meanwhile
+                }
+            }
+        }
+        return byName;
     }
 
     static double peakRssMb(long pid) throws IOException {
@@ -263,19 +297,51 @@ public final class Benchmark {
         List<Integer> people = List.of(50, 200, 1000);
         List<Integer> delays = List.of(0, 50);
         int runs = 3;
-        int checks = 2;
-        int warmup = 2;
+        int checks = 3;
+        int warmup = 3;
         boolean baseline = true;
         int baselinePeople = 200;
         int baselineSeconds = 20;
-        String xmx = "64m";
+        /** Replaces the Procfile's -Xmx when set. */
+        String xmx = "";
         String jar = "target/spotcheck-bot.jar";
-        /** The flags of the Procfile, so the figures are the deployed bot's. */
-        String botArgs = "-XX:+UseSerialGC;-Xss256k;-XX:ReservedCodeCacheSize=32m";
+        /** The Procfile's flags and environment, so the figures are the deployed bot's. */
+        String botArgs = "";
+        Map<String, String> botEnvironment = new java.util.TreeMap<>();
+
+        List<String> botFlags() {
+            var flags = new ArrayList<String>();
+            if (!botArgs.isBlank()) {
+                flags.addAll(List.of(botArgs.split(";"))); // ";" between flags: a space would end the option
+            }
+            if (!xmx.isBlank()) {
+                flags.removeIf(flag -> flag.startsWith("-Xmx"));
+                flags.add("-Xmx" + xmx);
+            }
+            return flags;
+        }
+
+        /** Reads "worker: NAME=value ... java FLAGS -jar ..." so the benchmark never drifts from the deployment. */
+        void readProcfile(Path procfile) {
+            try {
+                String worker = Files.readAllLines(procfile).stream().filter(l -> l.startsWith("worker:")).findFirst()
+                        .orElseThrow(() -> new IllegalStateException("no worker line in " + procfile));
+                var words = List.of(worker.substring("worker:".length()).trim().split("\\s+"));
+                int java = words.indexOf("java");
+                int jar = words.indexOf("-jar");
+                for (String assignment : words.subList(0, java)) {
+                    botEnvironment.put(assignment.substring(0, assignment.indexOf('=')), assignment.substring(assignment.indexOf('=') + 1));
+                }
+                botArgs = String.join(";", words.subList(java + 1, jar));
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read " + procfile, e);
+            }
+        }
         boolean verbose;
 
         static Options parse(String[] args) {
             var o = new Options();
+            o.readProcfile(Path.of("Procfile"));
             for (int i = 0; i < args.length; i++) {
                 String value = i + 1 < args.length ? args[i + 1] : "";
                 switch (args[i]) {

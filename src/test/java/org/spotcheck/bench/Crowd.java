@@ -68,7 +68,9 @@ final class Crowd {
 
         private void record() {
             if (measuring) {
-                waits.add(System.nanoTime() - tappedAt);
+                long now = System.nanoTime();
+                waits.add(now - tappedAt);
+                botWaits.add(now - Math.max(tappedAt, api.deliveredAt(chatId)));
             }
         }
 
@@ -86,6 +88,7 @@ final class Crowd {
     final List<Person> people = new ArrayList<>();
     private final Map<Long, Person> byChat = new ConcurrentHashMap<>();
     private final List<Long> waits = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<Long> botWaits = java.util.Collections.synchronizedList(new ArrayList<>());
     private volatile boolean measuring;
     private CountDownLatch done;
 
@@ -113,6 +116,7 @@ final class Crowd {
     /** Everyone does this many checks; returns the seconds it took, or fails after the timeout. */
     double run(int checksEach, boolean measure, long timeoutSeconds) throws InterruptedException {
         waits.clear();
+        botWaits.clear();
         measuring = measure;
         done = new CountDownLatch(people.size());
         long start = System.nanoTime();
@@ -134,6 +138,13 @@ final class Crowd {
     double[] waitsMillis() {
         synchronized (waits) {
             return waits.stream().mapToDouble(n -> n / 1e6).sorted().toArray();
+        }
+    }
+
+    /** The bot's part of each wait: from the update reaching the bot to the next question reaching Telegram. */
+    double[] botWaitsMillis() {
+        synchronized (botWaits) {
+            return botWaits.stream().mapToDouble(n -> n / 1e6).sorted().toArray();
         }
     }
 
