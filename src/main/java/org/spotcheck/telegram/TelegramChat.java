@@ -81,20 +81,7 @@ public final class TelegramChat {
     public CompletableFuture<Void> slowDown(Incoming in) {
         markDone(in);
         var m = texts.in(texts.pick(in.languageCode()));
-        if (in.callbackId().isPresent()) {
-            api.answer(in.callbackId().get(), Optional.of(Html.toPlain(m.get("toast.slow_down"))), false);
-            return DONE;
-        }
-        if (!in.privateChat()) {
-            return DONE;
-        }
-        return api.sendAsync(in.chatId(), new Screen(m.get("page.slow_down"), List.of(), Screen.Slot.PAGE))
-                .handle((sent, error) -> {
-                    if (error != null) {
-                        log.warn("update {}: slow-down note not sent: {}", in.updateId(), BotApi.unwrap(error).getMessage());
-                    }
-                    return null;
-                });
+        return note(in, Html.toPlain(m.get("toast.slow_down")), false, m.get("page.slow_down"), "slow-down note");
     }
 
     private void markDone(Incoming in) {
@@ -223,19 +210,23 @@ public final class TelegramChat {
 
     private CompletableFuture<Void> apologise(Incoming in) {
         var m = texts.in(texts.pick(in.languageCode()));
+        return note(in, m.get("toast.error"), true, m.get("toast.error"), "apology");
+    }
+
+    /** A short note outside the check: a pop-up on a tap, a page in a private chat, nothing in a group. */
+    private CompletableFuture<Void> note(Incoming in, String toast, boolean alert, String page, String what) {
         if (in.callbackId().isPresent()) {
-            api.answer(in.callbackId().get(), Optional.of(m.get("toast.error")), true);
+            api.answer(in.callbackId().get(), Optional.of(toast), alert);
             return DONE;
         }
         if (!in.privateChat()) {
             return DONE;
         }
-        return api.sendAsync(in.chatId(), new Screen(m.get("toast.error"), List.of(), Screen.Slot.PAGE))
-                .handle((sent, error) -> {
-                    if (error != null) {
-                        log.warn("update {}: apology not sent: {}", in.updateId(), BotApi.unwrap(error).getMessage());
-                    }
-                    return null;
-                });
+        return api.sendAsync(in.chatId(), new Screen(page, List.of(), Screen.Slot.PAGE)).handle((sent, error) -> {
+            if (error != null) {
+                log.warn("update {}: {} not sent: {}", in.updateId(), what, BotApi.unwrap(error).getMessage());
+            }
+            return null;
+        });
     }
 }
