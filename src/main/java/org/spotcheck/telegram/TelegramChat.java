@@ -172,13 +172,11 @@ public final class TelegramChat {
             if (error == null) {
                 return true;
             }
-            if (BotApi.unwrap(error) instanceof BotApiException e) {
-                if (e.kind() == BotApiException.Kind.BLOCKED) {
-                    throw new CompletionException(e);
-                }
-                if (e.kind() != BotApiException.Kind.MESSAGE_GONE) {
-                    log.warn("edit failed, sending the screen anew: {}", e.getMessage());
-                }
+            if (!(BotApi.unwrap(error) instanceof BotApiException e) || e.kind() == BotApiException.Kind.BLOCKED) {
+                throw error instanceof CompletionException c ? c : new CompletionException(error);
+            }
+            if (e.kind() != BotApiException.Kind.MESSAGE_GONE) {
+                log.warn("edit failed, sending the screen anew: {}", e.getMessage());
             }
             return false;
         });
