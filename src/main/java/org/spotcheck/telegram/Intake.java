@@ -46,7 +46,8 @@ final class Intake implements LongPollingUpdateConsumer {
             log.info("resuming {} updates received before the last stop", pending.size());
         }
         for (var entry : pending) {
-            dispatch(Incoming.fromEvent(entry.updateId(), entry.chatId(), entry.event()), false);
+            var in = Incoming.fromEvent(entry.updateId(), entry.chatId(), entry.event());
+            dispatch(in, () -> chat.handle(in, entry.chatKey()), false);
         }
     }
 
@@ -73,8 +74,11 @@ final class Intake implements LongPollingUpdateConsumer {
         }
         for (Incoming in : readable) {
             // Group updates are never stored; private ones only once, however often Telegram sends them.
-            if (!in.privateChat() || fresh.containsKey(in.updateId())) {
-                dispatch(in, true);
+            if (!in.privateChat()) {
+                dispatch(in, () -> chat.inGroup(in), true);
+            } else if (fresh.containsKey(in.updateId())) {
+                String chatKey = fresh.get(in.updateId()).chatKey();
+                dispatch(in, () -> chat.handle(in, chatKey), true);
             }
         }
     }
@@ -106,7 +110,7 @@ final class Intake implements LongPollingUpdateConsumer {
     }
 
     /** Never throws: an exception out of consume() would cancel TelegramBots' polling task for good. */
-    private void dispatch(Incoming in, boolean guard) {
+    private void dispatch(Incoming in, Supplier<CompletionStage<?>> handling, boolean guard) {
         try {
             var verdict = guard ? flood.check(in.chatId(), lanes.waiting(in.chatId())) : FloodGuard.Verdict.ALLOW;
             if (verdict == FloodGuard.Verdict.DROP) {
@@ -116,8 +120,7 @@ final class Intake implements LongPollingUpdateConsumer {
             if (verdict == FloodGuard.Verdict.SLOW_DOWN) {
                 log.info("update {}: a chat is flooding; slowing it down", in.updateId());
             }
-            Supplier<CompletionStage<?>> work = verdict == FloodGuard.Verdict.ALLOW
-                    ? () -> chat.handle(in) : () -> chat.slowDown(in);
+            Supplier<CompletionStage<?>> work = verdict == FloodGuard.Verdict.ALLOW ? handling : () -> chat.slowDown(in);
             if (!lanes.submit(in.chatId(), work)) {
                 inbox.done(in.updateId());
             }

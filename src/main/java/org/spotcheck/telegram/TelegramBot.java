@@ -104,7 +104,7 @@ public final class TelegramBot implements AutoCloseable {
             throw new TelegramApiException("cannot reach the Bot API: " + e.getMessage());
         }
 
-        var chat = new TelegramChat(dialogue, parts.chatKeys(), api, texts, parts.inbox(), username, redactor);
+        var chat = new TelegramChat(dialogue, api, texts, parts.inbox(), username, redactor);
         var lanes = new ChatLanes(WORKERS, MAX_PENDING, MAX_PENDING_PER_CHAT);
         var intake = new Intake(parts.inbox(), parts.chatKeys(), lanes, chat, new FloodGuard());
         intake.resume();

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,17 +34,15 @@ public final class TelegramChat {
     private static final CompletableFuture<Boolean> STOP = CompletableFuture.completedFuture(false);
 
     private final Dialogue dialogue;
-    private final ChatKeys chatKeys;
     private final BotApi api;
     private final Texts texts;
     private final Inbox inbox;
     private final String botUsername;
     private final Redactor redactor;
 
-    public TelegramChat(Dialogue dialogue, ChatKeys chatKeys, BotApi api, Texts texts, Inbox inbox,
+    public TelegramChat(Dialogue dialogue, BotApi api, Texts texts, Inbox inbox,
                         String botUsername, Redactor redactor) {
         this.dialogue = dialogue;
-        this.chatKeys = chatKeys;
         this.api = api;
         this.texts = texts;
         this.inbox = inbox;
@@ -52,20 +51,29 @@ public final class TelegramChat {
     }
 
     /**
-     * Never fails: one update's failure must not stop the poller or touch another chat. Completes
-     * when everything for this update has been sent, without a thread waiting meanwhile.
+     * A private chat's update, under the chat key it was received with. Never fails: one update's
+     * failure must not stop the poller or touch another chat. Completes when everything for this
+     * update has been sent, without a thread waiting meanwhile.
      */
-    public CompletableFuture<Void> handle(Incoming in) {
+    public CompletableFuture<Void> handle(Incoming in, String chatKey) {
+        return safely(in, () -> {
+            if (in.blocked()) {
+                erase(chatKey, in);
+                return DONE;
+            }
+            return converse(chatKey, in);
+        });
+    }
+
+    /** A group's update: nothing of it is kept, so it has no chat key. Never fails, like {@link #handle}. */
+    public CompletableFuture<Void> inGroup(Incoming in) {
+        return safely(in, () -> pointToPrivateChat(in));
+    }
+
+    private CompletableFuture<Void> safely(Incoming in, Supplier<CompletableFuture<Void>> handling) {
         CompletableFuture<Void> work;
         try {
-            if (!in.privateChat()) {
-                work = pointToPrivateChat(in);
-            } else if (in.blocked()) {
-                erase(chatKeys.keyFor(in.chatId()), in);
-                work = DONE;
-            } else {
-                work = converse(chatKeys.keyFor(in.chatId()), in);
-            }
+            work = handling.get();
         } catch (RuntimeException e) {
             work = CompletableFuture.failedFuture(e);
         }
@@ -197,13 +205,8 @@ public final class TelegramChat {
         if (!(in.input() instanceof Input.Typed)) {
             return DONE; // only commands get an answer: chatter in a group is none of our business
         }
-        return api.sendWithLinkAsync(in.chatId(), m.get("page.group"), m.get("button.open_private"),
-                "https://t.me/" + botUsername).handle((sent, error) -> {
-                    if (error != null) {
-                        log.warn("update {}: group pointer not sent: {}", in.updateId(), BotApi.unwrap(error).getMessage());
-                    }
-                    return null;
-                });
+        return orWarn(api.sendWithLinkAsync(in.chatId(), m.get("page.group"), m.get("button.open_private"),
+                "https://t.me/" + botUsername), in, "group pointer");
     }
 
     private CompletableFuture<Void> apologise(Incoming in) {
@@ -220,7 +223,12 @@ public final class TelegramChat {
         if (!in.privateChat()) {
             return DONE;
         }
-        return api.sendAsync(in.chatId(), new Screen(page, List.of(), Screen.Slot.PAGE)).handle((sent, error) -> {
+        return orWarn(api.sendAsync(in.chatId(), new Screen(page, List.of(), Screen.Slot.PAGE)), in, what);
+    }
+
+    /** A message that may fail without harm: a warning, and the chat goes on. */
+    private static CompletableFuture<Void> orWarn(CompletableFuture<?> sending, Incoming in, String what) {
+        return sending.handle((sent, error) -> {
             if (error != null) {
                 log.warn("update {}: {} not sent: {}", in.updateId(), what, BotApi.unwrap(error).getMessage());
             }
