@@ -15,6 +15,7 @@ import org.spotcheck.check.Context;
 import org.spotcheck.check.Conversation;
 import org.spotcheck.check.Effect;
 import org.spotcheck.check.Input;
+import org.spotcheck.check.PendingReminder;
 import org.spotcheck.check.Reply;
 import org.spotcheck.store.ChatState;
 import org.spotcheck.store.ChatStore;
@@ -76,7 +77,7 @@ public final class Dialogue {
      * @param chatId where reminders are to be sent; kept only sealed, and only when one is asked for
      */
     public Outcome take(String chatKey, OptionalLong chatId, Input input, String languageCode, AlsoInTransaction also) {
-        return database.inTransaction(c -> {
+        var taken = database.inTransaction(c -> {
             var now = clock.instant();
             var stored = chats.load(c, chatKey);
             var before = stored.orElseGet(() -> ChatState.fresh(texts.pick(languageCode)));
@@ -107,13 +108,21 @@ public final class Dialogue {
                 chats.save(c, chatKey, after, now);
             }
             also.run(c);
-            var shown = render(c, chatKey, turn.replies(), after, now);
-            return new Outcome(after, shown.screens(), shown.popUp(), turn.erase(), deletable);
+            // Read now, shown after the commit: the text is rendered without holding the one writer.
+            var pending = turn.replies().stream().anyMatch(Reply.ListReminders.class::isInstance)
+                    ? reminders.pending(c, chatKey) : List.<PendingReminder>of();
+            return new Taken(after, turn.replies(), pending, turn.erase(), deletable, now);
         });
+        var shown = render(taken.replies(), taken.state(), taken.pending(), taken.now());
+        return new Outcome(taken.state(), shown.screens(), shown.popUp(), taken.erased(), taken.deletable());
     }
 
-    private Rendered render(Connection c, String chatKey, List<Reply> replies, ChatState state, Instant now)
-            throws SQLException {
+    /** What a turn's transaction leaves for rendering. */
+    private record Taken(ChatState state, List<Reply> replies, List<PendingReminder> pending, boolean erased,
+                         List<Integer> deletable, Instant now) {
+    }
+
+    private Rendered render(List<Reply> replies, ChatState state, List<PendingReminder> pending, Instant now) {
         var messages = texts.in(state.language());
         var screens = new ArrayList<Screen>();
         Optional<Toast> popUp = Optional.empty();
@@ -123,7 +132,7 @@ public final class Dialogue {
             } else if (reply instanceof Reply.ChooseLanguage) {
                 screens.add(Renderer.languages(texts, messages));
             } else if (reply instanceof Reply.ListReminders) {
-                screens.add(Renderer.reminders(reminders.pending(c, chatKey), now, messages));
+                screens.add(Renderer.reminders(pending, now, messages));
             } else {
                 screens.addAll(Renderer.render(reply, messages));
             }
