@@ -82,7 +82,7 @@ public final class Application implements AutoCloseable {
     }
 
     public ConsoleChat console(String language, BufferedReader in, PrintStream out) {
-        return new ConsoleChat(dialogue, chatKeys.keyFor(CONSOLE_CHAT), language, texts.in(language), in, out);
+        return new ConsoleChat(dialogue, chatKeys.keyFor(CONSOLE_CHAT), language, texts, in, out);
     }
 
     private void cleanUp() {

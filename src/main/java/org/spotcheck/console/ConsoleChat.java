@@ -14,6 +14,7 @@ import org.spotcheck.check.Input;
 import org.spotcheck.text.Html;
 import org.spotcheck.text.Messages;
 import org.spotcheck.text.Screen;
+import org.spotcheck.text.Texts;
 
 /**
  * The same conversation in a terminal: buttons become numbered choices, pop-ups become a line.
@@ -24,17 +25,20 @@ public final class ConsoleChat {
     private final Dialogue dialogue;
     private final String chatKey;
     private final String language;
-    private final Messages m;
+    private final Texts texts;
+    /** The texts of the chat's language now: /language can change it mid-session. */
+    private Messages m;
     private final BufferedReader in;
     private final PrintStream out;
     private List<Action> choices = List.of();
 
-    public ConsoleChat(Dialogue dialogue, String chatKey, String language, Messages messages,
+    public ConsoleChat(Dialogue dialogue, String chatKey, String language, Texts texts,
                        BufferedReader in, PrintStream out) {
         this.dialogue = dialogue;
         this.chatKey = chatKey;
         this.language = language;
-        this.m = messages;
+        this.texts = texts;
+        this.m = texts.in(language);
         this.in = in;
         this.out = out;
     }
@@ -91,6 +95,7 @@ public final class ConsoleChat {
 
     private void take(Input input) {
         var outcome = dialogue.take(chatKey, input, language);
+        m = texts.in(outcome.state().language());
         outcome.popUp().ifPresent(toast -> out.println(m.format("console.popup", Map.of("text", toast.text()))));
         var shown = new ArrayList<Action>();
         for (Screen screen : outcome.screens()) {
