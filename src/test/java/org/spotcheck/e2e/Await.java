@@ -5,12 +5,12 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /** Waits, bounded, for something the bot does on its own threads; fails saying what never came. */
-final class Await {
+public final class Await {
 
     private Await() {
     }
 
-    static void until(BooleanSupplier condition, Duration bound, Supplier<String> what) {
+    public static void until(BooleanSupplier condition, Duration bound, Supplier<String> what) {
         long deadline = System.nanoTime() + bound.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

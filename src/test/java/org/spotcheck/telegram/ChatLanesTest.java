@@ -2,6 +2,7 @@ package org.spotcheck.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -12,6 +13,7 @@ import java.util.function.Supplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.spotcheck.e2e.Await;
 
 /** The lanes' promises: in order within a chat, concurrent across chats, bounded, and no thread held by the network. */
 class ChatLanesTest {
@@ -35,14 +37,6 @@ class ChatLanesTest {
             started.add(name);
             return answer;
         };
-    }
-
-    private void awaitStarted(String name) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-        while (!started.contains(name) && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        assertThat(started).contains(name);
     }
 
     private Supplier<CompletionStage<?>> quick(String name, CountDownLatch ran) {
@@ -94,7 +88,7 @@ class ChatLanesTest {
     void a_chat_with_too_much_waiting_is_refused_more() throws Exception {
         lanes = new ChatLanes(1, 100, 2);
         lanes.submit(ALICE, onTheNetwork("running", new CompletableFuture<>()));
-        awaitStarted("running"); // what runs is not waiting
+        Await.until(() -> started.contains("running"), Duration.ofSeconds(2), () -> "the first work to start"); // what runs no longer counts as waiting
 
         assertThat(lanes.submit(ALICE, quick("waiting 1", new CountDownLatch(1)))).isTrue();
         assertThat(lanes.submit(ALICE, quick("waiting 2", new CountDownLatch(1)))).isTrue();
