@@ -88,7 +88,8 @@ class ChatLanesTest {
     void a_chat_with_too_much_waiting_is_refused_more() throws Exception {
         lanes = new ChatLanes(1, 100, 2);
         lanes.submit(ALICE, onTheNetwork("running", new CompletableFuture<>()));
-        Await.until(() -> started.contains("running"), Duration.ofSeconds(2), () -> "the first work to start"); // what runs no longer counts as waiting
+        // What runs no longer counts as waiting.
+        Await.until(() -> started.contains("running"), Duration.ofSeconds(2), () -> "the first work to start");
 
         assertThat(lanes.submit(ALICE, quick("waiting 1", new CountDownLatch(1)))).isTrue();
         assertThat(lanes.submit(ALICE, quick("waiting 2", new CountDownLatch(1)))).isTrue();
