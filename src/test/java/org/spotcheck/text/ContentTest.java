@@ -47,6 +47,10 @@ class ContentTest {
             "language.name", // read from each language's own file for the /language buttons
             "console.intro", "console.invalid", "console.bye", "console.popup", "console.result_choices");
 
+    /** The general words for a place to go, read as the texts are loaded wherever a text says {svc_NAME}. */
+    private static final Set<String> SERVICE_KEYS = java.util.Arrays.stream(LocalServices.Service.values())
+            .map(LocalServices.Service::genericKey).collect(java.util.stream.Collectors.toSet());
+
     /** A check without and with a remembered earlier check ("it happened again" is offered only then). */
     private static final List<Optional<LocalDate>> EARLIER = List.of(Optional.empty(), Optional.of(LocalDate.of(2026, 9, 30)));
 
@@ -104,6 +108,7 @@ class ContentTest {
         var unused = new TreeSet<>(EN.keys());
         unused.removeAll(usedKeys());
         unused.removeAll(ADAPTER_KEYS);
+        unused.removeAll(SERVICE_KEYS);
 
         assertThat(unused).as("keys in en.properties that nothing renders").isEmpty();
     }
