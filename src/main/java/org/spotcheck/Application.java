@@ -57,7 +57,7 @@ public final class Application implements AutoCloseable {
     }
 
     public static Application open(Settings settings, Clock clock) {
-        var texts = Texts.load();
+        var texts = Texts.load(settings.services());
         var database = Database.open(settings.database());
         try {
             var app = new Application(settings, database, texts, Secret.of(settings.secret(), settings.database()), clock);

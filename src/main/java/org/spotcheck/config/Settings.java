@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import org.spotcheck.text.LocalServices;
+
 /**
  * The bot's settings, validated. See the configuration table in README.md.
  *
@@ -14,9 +16,10 @@ import java.util.Optional;
  * @param database SPOTCHECK_DB
  * @param secret   SPOTCHECK_SECRET; empty means the generated file beside the database
  * @param reminderDelays SPOTCHECK_REMINDER_DELAYS: the delays a person can choose for a doctor reminder
+ * @param services SPOTCHECK_SERVICES: the places to go the texts name, and the screening start age
  */
 public record Settings(Optional<String> token, URI apiUrl, Path database, Optional<String> secret,
-                       List<Duration> reminderDelays) {
+                       List<Duration> reminderDelays, LocalServices services) {
 
     public Settings {
         reminderDelays = List.copyOf(reminderDelays);

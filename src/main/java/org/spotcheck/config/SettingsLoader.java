@@ -20,6 +20,7 @@ import org.apache.commons.configuration2.Configuration;
 import org.apache.commons.configuration2.MapConfiguration;
 import org.apache.commons.configuration2.PropertiesConfiguration;
 import org.apache.commons.configuration2.ex.ConfigurationException;
+import org.spotcheck.text.LocalServices;
 
 /**
  * Reads settings with Apache Commons Configuration: the environment wins over the file named by
@@ -33,6 +34,7 @@ public final class SettingsLoader {
     public static final String SECRET = "SPOTCHECK_SECRET";
     public static final String CONFIG = "SPOTCHECK_CONFIG";
     public static final String REMINDER_DELAYS = "SPOTCHECK_REMINDER_DELAYS";
+    public static final String SERVICES = "SPOTCHECK_SERVICES";
 
     static final Map<String, Object> DEFAULTS = Map.of(
             API_URL, "https://api.telegram.org",
@@ -57,7 +59,8 @@ public final class SettingsLoader {
                 apiUrl(config.getString(API_URL)),
                 database(config.getString(DATABASE)),
                 secret(config),
-                reminderDelays(config.getString(REMINDER_DELAYS)));
+                reminderDelays(config.getString(REMINDER_DELAYS)),
+                services(config.getString(SERVICES)));
     }
 
     private static Configuration layers(Map<String, String> environment) {
@@ -150,6 +153,12 @@ public final class SettingsLoader {
             throw new SettingsException(REMINDER_DELAYS + " may list at most " + MAX_DELAYS + " delays");
         }
         return delays;
+    }
+
+    /** SPOTCHECK_SERVICES: the deployment's local services file; without one the texts stay general. */
+    private static LocalServices services(String value) {
+        String file = blankToNull(value);
+        return file == null ? LocalServices.NONE : LocalServicesFile.read(Path.of(file));
     }
 
     private static String blankToNull(String value) {

@@ -10,9 +10,14 @@ import java.util.Map;
 
 import org.spotcheck.Dialogue;
 import org.spotcheck.check.Action;
+import org.spotcheck.check.Check;
 import org.spotcheck.check.Input;
+import org.spotcheck.check.Reply;
+import org.spotcheck.store.ChatState;
+import org.spotcheck.text.Button;
 import org.spotcheck.text.Html;
 import org.spotcheck.text.Messages;
+import org.spotcheck.text.Renderer;
 import org.spotcheck.text.Screen;
 import org.spotcheck.text.Texts;
 
@@ -30,7 +35,7 @@ public final class ConsoleChat {
     private Messages m;
     private final BufferedReader in;
     private final PrintStream out;
-    private List<Action> choices = List.of();
+    private List<Button> choices = List.of();
 
     public ConsoleChat(Dialogue dialogue, String chatKey, String language, Texts texts,
                        BufferedReader in, PrintStream out) {
@@ -62,6 +67,7 @@ public final class ConsoleChat {
             } else if (schedulesReminder(input)) {
                 out.println(m.get("console.reminders")); // the console has no chat to send them to
                 out.println();
+                relist(); // nothing changed: the same choices stand
             } else {
                 take(input);
             }
@@ -77,7 +83,7 @@ public final class ConsoleChat {
     private Input read(String line) {
         if (line.matches("\\d{1,3}")) {
             int choice = Integer.parseInt(line);
-            return choice >= 1 && choice <= choices.size() ? new Input.Tap(choices.get(choice - 1)) : null;
+            return choice >= 1 && choice <= choices.size() ? new Input.Tap(choices.get(choice - 1).action()) : null;
         }
         if (line.startsWith("/")) {
             return switch (line.substring(1).toLowerCase(Locale.ROOT)) {
@@ -97,20 +103,59 @@ public final class ConsoleChat {
         var outcome = dialogue.take(chatKey, input, language);
         m = texts.in(outcome.state().language());
         outcome.popUp().ifPresent(toast -> out.println(m.format("console.popup", Map.of("text", toast.text()))));
-        var shown = new ArrayList<Action>();
+        if (outcome.screens().isEmpty()) {
+            out.println();
+            relist(); // a pop-up alone leaves the previous choices standing, as a tap's answer does in Telegram
+            return;
+        }
+        var shown = new ArrayList<Button>();
         for (Screen screen : outcome.screens()) {
             out.println();
             out.println(Html.toPlain(screen.html()));
             for (var row : screen.keyboard()) {
                 for (var button : row) {
-                    shown.add(button.action());
-                    out.printf("  %d) %s%n", shown.size(), button.label());
+                    list(shown, button);
                 }
             }
         }
+        var offered = shown.stream().map(Button::action).toList();
+        var standing = resultChoices(outcome.state()).stream()
+                .filter(button -> !offered.contains(button.action())).toList();
+        if (!standing.isEmpty()) {
+            out.println();
+            out.println(m.get("console.result_choices"));
+            standing.forEach(button -> list(shown, button));
+        }
         out.println();
         if (!shown.isEmpty()) {
-            choices = shown; // a pop-up alone leaves the previous choices standing
+            choices = shown;
         }
+    }
+
+    private void relist() {
+        var again = new ArrayList<Button>();
+        choices.forEach(button -> list(again, button));
+        if (!again.isEmpty()) {
+            out.println();
+        }
+    }
+
+    private void list(List<Button> shown, Button button) {
+        shown.add(button);
+        out.printf("  %d) %s%n", shown.size(), button.label());
+    }
+
+    /**
+     * In Telegram the result keeps its buttons in the chat above whatever comes next (the offer to
+     * remember it, a note, a pop-up). A terminal scrolls them away, so after a finished check its
+     * result's choices are listed again, in the chat's language now, below what the turn showed.
+     */
+    private List<Button> resultChoices(ChatState state) {
+        var check = state.check().filter(Check::finished);
+        if (check.isEmpty()) {
+            return List.of();
+        }
+        var screens = Renderer.render(new Reply.ShowResult(check.get(), check.get().result()), m);
+        return screens.get(screens.size() - 1).keyboard().stream().flatMap(List::stream).toList();
     }
 }

@@ -70,7 +70,8 @@ public final class FlowExport {
             Map.entry("reminders", "The /reminders list"),
             Map.entry("delay", "Delays"),
             Map.entry("command", "Telegram command menu"),
-            Map.entry("console", "Terminal demo"));
+            Map.entry("console", "Terminal demo"),
+            Map.entry("svc", "Local services: what {svc_NAME} says when the deployment names none (SPOTCHECK_SERVICES)"));
 
     private FlowExport() {
     }
@@ -85,7 +86,8 @@ public final class FlowExport {
         Messages en = Texts.load().in("en");
         Files.createDirectories(dir);
         Files.writeString(dir.resolve(FLOW), flow(en), StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve(CONTENT), content(en, sources()), StandardCharsets.UTF_8);
+        // As written: a clinician sees where a deployment's own services ({svc_NAME}) go.
+        Files.writeString(dir.resolve(CONTENT), content(Messages.asWritten("en"), sources()), StandardCharsets.UTF_8);
     }
 
     // ---------- flow.md ----------

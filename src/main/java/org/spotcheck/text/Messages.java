@@ -15,11 +15,13 @@ import java.util.regex.Pattern;
 /**
  * The texts of one language, read from messages/LANG.properties inside the jar. Texts are Telegram
  * HTML; placeholders are written {name} and filled with escaped values, so a value can never
- * inject markup.
+ * inject markup. The local services ({svc_NAME}) are filled as the texts are loaded.
  */
 public final class Messages {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
+    /** A place to go that the deployment may name: filled when the texts are loaded, not per message. */
+    private static final Pattern SERVICE = Pattern.compile("\\{svc_([a-z_]+)}");
 
     private final String language;
     private final Map<String, String> texts;
@@ -29,7 +31,41 @@ public final class Messages {
         this.texts = Map.copyOf(texts);
     }
 
+    /** The texts as a deployment without a local services file shows them. */
     public static Messages load(String language) {
+        return load(language, LocalServices.NONE);
+    }
+
+    /**
+     * The texts with each {svc_NAME} filled once, here: by the service the deployment names for this
+     * language (escaped, so it can never inject markup), or else by this language's general words
+     * (svc.NAME.generic, written as HTML like any text).
+     */
+    public static Messages load(String language, LocalServices services) {
+        return filled(asWritten(language), services);
+    }
+
+    /** The written texts with every {svc_NAME} filled for their language. */
+    static Messages filled(Messages written, LocalServices services) {
+        var named = services.named(written.language);
+        var texts = new TreeMap<String, String>();
+        for (String key : written.keys()) {
+            Matcher m = SERVICE.matcher(written.get(key));
+            var out = new StringBuilder();
+            while (m.find()) {
+                var service = LocalServices.Service.of(m.group(1)).orElseThrow(() -> new IllegalArgumentException(
+                        "unknown local service " + m.group() + " in " + key + " for " + written.language));
+                String value = named.containsKey(service) ? Html.escape(named.get(service)) : written.get(service.genericKey());
+                m.appendReplacement(out, Matcher.quoteReplacement(value));
+            }
+            m.appendTail(out);
+            texts.put(key, out.toString());
+        }
+        return new Messages(written.language, texts);
+    }
+
+    /** The texts exactly as messages/LANG.properties writes them, {svc_NAME} placeholders and all. */
+    public static Messages asWritten(String language) {
         String resource = "/messages/" + language + ".properties";
         try (InputStream in = Messages.class.getResourceAsStream(resource)) {
             if (in == null) {

@@ -14,14 +14,27 @@ public final class Texts {
     public static final List<String> LANGUAGES = List.of(FALLBACK, "es", "pt-BR", "ru", "de");
 
     private final Map<String, Messages> byLanguage = new LinkedHashMap<>();
+    private final LocalServices services;
 
-    private Texts() {
+    private Texts(LocalServices services) {
+        this.services = services;
     }
 
+    /** The texts of a deployment that names no local services. */
     public static Texts load() {
-        var texts = new Texts();
-        LANGUAGES.forEach(language -> texts.byLanguage.put(language, Messages.load(language)));
+        return load(LocalServices.NONE);
+    }
+
+    /** The texts with the local services this deployment names (SPOTCHECK_SERVICES) filled in. */
+    public static Texts load(LocalServices services) {
+        var texts = new Texts(services);
+        LANGUAGES.forEach(language -> texts.byLanguage.put(language, Messages.load(language, services)));
         return texts;
+    }
+
+    /** The age cervical screening starts at for people reading this language (the deployment's, or 25). */
+    public int screeningStartAge(String language) {
+        return services.screeningStartAge(language);
     }
 
     /** The language for a Telegram language_code such as "pt-br" or "de"; English when unknown. */

@@ -45,7 +45,11 @@ class ContentTest {
             "page.group", "button.open_private", "toast.error", "toast.slow_down", "page.slow_down", "console.reminders",
             "command.start", "command.help", "command.privacy", "command.forget", "command.reminders", "command.language",
             "language.name", // read from each language's own file for the /language buttons
-            "console.intro", "console.invalid", "console.bye", "console.popup");
+            "console.intro", "console.invalid", "console.bye", "console.popup", "console.result_choices");
+
+    /** The general words for a place to go, read as the texts are loaded wherever a text says {svc_NAME}. */
+    private static final Set<String> SERVICE_KEYS = java.util.Arrays.stream(LocalServices.Service.values())
+            .map(LocalServices.Service::genericKey).collect(java.util.stream.Collectors.toSet());
 
     /** A check without and with a remembered earlier check ("it happened again" is offered only then). */
     private static final List<Optional<LocalDate>> EARLIER = List.of(Optional.empty(), Optional.of(LocalDate.of(2026, 9, 30)));
@@ -104,6 +108,7 @@ class ContentTest {
         var unused = new TreeSet<>(EN.keys());
         unused.removeAll(usedKeys());
         unused.removeAll(ADAPTER_KEYS);
+        unused.removeAll(SERVICE_KEYS);
 
         assertThat(unused).as("keys in en.properties that nothing renders").isEmpty();
     }
