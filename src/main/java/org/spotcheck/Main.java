@@ -64,6 +64,8 @@ public final class Main {
             app.startTelegram();
             awaitStopSignal(app);
             return 0;
+        } catch (SettingsException e) {
+            throw e; // e.g. a secret that did not write this database: exit status 2
         } catch (Exception e) {
             System.err.println("spotcheck: " + redactor.describe(e));
             return 1;

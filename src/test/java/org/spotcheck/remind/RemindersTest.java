@@ -84,7 +84,7 @@ class RemindersTest {
     }
 
     private Dialogue.Outcome tap(Action action) {
-        return dialogue.take(chatKey, OptionalLong.of(CHAT), new Input.Tap(action), "en", c -> { });
+        return dialogue.take(chatKey, OptionalLong.of(CHAT), new Input.Tap(action), "en", java.util.OptionalInt.empty());
     }
 
     private void finishACheck() {
@@ -186,7 +186,7 @@ class RemindersTest {
     void cancellingFromTheListRemovesThePendingReminder() {
         finishACheck();
         tap(new Action.RemindIn(1));
-        var list = dialogue.take(chatKey, OptionalLong.of(CHAT), new Input.Typed(Input.Command.REMINDERS), "en", c -> { });
+        var list = dialogue.take(chatKey, OptionalLong.of(CHAT), new Input.Typed(Input.Command.REMINDERS), "en", java.util.OptionalInt.empty());
         var cancel = list.screens().get(0).keyboard().get(0).get(0).action();
 
         tap(cancel);
@@ -200,7 +200,7 @@ class RemindersTest {
         tap(new Action.RemindIn(1));
         long id = database.inTransaction(c -> reminders.pending(c, chatKey)).get(0).id();
 
-        dialogue.take("another-chat-key-0000", OptionalLong.of(1), new Input.Tap(new Action.CancelReminder(id)), "en", c -> { });
+        dialogue.take("another-chat-key-0000", OptionalLong.of(1), new Input.Tap(new Action.CancelReminder(id)), "en", java.util.OptionalInt.empty());
 
         assertThat(pendingReminders()).isEqualTo(1);
     }
