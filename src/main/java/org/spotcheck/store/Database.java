@@ -146,7 +146,7 @@ public final class Database implements AutoCloseable {
             inTransaction(c -> {
                 try (var s = c.createStatement()) {
                     for (String statement : sql.split(";\\s*(\\r?\\n|$)")) {
-                        if (!statement.isBlank()) {
+                        if (!statement.replaceAll("(?m)^\\s*--.*$", "").isBlank()) { // not only comments
                             s.execute(statement);
                         }
                     }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spotcheck.Dialogue;
+import org.spotcheck.Reminders;
 import org.spotcheck.MutableClock;
 import org.spotcheck.check.Action;
 import org.spotcheck.check.Answer;
@@ -27,6 +28,7 @@ import org.spotcheck.store.ReminderStore;
 import org.spotcheck.store.Sealer;
 import org.spotcheck.store.Secret;
 import org.spotcheck.telegram.BotApi;
+import org.spotcheck.telegram.ChatLanes;
 import org.spotcheck.telegram.FakeBotApi;
 import org.spotcheck.telegram.Redactor;
 import org.spotcheck.telegram.ReminderDelivery;
@@ -56,6 +58,8 @@ class RemindersTest {
     private Dialogue dialogue;
     private String chatKey;
 
+    private final ChatLanes lanes = new ChatLanes(2, 100, 10);
+
     @BeforeEach
     void open() {
         telegram = FakeBotApi.start(TOKEN);
@@ -73,6 +77,7 @@ class RemindersTest {
 
     @AfterEach
     void close() {
+        lanes.close();
         database.close();
         telegram.close();
     }
@@ -80,7 +85,7 @@ class RemindersTest {
     private ReminderDelivery delivery() {
         var client = new OkHttpTelegramClient(TOKEN, new TelegramUrl("http", "127.0.0.1", telegram.port(), false));
         var api = new BotApi(client, new Redactor(TOKEN), d -> { });
-        return new ReminderDelivery(database, reminders, dialogue, api, Texts.load(), clock, d -> { });
+        return new ReminderDelivery(new Reminders(database, reminders, dialogue, Texts.load(), clock), api, lanes, d -> { });
     }
 
     private Dialogue.Outcome tap(Action action) {

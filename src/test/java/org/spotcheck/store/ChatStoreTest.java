@@ -178,15 +178,15 @@ class ChatStoreTest {
     }
 
     @Test
-    void forgetReturnsOnlyTheBotMessagesSentWithinTheLast48HoursNewestFirst() {
+    void forgetReturnsTheBotMessagesUnder48HoursOldAndNoneOlderThan49NewestFirst() {
+        // Times are kept to the hour, rounded up: /forget may try one that is up to an hour too old.
         String chatKey = keys.keyFor(2003);
         List<Integer> deletable;
         try (var db = Database.open(dbPath)) {
             db.inTransaction(c -> {
                 store.save(c, chatKey, ChatState.fresh("en"), NOW);
                 store.recordSent(c, chatKey, 10, NOW.minus(Duration.ofHours(72)));
-                store.recordSent(c, chatKey, 11, NOW.minus(Duration.ofHours(48)).minusSeconds(1));
-                store.recordSent(c, chatKey, 12, NOW.minus(Duration.ofHours(48)));
+                store.recordSent(c, chatKey, 11, NOW.minus(Duration.ofHours(49)).minusMinutes(1));
                 store.recordSent(c, chatKey, 13, NOW.minus(Duration.ofHours(47)).minusSeconds(59 * 60));
                 store.recordSent(c, chatKey, 14, NOW.minus(Duration.ofMinutes(1)));
                 store.recordSent(c, chatKey, 15, NOW);
@@ -323,6 +323,7 @@ class ChatStoreTest {
     @Test
     void anEmptySecretFileIsRefusedAsDamaged() throws IOException {
         // What a crash between creating the file and writing it leaves behind.
+        Files.createDirectories(secretFile.getParent());
         Files.createFile(secretFile);
 
         assertThatThrownBy(() -> new ChatKeys(Secret.of(Optional.empty(), secretFile)))
