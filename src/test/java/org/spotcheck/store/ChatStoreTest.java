@@ -186,7 +186,7 @@ class ChatStoreTest {
             db.inTransaction(c -> {
                 store.save(c, chatKey, ChatState.fresh("en"), NOW);
                 store.recordSent(c, chatKey, 10, NOW.minus(Duration.ofHours(72)));
-                store.recordSent(c, chatKey, 11, NOW.minus(Duration.ofHours(49)).minusMinutes(1));
+                store.recordSent(c, chatKey, 11, NOW.minus(Duration.ofHours(49).plusMinutes(1)));
                 store.recordSent(c, chatKey, 13, NOW.minus(Duration.ofHours(47)).minusSeconds(59 * 60));
                 store.recordSent(c, chatKey, 14, NOW.minus(Duration.ofMinutes(1)));
                 store.recordSent(c, chatKey, 15, NOW);
