@@ -222,6 +222,51 @@ class RemindersTest {
     }
 
     @Test
+    void tappingAReminderChoiceAgainKeepsOneReminder() {
+        finishACheck();
+        tap(new Action.RemindIn(0));
+        tap(new Action.RemindIn(0));
+        tap(new Action.RemindIn(1));
+
+        assertThat(pendingReminders()).isEqualTo(1);
+    }
+
+    @Test
+    void aChatHasAtMostOneReminderOfEachKind() {
+        finishACheck();
+        for (int i = 0; i < 5; i++) {
+            tap(new Action.RemindIn(i % 2));
+            tap(new Action.ReminderLater(ReminderKind.CHECK_IN));
+        }
+
+        assertThat(pendingReminders()).isEqualTo(ReminderKind.values().length);
+    }
+
+    @Test
+    void aReminderDaysAwayIsKeptToTheQuarterHourNeverEarlier() {
+        clock.advance(Duration.ofMinutes(7).plusSeconds(13));
+        finishACheck();
+        tap(new Action.RemindIn(0));
+
+        long due = database.inTransaction(c -> reminders.pending(c, chatKey)).get(0).due().getEpochSecond();
+        assertThat(due).isEqualTo(Instant.parse("2026-11-27T10:15:00Z").getEpochSecond());
+    }
+
+    @Test
+    void aSentReminderIsDeletedFromThePhoneByForget() {
+        finishACheck();
+        tap(new Action.RemindIn(0));
+        clock.advance(Duration.ofDays(2));
+        delivery().deliverDue();
+        int sent = telegram.messages(CHAT).stream().filter(m -> m.text().equals(EN.get("reminder.doctor.text")))
+                .findFirst().orElseThrow().messageId();
+
+        var outcome = tap(new Action.ForgetConfirm());
+
+        assertThat(outcome.deletable()).contains(sent);
+    }
+
+    @Test
     void aBlockedBotErasesTheChatWhenAReminderIsRefused() {
         finishACheck();
         tap(new Action.RemindIn(0));
