@@ -1,8 +1,12 @@
 package org.spotcheck;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -10,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.spotcheck.config.Settings;
+import org.spotcheck.config.SettingsException;
 import org.spotcheck.console.ConsoleChat;
 import org.spotcheck.store.ChatKeys;
 import org.spotcheck.store.Database;
@@ -20,6 +25,7 @@ import org.spotcheck.store.ReminderStore;
 import org.spotcheck.store.Sealer;
 import org.spotcheck.store.Retention;
 import org.spotcheck.store.Secret;
+import org.spotcheck.store.SecretRotation;
 import org.spotcheck.telegram.TelegramBot;
 import org.spotcheck.text.Texts;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
@@ -78,6 +84,37 @@ public final class Application implements AutoCloseable {
         } catch (RuntimeException e) {
             database.close();
             throw e;
+        }
+    }
+
+    /**
+     * --rotate-secret NEW_FILE, with the bot stopped: generates a new secret into NEW_FILE and moves
+     * the database to it (see {@link SecretRotation}). Returns what to tell the operator.
+     */
+    public static String rotateSecret(Settings settings, Path newFile, Clock clock) {
+        if (Files.exists(newFile)) {
+            throw new SettingsException("--rotate-secret: " + newFile + " exists already; name a file to create");
+        }
+        try (var database = Database.open(settings.database())) {
+            var current = Secret.of(settings.secret(), settings.secretFile());
+            var next = Secret.of(Optional.empty(), newFile);
+            try {
+                var outcome = SecretRotation.rotate(database, current, next, clock.instant());
+                return "spotcheck: the database now uses the secret in " + newFile + ": " + outcome.rekeyed()
+                        + " chats re-keyed, " + outcome.erased() + " erased. Set SPOTCHECK_SECRET_FILE=" + newFile
+                        + " (and unset SPOTCHECK_SECRET), then destroy the old secret.";
+            } catch (RuntimeException e) {
+                deleteQuietly(newFile); // nothing was rotated: the new secret must not look usable
+                throw e;
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("could not remove {}: {}", file, e.getMessage());
         }
     }
 
