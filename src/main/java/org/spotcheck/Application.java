@@ -1,8 +1,12 @@
 package org.spotcheck;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -10,14 +14,18 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.spotcheck.config.Settings;
+import org.spotcheck.config.SettingsException;
 import org.spotcheck.console.ConsoleChat;
 import org.spotcheck.store.ChatKeys;
 import org.spotcheck.store.Database;
 import org.spotcheck.store.Inbox;
+import org.spotcheck.store.KeyCheck;
+import org.spotcheck.store.LegacyKeys;
 import org.spotcheck.store.ReminderStore;
 import org.spotcheck.store.Sealer;
 import org.spotcheck.store.Retention;
 import org.spotcheck.store.Secret;
+import org.spotcheck.store.SecretRotation;
 import org.spotcheck.telegram.TelegramBot;
 import org.spotcheck.text.Texts;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
@@ -35,12 +43,13 @@ public final class Application implements AutoCloseable {
     private final Texts texts;
     private final ChatKeys chatKeys;
     private final Inbox inbox;
-    private final ReminderStore reminders;
+    private final LegacyKeys legacyKeys;
+    private final Reminders reminders;
     private final Clock clock;
     private final Dialogue dialogue;
     private final Retention retention;
     private TelegramBot bot;
-    private ScheduledExecutorService daily;
+    private ScheduledExecutorService hourly;
     private boolean closed;
 
     private Application(Settings settings, Database database, Texts texts, Secret secret, Clock clock) {
@@ -49,18 +58,27 @@ public final class Application implements AutoCloseable {
         this.texts = texts;
         this.chatKeys = new ChatKeys(secret);
         var sealer = new Sealer(secret);
-        this.inbox = new Inbox(database, sealer, clock);
-        this.reminders = new ReminderStore(sealer);
+        this.legacyKeys = new LegacyKeys(database, secret);
+        this.inbox = new Inbox(database, sealer, legacyKeys, clock);
+        var reminderStore = new ReminderStore(sealer);
         this.clock = clock;
-        this.dialogue = new Dialogue(database, reminders, texts, clock, settings.reminderDelays());
-        this.retention = new Retention(database, clock);
+        this.dialogue = new Dialogue(database, reminderStore, texts, clock, settings.reminderDelays());
+        this.reminders = new Reminders(database, reminderStore, dialogue, texts, clock);
+        this.retention = new Retention(database, legacyKeys, clock);
     }
 
+    /**
+     * Opens the database and checks that the secret is the one that wrote it: a wrong secret is a
+     * settings error (exit status 2), found before any row is read or changed.
+     */
     public static Application open(Settings settings, Clock clock) {
         var texts = Texts.load(settings.services());
         var database = Database.open(settings.database());
         try {
-            var app = new Application(settings, database, texts, Secret.of(settings.secret(), settings.database()), clock);
+            var secret = Secret.of(settings.secret(), settings.secretFile());
+            KeyCheck.verify(database, secret);
+            warnIfBesideTheData(settings);
+            var app = new Application(settings, database, texts, secret, clock);
             app.retention.run();
             return app;
         } catch (RuntimeException e) {
@@ -69,27 +87,69 @@ public final class Application implements AutoCloseable {
         }
     }
 
-    /** Starts polling Telegram, and the daily clean-up. */
+    /**
+     * --rotate-secret NEW_FILE, with the bot stopped: generates a new secret into NEW_FILE and moves
+     * the database to it (see {@link SecretRotation}). Returns what to tell the operator.
+     */
+    public static String rotateSecret(Settings settings, Path newFile, Clock clock) {
+        if (Files.exists(newFile)) {
+            throw new SettingsException("--rotate-secret: " + newFile + " exists already; name a file to create");
+        }
+        try (var database = Database.open(settings.database())) {
+            var current = Secret.of(settings.secret(), settings.secretFile());
+            var next = Secret.of(Optional.empty(), newFile);
+            try {
+                var outcome = SecretRotation.rotate(database, current, next, clock.instant());
+                return "spotcheck: the database now uses the secret in " + newFile + ": " + outcome.rekeyed()
+                        + " chats re-keyed, " + outcome.erased() + " erased. Set SPOTCHECK_SECRET_FILE=" + newFile
+                        + " (and unset SPOTCHECK_SECRET), then destroy the old secret.";
+            } catch (RuntimeException e) {
+                deleteQuietly(newFile); // nothing was rotated: the new secret must not look usable
+                throw e;
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("could not remove {}: {}", file, e.getMessage());
+        }
+    }
+
+    private static void warnIfBesideTheData(Settings settings) {
+        if (settings.secret().isEmpty() && settings.secretFile().toAbsolutePath().getParent()
+                .equals(settings.database().toAbsolutePath().getParent())) {
+            log.warn("the secret file sits in the database's folder, so a copy of the data carries the key to it:"
+                    + " move it elsewhere and set SPOTCHECK_SECRET_FILE (see README.md)");
+        }
+    }
+
+    /** Starts polling Telegram, and the hourly clean-up. */
     public void startTelegram() throws TelegramApiException {
+        reminders.resume();
         bot = TelegramBot.start(settings.token().orElseThrow(), settings.apiUrl(),
                 new TelegramBot.Parts(dialogue, chatKeys, texts, inbox, database, reminders, clock));
-        daily = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        hourly = Executors.newSingleThreadScheduledExecutor(runnable -> {
             var thread = new Thread(runnable, "retention");
             thread.setDaemon(true);
             return thread;
         });
-        daily.scheduleAtFixedRate(this::cleanUp, 1, 1, TimeUnit.DAYS);
+        hourly.scheduleAtFixedRate(this::cleanUp, Retention.EVERY.toMinutes(), Retention.EVERY.toMinutes(), TimeUnit.MINUTES);
     }
 
     public ConsoleChat console(String language, BufferedReader in, PrintStream out) {
-        return new ConsoleChat(dialogue, chatKeys.keyFor(CONSOLE_CHAT), language, texts, in, out);
+        String chatKey = chatKeys.keyFor(CONSOLE_CHAT);
+        legacyKeys.recognise(CONSOLE_CHAT, chatKey);
+        return new ConsoleChat(dialogue, chatKey, language, texts, in, out);
     }
 
     private void cleanUp() {
         try {
             retention.run();
         } catch (RuntimeException e) {
-            // Try again tomorrow; a scheduled task that throws would never run again.
+            // Try again next time; a scheduled task that throws would never run again.
             log.error("retention failed: {}", e.getClass().getSimpleName());
         }
     }
@@ -101,8 +161,8 @@ public final class Application implements AutoCloseable {
             return;
         }
         closed = true;
-        if (daily != null) {
-            daily.shutdownNow();
+        if (hourly != null) {
+            hourly.shutdownNow();
         }
         if (bot != null) {
             bot.close();

@@ -1,7 +1,5 @@
 package org.spotcheck;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 import org.spotcheck.check.Context;
@@ -21,6 +20,7 @@ import org.spotcheck.store.ChatState;
 import org.spotcheck.store.ChatStore;
 import org.spotcheck.store.Database;
 import org.spotcheck.store.EpisodeStore;
+import org.spotcheck.store.Inbox;
 import org.spotcheck.store.ReminderStore;
 import org.spotcheck.store.Retention;
 import org.spotcheck.text.Renderer;
@@ -34,12 +34,6 @@ import org.spotcheck.text.Toast;
  * none of it touches the network.
  */
 public final class Dialogue {
-
-    /** Extra work that must commit together with the turn (e.g. marking an update handled). */
-    @FunctionalInterface
-    public interface AlsoInTransaction {
-        void run(Connection connection) throws SQLException;
-    }
 
     /**
      * @param state     the chat's state after the turn
@@ -70,13 +64,15 @@ public final class Dialogue {
 
     /** A turn of a chat that cannot receive reminders (the console). */
     public Outcome take(String chatKey, Input input, String languageCode) {
-        return take(chatKey, OptionalLong.empty(), input, languageCode, c -> { });
+        return take(chatKey, OptionalLong.empty(), input, languageCode, OptionalInt.empty());
     }
 
     /**
-     * @param chatId where reminders are to be sent; kept only sealed, and only when one is asked for
+     * @param chatId   where reminders are to be sent; kept only sealed, and only when one is asked for
+     * @param updateId the received update this turn handles: it leaves the inbox in the turn's
+     *                 transaction, so it is applied once, however the process stops
      */
-    public Outcome take(String chatKey, OptionalLong chatId, Input input, String languageCode, AlsoInTransaction also) {
+    public Outcome take(String chatKey, OptionalLong chatId, Input input, String languageCode, OptionalInt updateId) {
         var taken = database.inTransaction(c -> {
             var now = clock.instant();
             var stored = chats.load(c, chatKey);
@@ -95,7 +91,7 @@ public final class Dialogue {
                     after = ChatState.fresh(before.language());
                 } else if (effect instanceof Effect.Remind remind) {
                     long to = chatId.orElseThrow(() -> new IllegalStateException("this chat cannot get reminders"));
-                    reminders.schedule(c, chatKey, to, remind.kind(), after.language(), now.plus(remind.after()));
+                    reminders.schedule(c, chatKey, to, remind.kind(), after.language(), now, remind.after());
                 } else if (effect instanceof Effect.CancelReminder cancel) {
                     reminders.cancel(c, chatKey, cancel.reminderId());
                 } else if (effect instanceof Effect.Remember remember) {
@@ -107,12 +103,17 @@ public final class Dialogue {
             if (!turn.erase() && (stored.isEmpty() || !after.equals(before))) {
                 chats.save(c, chatKey, after, now);
             }
-            also.run(c);
+            if (updateId.isPresent()) {
+                Inbox.done(c, updateId.getAsInt());
+            }
             // Read now, shown after the commit: the text is rendered without holding the one writer.
             var pending = turn.replies().stream().anyMatch(Reply.ListReminders.class::isInstance)
                     ? reminders.pending(c, chatKey) : List.<PendingReminder>of();
             return new Taken(after, turn.replies(), pending, turn.erase(), deletable, now);
         });
+        if (taken.erased()) {
+            database.checkpoint(); // no copy of the erased rows stays in the -wal file
+        }
         var shown = render(taken.replies(), taken.state(), taken.pending(), taken.now());
         return new Outcome(taken.state(), shown.screens(), shown.popUp(), taken.erased(), taken.deletable());
     }
@@ -180,6 +181,8 @@ public final class Dialogue {
 
     /** Erases everything kept for the chat; returns the bot's messages still young enough to delete. */
     public List<Integer> erase(String chatKey) {
-        return database.inTransaction(c -> chats.forget(c, chatKey, clock.instant()));
+        var deletable = database.inTransaction(c -> chats.forget(c, chatKey, clock.instant()));
+        database.checkpoint();
+        return deletable;
     }
 }

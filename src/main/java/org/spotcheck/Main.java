@@ -48,6 +48,15 @@ public final class Main {
             return exportFlow(options, export);
         }
         Settings settings = SettingsLoader.load(environment);
+        int rotate = options.indexOf("--rotate-secret");
+        if (rotate >= 0) {
+            if (rotate + 1 >= options.size()) {
+                throw new SettingsException("--rotate-secret needs a file to create, e.g. --rotate-secret /etc/spotcheck/secret.new");
+            }
+            System.out.println(Application.rotateSecret(settings, java.nio.file.Path.of(options.get(rotate + 1)),
+                    Clock.systemUTC()));
+            return 0;
+        }
         if (!console && settings.token().isEmpty()) {
             throw new SettingsException(SettingsLoader.TOKEN + " is not set. Create a bot with @BotFather in"
                     + " Telegram (/newbot), then run with TELEGRAM_BOT_TOKEN=<the token it gives you>."
@@ -64,6 +73,8 @@ public final class Main {
             app.startTelegram();
             awaitStopSignal(app);
             return 0;
+        } catch (SettingsException e) {
+            throw e; // e.g. a secret that did not write this database: exit status 2
         } catch (Exception e) {
             System.err.println("spotcheck: " + redactor.describe(e));
             return 1;

@@ -118,7 +118,7 @@ class DialoguePropertiesTest {
                 }
             }
 
-            var outcome = DIALOGUE.take(chatKey, chatId, input, languageCode, c -> { });
+            var outcome = DIALOGUE.take(chatKey, chatId, input, languageCode, java.util.OptionalInt.empty());
             // As after sending: note the bot's message (and, now and then, a new question message).
             if (!outcome.erased()) {
                 DIALOGUE.delivered(chatKey, List.of(messageId),
@@ -145,7 +145,7 @@ class DialoguePropertiesTest {
         for (Step step : steps) {
             Input input = step.input(check);
             inputs.append("\n  ").append(input);
-            var outcome = DIALOGUE.take(chatKey, chatId, input, languageCode, c -> { });
+            var outcome = DIALOGUE.take(chatKey, chatId, input, languageCode, java.util.OptionalInt.empty());
             check = outcome.state().check();
             if (outcome.erased()) {
                 assertThat(load(chatKey)).as("after" + inputs).isEmpty();

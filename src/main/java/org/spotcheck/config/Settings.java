@@ -14,12 +14,13 @@ import org.spotcheck.text.LocalServices;
  * @param token    TELEGRAM_BOT_TOKEN; needed only to run on Telegram
  * @param apiUrl   TELEGRAM_API_URL
  * @param database SPOTCHECK_DB
- * @param secret   SPOTCHECK_SECRET; empty means the generated file beside the database
+ * @param secret   SPOTCHECK_SECRET, a passphrase; empty means the secret file
+ * @param secretFile SPOTCHECK_SECRET_FILE, or where it is found by default (see SettingsLoader)
  * @param reminderDelays SPOTCHECK_REMINDER_DELAYS: the delays a person can choose for a doctor reminder
  * @param services SPOTCHECK_SERVICES: the places to go the texts name, and the screening start age
  */
 public record Settings(Optional<String> token, URI apiUrl, Path database, Optional<String> secret,
-                       List<Duration> reminderDelays, LocalServices services) {
+                       Path secretFile, List<Duration> reminderDelays, LocalServices services) {
 
     public Settings {
         reminderDelays = List.copyOf(reminderDelays);

@@ -32,6 +32,10 @@ public final class SettingsLoader {
     public static final String API_URL = "TELEGRAM_API_URL";
     public static final String DATABASE = "SPOTCHECK_DB";
     public static final String SECRET = "SPOTCHECK_SECRET";
+    public static final String SECRET_FILE = "SPOTCHECK_SECRET_FILE";
+    /** systemd's LoadCredential= puts credentials here; ours is named {@link #CREDENTIAL}. */
+    static final String CREDENTIALS_DIRECTORY = "CREDENTIALS_DIRECTORY";
+    static final String CREDENTIAL = "spotcheck-secret";
     public static final String CONFIG = "SPOTCHECK_CONFIG";
     public static final String REMINDER_DELAYS = "SPOTCHECK_REMINDER_DELAYS";
     public static final String SERVICES = "SPOTCHECK_SERVICES";
@@ -54,11 +58,13 @@ public final class SettingsLoader {
 
     public static Settings load(Map<String, String> environment) {
         Configuration config = layers(environment);
+        Path database = database(config.getString(DATABASE));
         return new Settings(
                 token(config),
                 apiUrl(config.getString(API_URL)),
-                database(config.getString(DATABASE)),
+                database,
                 secret(config),
+                secretFile(config, environment, database),
                 reminderDelays(config.getString(REMINDER_DELAYS)),
                 services(config.getString(SERVICES)));
     }
@@ -108,10 +114,31 @@ public final class SettingsLoader {
             if (!web || uri.getHost() == null || !bare || uri.getRawQuery() != null) {
                 throw new URISyntaxException(value, "not a bare http(s) address");
             }
+            if ("http".equals(uri.getScheme()) && !loopback(uri.getHost())) {
+                // Every call carries the token in its path: in clear, only on this machine.
+                throw new SettingsException(API_URL + " may use plain http only to this machine (127.0.0.1,"
+                        + " [::1] or localhost); use https for any other host");
+            }
             return uri;
         } catch (URISyntaxException e) {
             throw new SettingsException(API_URL + " must be an http or https address with no path,"
                     + " like https://api.telegram.org or http://127.0.0.1:8081");
+        }
+    }
+
+    /** By its literal form only: a name other than localhost is never looked up, since DNS could lie. */
+    private static boolean loopback(String host) {
+        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if (h.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        if (!h.matches("[0-9.]+|[0-9A-Fa-f:]+")) {
+            return false;
+        }
+        try {
+            return java.net.InetAddress.getByName(h).isLoopbackAddress(); // a literal: no lookup
+        } catch (java.net.UnknownHostException e) {
+            return false;
         }
     }
 
@@ -130,9 +157,34 @@ public final class SettingsLoader {
         String secret = blankToNull(config.getString(SECRET));
         if (secret != null && secret.length() < MIN_SECRET_LENGTH) {
             throw new SettingsException(SECRET + " is too short: use at least " + MIN_SECRET_LENGTH
-                    + " random characters, or leave it unset to have one generated beside the database");
+                    + " random characters, or leave it unset to have a secret file generated (" + SECRET_FILE + ")");
         }
         return Optional.ofNullable(secret);
+    }
+
+    /**
+     * Where the secret file is, when SPOTCHECK_SECRET is not set: SPOTCHECK_SECRET_FILE; else the
+     * systemd credential; else release 1's file beside the database, if there is one (so an upgrade
+     * keeps its secret; the bot warns until it is moved); else the user's configuration folder,
+     * apart from the data, so a copy of the data folder does not carry the secret with it.
+     */
+    private static Path secretFile(Configuration config, Map<String, String> environment, Path database) {
+        String configured = blankToNull(config.getString(SECRET_FILE));
+        if (configured != null) {
+            return Path.of(configured);
+        }
+        String credentials = blankToNull(environment.get(CREDENTIALS_DIRECTORY));
+        if (credentials != null && Files.exists(Path.of(credentials, CREDENTIAL))) {
+            return Path.of(credentials, CREDENTIAL);
+        }
+        Path legacy = database.resolveSibling(database.getFileName() + ".secret");
+        if (Files.exists(legacy)) {
+            return legacy;
+        }
+        String xdg = blankToNull(environment.get("XDG_CONFIG_HOME"));
+        Path base = xdg != null ? Path.of(xdg)
+                : Path.of(environment.getOrDefault("HOME", System.getProperty("user.home")), ".config");
+        return base.resolve("spotcheck").resolve("secret");
     }
 
     private static List<Duration> reminderDelays(String value) {

@@ -8,8 +8,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * chat_key = HMAC-SHA256(secret, chat id): stable for a chat, meaningless without the secret.
- * Logs show only {@link #shortForm} of it.
+ * chat_key = HMAC-SHA256(k, chat id), k derived from the secret for this purpose only: stable for a
+ * chat, meaningless without the secret. Logs show only {@link #shortForm} of it.
  */
 public final class ChatKeys {
 
@@ -17,7 +17,11 @@ public final class ChatKeys {
     private final ThreadLocal<Mac> mac;
 
     public ChatKeys(Secret secret) {
-        var key = new SecretKeySpec(secret.bytes(), "HmacSHA256");
+        this(secret.key("spotcheck chat key v2"));
+    }
+
+    private ChatKeys(byte[] keyBytes) {
+        var key = new SecretKeySpec(keyBytes, "HmacSHA256");
         this.mac = ThreadLocal.withInitial(() -> {
             try {
                 Mac m = Mac.getInstance("HmacSHA256");
@@ -27,6 +31,11 @@ public final class ChatKeys {
                 throw new IllegalStateException("HmacSHA256 is missing from this Java runtime", e);
             }
         });
+    }
+
+    /** Release 1's chat keys (the raw secret as the HMAC key), to find rows an upgrade must re-key. */
+    static ChatKeys legacy(Secret secret) {
+        return new ChatKeys(secret.legacy());
     }
 
     public String keyFor(long chatId) {

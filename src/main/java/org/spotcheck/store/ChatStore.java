@@ -14,6 +14,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.spotcheck.check.Answer;
 import org.spotcheck.check.Check;
@@ -28,13 +29,17 @@ public final class ChatStore {
     /** Telegram lets a bot delete its own messages in a private chat for 48 hours. */
     static final Duration DELETABLE_FOR = Duration.ofHours(48);
 
-    /** Every table that holds rows of a chat; a new table with a chat_key adds its line here. */
-    private static final List<String> ERASE = List.of(
-            "DELETE FROM bot_message WHERE chat_key = ?",
-            "DELETE FROM inbox WHERE chat_key = ?",
-            "DELETE FROM reminder WHERE chat_key = ?",
-            "DELETE FROM episode WHERE chat_key = ?",
-            "DELETE FROM chat WHERE chat_key = ?");
+    /**
+     * Every table that holds rows of a chat; a new table with a chat_key adds its line here, so
+     * /forget and re-keying miss none. The inbox is erased by {@link Inbox}, its one owner.
+     */
+    private static final List<String> TABLES = List.of("bot_message", "reminder", "episode", "chat");
+
+    private static final List<String> TABLES_AND_INBOX = Stream.concat(TABLES.stream(), Stream.of("inbox")).toList();
+
+    /** Every chat key in use, as a subquery. */
+    static final String ALL_CHAT_KEYS = TABLES_AND_INBOX.stream().map(t -> "SELECT chat_key FROM " + t)
+            .collect(Collectors.joining(" UNION "));
 
     public Optional<ChatState> load(Connection c, String chatKey) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
@@ -60,13 +65,19 @@ public final class ChatStore {
     public void save(Connection c, String chatKey, ChatState state, Instant now) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
                 INSERT INTO chat (chat_key, language, check_id, answers, current_question, urgency,
-                                  question_message_id, updated_hour, earlier_check)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                  question_message_id, updated_hour, earlier_check, finished_hour)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (chat_key) DO UPDATE SET
                   language = excluded.language, check_id = excluded.check_id, answers = excluded.answers,
                   current_question = excluded.current_question, urgency = excluded.urgency,
                   question_message_id = excluded.question_message_id, updated_hour = excluded.updated_hour,
-                  earlier_check = excluded.earlier_check""")) {
+                  earlier_check = excluded.earlier_check,
+                  -- the 30 days of a finished check count from when it finished: a later change
+                  -- (a new language, a moved message) keeps the hour it finished
+                  finished_hour = CASE WHEN excluded.finished_hour IS NULL THEN NULL
+                                       WHEN chat.check_id = excluded.check_id AND chat.finished_hour IS NOT NULL
+                                       THEN chat.finished_hour
+                                       ELSE excluded.finished_hour END""")) {
             var check = state.check();
             s.setString(1, chatKey);
             s.setString(2, state.language());
@@ -83,19 +94,28 @@ public final class ChatStore {
             } else {
                 s.setNull(7, Types.INTEGER);
             }
-            s.setLong(8, now.truncatedTo(ChronoUnit.HOURS).getEpochSecond());
+            long hour = now.truncatedTo(ChronoUnit.HOURS).getEpochSecond();
+            s.setLong(8, hour);
             s.setString(9, check.flatMap(Check::earlier).map(LocalDate::toString).orElse(null));
+            if (check.map(Check::finished).orElse(false)) {
+                s.setLong(10, hour);
+            } else {
+                s.setNull(10, Types.INTEGER);
+            }
             s.executeUpdate();
         }
     }
 
-    /** Remembers a message the bot sent, so /forget can take it off the phone later. */
+    /**
+     * Remembers a message the bot sent, so /forget can take it off the phone later. Its time is
+     * kept to the hour, rounded up: /forget then tries every message Telegram may still allow.
+     */
     public void recordSent(Connection c, String chatKey, int messageId, Instant now) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
                 "INSERT OR IGNORE INTO bot_message (chat_key, message_id, sent_at) VALUES (?, ?, ?)")) {
             s.setString(1, chatKey);
             s.setInt(2, messageId);
-            s.setLong(3, now.getEpochSecond());
+            s.setLong(3, now.plus(Duration.ofHours(1)).minusNanos(1).truncatedTo(ChronoUnit.HOURS).getEpochSecond());
             s.executeUpdate();
         }
     }
@@ -116,13 +136,38 @@ public final class ChatStore {
                 }
             }
         }
-        for (String delete : ERASE) {
-            try (PreparedStatement s = c.prepareStatement(delete)) {
+        for (String table : TABLES) {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM " + table + " WHERE chat_key = ?")) {
                 s.setString(1, chatKey);
                 s.executeUpdate();
             }
         }
+        Inbox.erase(c, chatKey);
         return deletable;
+    }
+
+    /** Whether anything at all is stored for any chat. */
+    static boolean anyRows(Connection c) throws SQLException {
+        try (var s = c.prepareStatement("SELECT EXISTS (" + ALL_CHAT_KEYS + ")"); var rs = s.executeQuery()) {
+            return rs.getInt(1) == 1;
+        }
+    }
+
+    /** Moves a chat's rows to another key (an upgrade's re-keying); rows already under the new key win. */
+    static void rekey(Connection c, String from, String to) throws SQLException {
+        for (String table : TABLES_AND_INBOX) {
+            try (var s = c.prepareStatement("UPDATE OR IGNORE " + table + " SET chat_key = ? WHERE chat_key = ?")) {
+                s.setString(1, to);
+                s.setString(2, from);
+                s.executeUpdate();
+            }
+        }
+        for (String table : TABLES) { // what a key conflict left behind (the inbox has no such key)
+            try (var s = c.prepareStatement("DELETE FROM " + table + " WHERE chat_key = ?")) {
+                s.setString(1, from);
+                s.executeUpdate();
+            }
+        }
     }
 
     private static String answers(Check check) {

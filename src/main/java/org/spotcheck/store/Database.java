@@ -44,9 +44,9 @@ public final class Database implements AutoCloseable {
                 s.execute("PRAGMA synchronous=NORMAL");
                 s.execute("PRAGMA busy_timeout=5000");
                 s.execute("PRAGMA foreign_keys=ON");
-                // Erased rows are overwritten where they lie, not left readable in the file; FAST does
-                // it without the extra writes of ON, so handling an update stays cheap.
-                s.execute("PRAGMA secure_delete=FAST");
+                // Erased rows are overwritten with zeros where they lie, freed pages included: FAST
+                // would leave some of them readable in the file.
+                s.execute("PRAGMA secure_delete=ON");
             }
             connection.setAutoCommit(false);
             var database = new Database(connection);
@@ -59,7 +59,43 @@ public final class Database implements AutoCloseable {
 
     /** Runs the work in one transaction: all of it is committed, or none of it. */
     public synchronized <T> T inTransaction(Work<T> work) {
+        return transaction(work, false);
+    }
+
+    /**
+     * Like {@link #inTransaction}, but the commit reaches the disk before this returns, so it
+     * survives a power cut too (synchronous=FULL for this commit; the rest stay NORMAL, which
+     * survives a crash of the process). For what is confirmed to someone outside, e.g. Telegram.
+     */
+    public synchronized <T> T inDurableTransaction(Work<T> work) {
+        return transaction(work, true);
+    }
+
+    /**
+     * Copies the write-ahead log into the database file and truncates it to nothing, so rows
+     * just erased leave no copy behind in the -wal file (secure_delete already zeroed them in
+     * the database file). After /forget and after each retention run.
+     */
+    public synchronized void checkpoint() {
         try {
+            connection.setAutoCommit(true); // a checkpoint cannot run inside a transaction
+            try (Statement s = connection.createStatement(); var rs = s.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
+                if (rs.next() && rs.getInt(1) != 0) {
+                    log.warn("checkpoint could not finish; erased rows stay in the -wal file until the next one");
+                }
+            } finally {
+                connection.setAutoCommit(false);
+            }
+        } catch (SQLException e) {
+            log.warn("checkpoint failed: {}", e.getMessage());
+        }
+    }
+
+    private <T> T transaction(Work<T> work, boolean durable) {
+        try {
+            if (durable) {
+                pragma("synchronous=FULL");
+            }
             T result = work.run(statements.connection());
             connection.commit();
             return result;
@@ -73,6 +109,24 @@ public final class Database implements AutoCloseable {
                 throw runtime;
             }
             throw new IllegalStateException("database: " + e.getMessage(), e);
+        } finally {
+            if (durable) {
+                try {
+                    pragma("synchronous=NORMAL");
+                } catch (SQLException e) {
+                    log.warn("synchronous not set back: {}", e.getMessage());
+                }
+            }
+        }
+    }
+
+    /** Sets a pragma between transactions, where SQLite takes it for the next commit. */
+    private void pragma(String setting) throws SQLException {
+        connection.setAutoCommit(true);
+        try (Statement s = connection.createStatement()) {
+            s.execute("PRAGMA " + setting);
+        } finally {
+            connection.setAutoCommit(false);
         }
     }
 
@@ -92,7 +146,7 @@ public final class Database implements AutoCloseable {
             inTransaction(c -> {
                 try (var s = c.createStatement()) {
                     for (String statement : sql.split(";\\s*(\\r?\\n|$)")) {
-                        if (!statement.isBlank()) {
+                        if (!statement.replaceAll("(?m)^\\s*--.*$", "").isBlank()) { // not only comments
                             s.execute(statement);
                         }
                     }
@@ -123,6 +177,8 @@ public final class Database implements AutoCloseable {
             "/db/001_chats.sql",
             "/db/002_inbox.sql",
             "/db/003_reminders.sql",
+            "/db/004_reserved.sql",
+            "/db/005_privacy.sql",
     };
 
     @Override

@@ -7,8 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
-/** Files that hold health data or the secret are readable by the bot's own user only (0600). */
+/**
+ * Files that hold health data or the secret are readable by the bot's own user only (0600), and
+ * the folders SpotCheck creates for them are closed to others too (0700): a listing of the data
+ * folder, or the -wal and -shm files SQLite creates with looser modes, stay private.
+ */
 final class OwnerOnly {
+
+    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
     private OwnerOnly() {
     }
@@ -18,22 +24,41 @@ final class OwnerOnly {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
-                Files.createDirectories(parent);
+                createFolders(parent);
             }
-            boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-            var rw = PosixFilePermissions.fromString("rw-------");
             if (!Files.exists(file)) {
-                if (posix) {
-                    Files.createFile(file, PosixFilePermissions.asFileAttribute(rw));
+                if (POSIX) {
+                    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
                 } else {
                     Files.createFile(file);
                 }
             }
-            if (posix) {
-                Files.setPosixFilePermissions(file, rw);
-            }
+            tighten(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Makes an existing file owner-only (someone may have loosened it). */
+    static void tighten(Path file) throws IOException {
+        if (POSIX) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        }
+    }
+
+    /** Folders that do not exist yet are created 0700; existing ones are the operator's and left as they are. */
+    private static void createFolders(Path folder) throws IOException {
+        if (Files.isDirectory(folder)) {
+            return;
+        }
+        Path parent = folder.getParent();
+        if (parent != null) {
+            createFolders(parent);
+        }
+        if (POSIX) {
+            Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } else {
+            Files.createDirectory(folder);
         }
     }
 }

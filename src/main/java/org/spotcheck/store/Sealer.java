@@ -7,7 +7,6 @@ import java.security.SecureRandom;
 import java.util.Optional;
 
 import javax.crypto.Cipher;
-import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -42,39 +41,49 @@ public final class Sealer {
     private final SecretKeySpec key;
 
     public Sealer(Secret secret) {
-        try {
-            // A key of its own, so the HMAC key for chat keys is never used for encryption too.
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.bytes(), "HmacSHA256"));
-            this.key = new SecretKeySpec(mac.doFinal("spotcheck/seal/v1".getBytes(StandardCharsets.US_ASCII)), "AES");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is missing from this Java runtime", e);
-        }
+        // A key of its own, so the key behind chat keys is never used for encryption too.
+        this(secret.key("spotcheck seal v2"));
+    }
+
+    private Sealer(byte[] keyBytes) {
+        this.key = new SecretKeySpec(keyBytes, "AES");
+    }
+
+    /** Release 1's sealing key, only to open rows an upgrade re-seals. */
+    static Sealer legacy(Secret secret) {
+        return new Sealer(Secret.hmac(secret.legacy(), "spotcheck/seal/v1".getBytes(StandardCharsets.US_ASCII)));
     }
 
     public byte[] seal(long chatId) {
+        return seal(ByteBuffer.allocate(Long.BYTES).putLong(chatId).array());
+    }
+
+    /** The chat id, or empty when the bytes were sealed under another secret or were changed. */
+    public Optional<Long> open(byte[] sealed) {
+        return openBytes(sealed).filter(plain -> plain.length == Long.BYTES).map(plain -> ByteBuffer.wrap(plain).getLong());
+    }
+
+    byte[] seal(byte[] plain) {
         try {
             var iv = new byte[IV_BYTES];
             RANDOM.nextBytes(iv);
             Cipher cipher = CIPHER.get();
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
-            byte[] sealed = cipher.doFinal(ByteBuffer.allocate(Long.BYTES).putLong(chatId).array());
+            byte[] sealed = cipher.doFinal(plain);
             return ByteBuffer.allocate(IV_BYTES + sealed.length).put(iv).put(sealed).array();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is missing from this Java runtime", e);
         }
     }
 
-    /** The chat id, or empty when the bytes were sealed under another secret or were changed. */
-    public Optional<Long> open(byte[] sealed) {
+    Optional<byte[]> openBytes(byte[] sealed) {
         if (sealed == null || sealed.length <= IV_BYTES) {
             return Optional.empty();
         }
         try {
             Cipher cipher = CIPHER.get();
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, IV_BYTES));
-            byte[] plain = cipher.doFinal(sealed, IV_BYTES, sealed.length - IV_BYTES);
-            return plain.length == Long.BYTES ? Optional.of(ByteBuffer.wrap(plain).getLong()) : Optional.empty();
+            return Optional.of(cipher.doFinal(sealed, IV_BYTES, sealed.length - IV_BYTES));
         } catch (GeneralSecurityException e) {
             return Optional.empty();
         }

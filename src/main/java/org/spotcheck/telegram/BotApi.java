@@ -69,14 +69,14 @@ public final class BotApi {
         return callAsync(message(chatId, screen)).thenApply(Message::getMessageId);
     }
 
-    /** Health texts are protected from forwarding and saving; pages about the bot itself are not. */
+    /** Everything sent in a private chat is protected from forwarding and saving (see /privacy). */
     private static SendMessage message(long chatId, Screen screen) {
         return SendMessage.builder()
                 .chatId(chatId)
                 .text(screen.html())
                 .parseMode("HTML")
                 .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build())
-                .protectContent(screen.slot() != Screen.Slot.PAGE)
+                .protectContent(true)
                 .replyMarkup(screen.keyboard().isEmpty() ? null : keyboard(screen.keyboard()))
                 .build();
     }

@@ -13,7 +13,7 @@ import org.spotcheck.check.Input;
  * @param chatId         where to answer; becomes a chat key before anything is stored
  * @param privateChat    false for groups and channels, where the bot only points to a private chat
  * @param input          what the person did
- * @param callbackId     the callback query to answer, for a tap
+ * @param callbackId     the callback query to answer, for a tap; the inbox keeps it only sealed
  * @param tappedMessage  the message whose button was tapped, for a tap
  * @param languageCode   the person's Telegram language, if they shared it
  * @param blocked        the person blocked the bot (my_chat_member "kicked"): erase the chat
@@ -31,8 +31,10 @@ public record Incoming(int updateId, long chatId, boolean privateChat, Input inp
     }
 
     /**
-     * The inbox form: SpotCheck's own codes separated by '|', e.g. "tap|a:1:2:0|4242|17|en".
-     * A tap keeps only button data that SpotCheck itself could have made.
+     * The inbox form: SpotCheck's own codes separated by '|', e.g. "tap|a:1:2:0||17|en". A tap
+     * keeps only button data that SpotCheck itself could have made. The third field held the
+     * callback query id in release 1; it stays empty now (Telegram's ids can carry the user id,
+     * so the inbox seals it with the chat id instead).
      */
     public String event() {
         String kind;
@@ -48,12 +50,12 @@ public record Incoming(int updateId, long chatId, boolean privateChat, Input inp
         } else {
             kind = "other";
         }
-        return String.join("|", kind, detail, callbackId.orElse(""),
+        return String.join("|", kind, detail, "",
                 tappedMessage.map(String::valueOf).orElse(""), languageCode == null ? "" : languageCode);
     }
 
-    /** Reads an inbox event back; the chat id comes from the inbox's sealed column. */
-    public static Incoming fromEvent(int updateId, long chatId, String event) {
+    /** Reads an inbox event back; the chat id and callback id come from the inbox's sealed column. */
+    public static Incoming fromEvent(int updateId, long chatId, Optional<String> callbackId, String event) {
         String[] f = event.split("\\|", -1);
         if (f.length != 5) {
             throw new IllegalArgumentException("not an inbox event");
@@ -64,7 +66,7 @@ public record Incoming(int updateId, long chatId, boolean privateChat, Input inp
             default -> new Input.Other();
         };
         return new Incoming(updateId, chatId, true, input,
-                f[2].isEmpty() ? Optional.empty() : Optional.of(f[2]),
+                f[2].isEmpty() ? callbackId : Optional.of(f[2]), // a release 1 row kept it here
                 f[3].isEmpty() ? Optional.empty() : Optional.of(Integer.parseInt(f[3])),
                 f[4].isEmpty() ? null : f[4], f[0].equals("blocked"));
     }

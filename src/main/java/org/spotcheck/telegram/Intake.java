@@ -46,7 +46,14 @@ final class Intake implements LongPollingUpdateConsumer {
             log.info("resuming {} updates received before the last stop", pending.size());
         }
         for (var entry : pending) {
-            var in = Incoming.fromEvent(entry.updateId(), entry.chatId(), entry.event());
+            Incoming in;
+            try {
+                in = Incoming.fromEvent(entry.updateId(), entry.chatId(), entry.callbackId(), entry.event());
+            } catch (RuntimeException e) {
+                // One row this release cannot read must not stop every start.
+                inbox.setAside(entry.updateId(), "unreadable event (" + e.getClass().getSimpleName() + ")");
+                continue;
+            }
             dispatch(in, () -> chat.handle(in, entry.chatKey()), false);
         }
     }
@@ -65,7 +72,8 @@ final class Intake implements LongPollingUpdateConsumer {
             readable.add(incoming.get());
             if (incoming.get().privateChat()) {
                 var in = incoming.get();
-                entries.add(new Inbox.Entry(in.updateId(), in.chatId(), chatKeys.keyFor(in.chatId()), in.event()));
+                entries.add(new Inbox.Entry(in.updateId(), in.chatId(), chatKeys.keyFor(in.chatId()), in.event(),
+                        in.callbackId()));
             }
         }
         var fresh = new HashMap<Integer, Inbox.Entry>();

@@ -1,24 +1,25 @@
 package org.spotcheck.telegram;
 
-import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.spotcheck.Dialogue;
+import org.spotcheck.Reminders;
 import org.spotcheck.store.ChatKeys;
-import org.spotcheck.store.Database;
-import org.spotcheck.store.ReminderStore;
-import org.spotcheck.text.Renderer;
-import org.spotcheck.text.Texts;
 
 /**
- * Sends reminders that are due, paced to stay under Telegram's limits (about 30 messages a
- * second overall, one a second per chat). A reminder is deleted once it was sent, so it goes out
- * once; one that fell due while the bot was down goes out at the next start.
+ * Sends reminders that are due, each in its chat's lane, so it takes its turn after whatever the
+ * chat did before: a /forget or Cancel that came first always wins. Paced to stay under
+ * Telegram's limits (about 30 messages a second overall, one a second per chat). A reminder is
+ * deleted once it was sent, so it goes out once; one that fell due while the bot was down goes
+ * out at the next start.
  */
 public final class ReminderDelivery {
 
@@ -27,23 +28,18 @@ public final class ReminderDelivery {
     static final Duration OVERALL_GAP = Duration.ofMillis(1000 / 30 + 1);
     static final Duration SAME_CHAT_GAP = Duration.ofSeconds(1);
     private static final int BATCH = 30;
+    /** A round waits this long for its sends; what is still out then is counted at the next round. */
+    private static final long ROUND_SECONDS = 60;
 
-    private final Database database;
-    private final ReminderStore reminders;
-    private final Dialogue dialogue;
+    private final Reminders reminders;
     private final BotApi api;
-    private final Texts texts;
-    private final Clock clock;
+    private final ChatLanes lanes;
     private final BotApi.Sleeper sleeper;
 
-    public ReminderDelivery(Database database, ReminderStore reminders, Dialogue dialogue, BotApi api, Texts texts,
-                            Clock clock, BotApi.Sleeper sleeper) {
-        this.database = database;
+    public ReminderDelivery(Reminders reminders, BotApi api, ChatLanes lanes, BotApi.Sleeper sleeper) {
         this.reminders = reminders;
-        this.dialogue = dialogue;
         this.api = api;
-        this.texts = texts;
-        this.clock = clock;
+        this.lanes = lanes;
         this.sleeper = sleeper;
     }
 
@@ -54,15 +50,19 @@ public final class ReminderDelivery {
     public int deliverDue() {
         int delivered = 0;
         try {
-            var due = database.inTransaction(c -> reminders.due(c, clock.instant(), BATCH));
-            var lastSentTo = new HashMap<String, Long>();
-            for (var reminder : due) {
-                pace(lastSentTo.get(reminder.chatKey()));
-                if (deliver(reminder)) {
-                    delivered++;
-                }
-                lastSentTo.put(reminder.chatKey(), System.nanoTime());
+            var claims = reminders.claimDue(BATCH);
+            if (claims.dropped() > 0) {
+                log.warn("{} due reminders were sealed under another secret; they cannot be sent and are dropped",
+                        claims.dropped());
             }
+            var lastSentTo = new HashMap<Long, Long>();
+            var sending = new ArrayList<CompletableFuture<Boolean>>();
+            for (var reminder : claims.ready()) {
+                pace(lastSentTo.get(reminder.chatId()));
+                sending.add(inLane(reminder));
+                lastSentTo.put(reminder.chatId(), System.nanoTime());
+            }
+            delivered = count(sending);
         } catch (RuntimeException | InterruptedException e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
@@ -72,41 +72,75 @@ public final class ReminderDelivery {
         return delivered;
     }
 
-    private boolean deliver(ReminderStore.Due reminder) {
-        String chat = ChatKeys.shortForm(reminder.chatKey());
-        if (reminder.chatId().isEmpty()) {
-            log.warn("reminder {} chat {}: sealed under another secret; it cannot be sent and is dropped",
-                    reminder.id(), chat);
-            delete(reminder.id());
-            return false;
+    private CompletableFuture<Boolean> inLane(Reminders.Claimed reminder) throws InterruptedException {
+        var result = new CompletableFuture<Boolean>();
+        boolean queued = lanes.submit(reminder.chatId(), () -> deliver(reminder).whenComplete((sent, error) ->
+                result.complete(error == null && sent)));
+        if (!queued) {
+            reminders.notSent(reminder); // the chat has a lot waiting; the next round tries again
+            result.complete(false);
         }
-        try {
-            int messageId = api.send(reminder.chatId().get(), Renderer.reminder(reminder.kind(), texts.in(reminder.language())));
-            delete(reminder.id());
-            dialogue.delivered(reminder.chatKey(), List.of(messageId), Optional.empty());
-            log.info("reminder {} chat {}: delivered", reminder.id(), chat);
-            return true;
-        } catch (BotApiException e) {
-            switch (e.kind()) {
-                case BLOCKED -> {
-                    dialogue.erase(reminder.chatKey());
-                    log.info("reminder {} chat {}: the bot was blocked; the chat's data is erased", reminder.id(), chat);
-                }
-                case REFUSED, MESSAGE_GONE -> {
-                    delete(reminder.id());
-                    log.warn("reminder {} chat {}: refused by Telegram, dropped: {}", reminder.id(), chat, e.getMessage());
-                }
-                case FAILED -> log.warn("reminder {} chat {}: not sent yet, will retry: {}", reminder.id(), chat, e.getMessage());
-            }
-            return false;
-        }
+        return result;
     }
 
-    private void delete(long id) {
-        database.inTransaction(c -> {
-            reminders.delete(c, id);
-            return null;
+    private static int count(List<CompletableFuture<Boolean>> sending) throws InterruptedException {
+        try {
+            CompletableFuture.allOf(sending.toArray(CompletableFuture[]::new)).get(ROUND_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // Each send handles its own failure; a slow one is simply not counted here.
+        }
+        return (int) sending.stream().filter(f -> f.getNow(false)).count();
+    }
+
+    /** In the chat's lane: only a reminder still wanted is sent. */
+    private CompletableFuture<Boolean> deliver(Reminders.Claimed reminder) {
+        String chat = ChatKeys.shortForm(reminder.chatKey());
+        try {
+            if (!reminders.stillWanted(reminder)) {
+                log.info("reminder {} chat {}: cancelled or erased before its turn; not sent", reminder.id(), chat);
+                return CompletableFuture.completedFuture(false);
+            }
+        } catch (RuntimeException e) {
+            log.error("reminder {} chat {}: not sent: {}", reminder.id(), chat, e.getClass().getSimpleName());
+            return CompletableFuture.completedFuture(false);
+        }
+        return api.sendAsync(reminder.chatId(), reminder.screen()).handle((messageId, error) -> {
+            try {
+                return settle(reminder, chat, messageId, error);
+            } catch (RuntimeException e) {
+                log.error("reminder {} chat {}: {}", reminder.id(), chat, e.getClass().getSimpleName());
+                return false;
+            }
         });
+    }
+
+    private boolean settle(Reminders.Claimed reminder, String chat, Integer messageId, Throwable error) {
+        if (error == null) {
+            reminders.sent(reminder, messageId);
+            log.info("reminder {} chat {}: delivered", reminder.id(), chat);
+            return true;
+        }
+        if (!(BotApi.unwrap(error) instanceof BotApiException e)) {
+            reminders.notSent(reminder);
+            log.warn("reminder {} chat {}: not sent yet, will retry: {}", reminder.id(), chat,
+                    BotApi.unwrap(error).getClass().getSimpleName());
+            return false;
+        }
+        switch (e.kind()) {
+            case BLOCKED -> {
+                reminders.blocked(reminder);
+                log.info("reminder {} chat {}: the bot was blocked; the chat's data is erased", reminder.id(), chat);
+            }
+            case REFUSED, MESSAGE_GONE -> {
+                reminders.refused(reminder);
+                log.warn("reminder {} chat {}: refused by Telegram, dropped: {}", reminder.id(), chat, e.getMessage());
+            }
+            case FAILED -> {
+                reminders.notSent(reminder);
+                log.warn("reminder {} chat {}: not sent yet, will retry: {}", reminder.id(), chat, e.getMessage());
+            }
+        }
+        return false;
     }
 
     private void pace(Long lastSentToThisChat) throws InterruptedException {

@@ -12,10 +12,10 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.spotcheck.Dialogue;
+import org.spotcheck.Reminders;
 import org.spotcheck.store.ChatKeys;
 import org.spotcheck.store.Database;
 import org.spotcheck.store.Inbox;
-import org.spotcheck.store.ReminderStore;
 import org.spotcheck.text.Messages;
 import org.spotcheck.text.Texts;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
@@ -72,7 +72,7 @@ public final class TelegramBot implements AutoCloseable {
 
     /** What the bot works with, wired by the application. */
     public record Parts(Dialogue dialogue, ChatKeys chatKeys, Texts texts, Inbox inbox, Database database,
-                        ReminderStore reminders, Clock clock) {
+                        Reminders reminders, Clock clock) {
     }
 
     public static TelegramBot start(String token, URI apiUrl, Parts parts) throws TelegramApiException {
@@ -108,8 +108,7 @@ public final class TelegramBot implements AutoCloseable {
         var lanes = new ChatLanes(WORKERS, MAX_PENDING, MAX_PENDING_PER_CHAT);
         var intake = new Intake(parts.inbox(), parts.chatKeys(), lanes, chat, new FloodGuard());
         intake.resume();
-        var delivery = new ReminderDelivery(parts.database(), parts.reminders(), dialogue, api, texts, parts.clock(),
-                d -> Thread.sleep(d.toMillis()));
+        var delivery = new ReminderDelivery(parts.reminders(), api, lanes, d -> Thread.sleep(d.toMillis()));
         ScheduledExecutorService reminderThread = Executors.newSingleThreadScheduledExecutor(ChatLanes.named("reminders"));
         // The command menu is registered beside polling, not before it: people should not wait for it.
         reminderThread.execute(() -> {

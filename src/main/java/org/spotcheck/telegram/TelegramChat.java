@@ -3,6 +3,7 @@ package org.spotcheck.telegram;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -113,7 +114,7 @@ public final class TelegramChat {
 
     private CompletableFuture<Void> converse(String chatKey, Incoming in) {
         var outcome = dialogue.take(chatKey, OptionalLong.of(in.chatId()), in.input(), in.languageCode(),
-                c -> inbox.done(c, in.updateId()));
+                OptionalInt.of(in.updateId()));
         log.debug("update {} chat {}: applied", in.updateId(), ChatKeys.shortForm(chatKey));
         in.callbackId().ifPresent(id -> api.answer(id, outcome.popUp().map(t -> t.text()),
                 outcome.popUp().map(t -> t.alert()).orElse(false)));

@@ -65,7 +65,7 @@ final class BaselineBot implements AutoCloseable {
                         }
                         var in = UpdateReader.read(update).orElseThrow();
                         String key = keys.keyFor(in.chatId());
-                        var outcome = dialogue.take(key, OptionalLong.of(in.chatId()), in.input(), in.languageCode(), c -> { });
+                        var outcome = dialogue.take(key, OptionalLong.of(in.chatId()), in.input(), in.languageCode(), java.util.OptionalInt.empty());
                         try {
                             if (in.callbackId().isPresent()) {
                                 client.execute(AnswerCallbackQuery.builder().callbackQueryId(in.callbackId().get()).build());

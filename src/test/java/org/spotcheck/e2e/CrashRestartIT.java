@@ -96,12 +96,18 @@ class CrashRestartIT {
         return dir.resolve("spotcheck.db");
     }
 
+    /** Apart from the data, as the bot keeps it by default. */
+    private Path secretFile() {
+        return dir.resolve("config").resolve("secret");
+    }
+
     private BotProcess startBot() {
         runs++;
         return BotProcess.start(jar, Map.of(
                         "TELEGRAM_BOT_TOKEN", TOKEN,
                         "TELEGRAM_API_URL", telegram.url(),
-                        "SPOTCHECK_DB", database().toString()),
+                        "SPOTCHECK_DB", database().toString(),
+                        "SPOTCHECK_SECRET_FILE", secretFile().toString()),
                 dir, logs.resolve(String.format("run-%02d.log", runs)));
     }
 
@@ -214,7 +220,7 @@ class CrashRestartIT {
         // The database, read after the last run is gone: every check whole, nothing pending.
         int lost = 0;
         var wrong = new ArrayList<String>();
-        var chatKeys = new ChatKeys(Secret.of(Optional.empty(), database()));
+        var chatKeys = new ChatKeys(Secret.of(Optional.empty(), secretFile()));
         var store = new ChatStore();
         int pending;
         try (var database = Database.open(database())) {
@@ -304,7 +310,7 @@ class CrashRestartIT {
                 .isIn(0, BotProcess.TERMINATED);
         assertThat(walBytes()).as("bytes left in spotcheck.db-wal after a clean stop").isZero();
 
-        var chatKeys = new ChatKeys(Secret.of(Optional.empty(), database()));
+        var chatKeys = new ChatKeys(Secret.of(Optional.empty(), secretFile()));
         try (var database = Database.open(database())) {
             var state = database.inTransaction(c -> new ChatStore().load(c, chatKeys.keyFor(chatId)));
             var check = state.flatMap(ChatState::check).orElseThrow();

@@ -75,7 +75,8 @@ class FaultToleranceTest {
         var settings = SettingsLoader.load(Map.of(
                 "TELEGRAM_BOT_TOKEN", TOKEN,
                 "TELEGRAM_API_URL", telegram.url(),
-                "SPOTCHECK_DB", database.toString()));
+                "SPOTCHECK_DB", database.toString(),
+                "SPOTCHECK_SECRET_FILE", dir.resolve("config").resolve("secret").toString()));
         app = Application.open(settings, Clock.systemUTC());
         app.startTelegram();
     }
@@ -131,7 +132,7 @@ class FaultToleranceTest {
         int lost = 0;
         int twice = 0;
         try (var db = Database.open(database)) {
-            var keys = new ChatKeys(Secret.of(Optional.empty(), database));
+            var keys = new ChatKeys(Secret.of(Optional.empty(), dir.resolve("config").resolve("secret")));
             for (Run run : runs) {
                 var result = resultMessages(run.chatId());
                 var expected = EN.get("result.urgency." + Triage.assess(run.answers()).urgency().key());
@@ -404,7 +405,7 @@ class FaultToleranceTest {
 
     /** What the stopped bot's database holds for a chat. */
     private Rows rowsOf(long chatId) {
-        String key = new ChatKeys(Secret.of(Optional.empty(), database)).keyFor(chatId);
+        String key = new ChatKeys(Secret.of(Optional.empty(), dir.resolve("config").resolve("secret"))).keyFor(chatId);
         try (var db = Database.open(database)) {
             return db.inTransaction(c -> new Rows(
                     count(c, key, "SELECT COUNT(*) FROM chat WHERE chat_key = ?"),

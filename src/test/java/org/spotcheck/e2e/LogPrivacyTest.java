@@ -151,7 +151,8 @@ class LogPrivacyTest {
         var settings = SettingsLoader.load(Map.of(
                 "TELEGRAM_BOT_TOKEN", token,
                 "TELEGRAM_API_URL", telegram.url(),
-                "SPOTCHECK_DB", dir.resolve("spotcheck.db").toString()));
+                "SPOTCHECK_DB", dir.resolve("spotcheck.db").toString(),
+                "SPOTCHECK_SECRET_FILE", dir.resolve("config").resolve("secret").toString()));
         app = Application.open(settings, Clock.systemUTC());
         app.startTelegram();
     }

@@ -52,6 +52,7 @@ class TelegramEndToEndTest {
                 "TELEGRAM_BOT_TOKEN", TOKEN,
                 "TELEGRAM_API_URL", telegram.url(),
                 "SPOTCHECK_DB", dir.resolve("spotcheck.db").toString(),
+                "SPOTCHECK_SECRET_FILE", dir.resolve("config").resolve("secret").toString(),
                 "SPOTCHECK_REMINDER_DELAYS", reminderDelays));
         var started = Application.open(settings, Clock.systemUTC());
         started.startTelegram();

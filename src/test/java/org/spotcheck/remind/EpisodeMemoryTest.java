@@ -57,7 +57,7 @@ class EpisodeMemoryTest {
     }
 
     private Dialogue.Outcome tap(Action action) {
-        return dialogue.take(chatKey, OptionalLong.of(CHAT), new Input.Tap(action), "en", c -> { });
+        return dialogue.take(chatKey, OptionalLong.of(CHAT), new Input.Tap(action), "en", java.util.OptionalInt.empty());
     }
 
     /** A calm check: once, nothing else (Watch), unless the frequency answer says otherwise. */

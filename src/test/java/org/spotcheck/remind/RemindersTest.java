@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spotcheck.Dialogue;
+import org.spotcheck.Reminders;
 import org.spotcheck.MutableClock;
 import org.spotcheck.check.Action;
 import org.spotcheck.check.Answer;
@@ -27,6 +28,7 @@ import org.spotcheck.store.ReminderStore;
 import org.spotcheck.store.Sealer;
 import org.spotcheck.store.Secret;
 import org.spotcheck.telegram.BotApi;
+import org.spotcheck.telegram.ChatLanes;
 import org.spotcheck.telegram.FakeBotApi;
 import org.spotcheck.telegram.Redactor;
 import org.spotcheck.telegram.ReminderDelivery;
@@ -56,6 +58,8 @@ class RemindersTest {
     private Dialogue dialogue;
     private String chatKey;
 
+    private final ChatLanes lanes = new ChatLanes(2, 100, 10);
+
     @BeforeEach
     void open() {
         telegram = FakeBotApi.start(TOKEN);
@@ -73,6 +77,7 @@ class RemindersTest {
 
     @AfterEach
     void close() {
+        lanes.close();
         database.close();
         telegram.close();
     }
@@ -80,11 +85,11 @@ class RemindersTest {
     private ReminderDelivery delivery() {
         var client = new OkHttpTelegramClient(TOKEN, new TelegramUrl("http", "127.0.0.1", telegram.port(), false));
         var api = new BotApi(client, new Redactor(TOKEN), d -> { });
-        return new ReminderDelivery(database, reminders, dialogue, api, Texts.load(), clock, d -> { });
+        return new ReminderDelivery(new Reminders(database, reminders, dialogue, Texts.load(), clock), api, lanes, d -> { });
     }
 
     private Dialogue.Outcome tap(Action action) {
-        return dialogue.take(chatKey, OptionalLong.of(CHAT), new Input.Tap(action), "en", c -> { });
+        return dialogue.take(chatKey, OptionalLong.of(CHAT), new Input.Tap(action), "en", java.util.OptionalInt.empty());
     }
 
     private void finishACheck() {
@@ -186,7 +191,7 @@ class RemindersTest {
     void cancellingFromTheListRemovesThePendingReminder() {
         finishACheck();
         tap(new Action.RemindIn(1));
-        var list = dialogue.take(chatKey, OptionalLong.of(CHAT), new Input.Typed(Input.Command.REMINDERS), "en", c -> { });
+        var list = dialogue.take(chatKey, OptionalLong.of(CHAT), new Input.Typed(Input.Command.REMINDERS), "en", java.util.OptionalInt.empty());
         var cancel = list.screens().get(0).keyboard().get(0).get(0).action();
 
         tap(cancel);
@@ -200,7 +205,7 @@ class RemindersTest {
         tap(new Action.RemindIn(1));
         long id = database.inTransaction(c -> reminders.pending(c, chatKey)).get(0).id();
 
-        dialogue.take("another-chat-key-0000", OptionalLong.of(1), new Input.Tap(new Action.CancelReminder(id)), "en", c -> { });
+        dialogue.take("another-chat-key-0000", OptionalLong.of(1), new Input.Tap(new Action.CancelReminder(id)), "en", java.util.OptionalInt.empty());
 
         assertThat(pendingReminders()).isEqualTo(1);
     }
@@ -214,6 +219,51 @@ class RemindersTest {
 
         assertThat(delivery().deliverDue()).isZero();
         assertThat(pendingReminders()).isZero();
+    }
+
+    @Test
+    void tappingAReminderChoiceAgainKeepsOneReminder() {
+        finishACheck();
+        tap(new Action.RemindIn(0));
+        tap(new Action.RemindIn(0));
+        tap(new Action.RemindIn(1));
+
+        assertThat(pendingReminders()).isEqualTo(1);
+    }
+
+    @Test
+    void aChatHasAtMostOneReminderOfEachKind() {
+        finishACheck();
+        for (int i = 0; i < 5; i++) {
+            tap(new Action.RemindIn(i % 2));
+            tap(new Action.ReminderLater(ReminderKind.CHECK_IN));
+        }
+
+        assertThat(pendingReminders()).isEqualTo(ReminderKind.values().length);
+    }
+
+    @Test
+    void aReminderDaysAwayIsKeptToTheQuarterHourNeverEarlier() {
+        clock.advance(Duration.ofMinutes(7).plusSeconds(13));
+        finishACheck();
+        tap(new Action.RemindIn(0));
+
+        long due = database.inTransaction(c -> reminders.pending(c, chatKey)).get(0).due().getEpochSecond();
+        assertThat(due).isEqualTo(Instant.parse("2026-11-27T10:15:00Z").getEpochSecond());
+    }
+
+    @Test
+    void aSentReminderIsDeletedFromThePhoneByForget() {
+        finishACheck();
+        tap(new Action.RemindIn(0));
+        clock.advance(Duration.ofDays(2));
+        delivery().deliverDue();
+        int sent = telegram.messages(CHAT).stream().filter(m -> m.text().equals(EN.get("reminder.doctor.text")))
+                .findFirst().orElseThrow().messageId();
+
+        var outcome = tap(new Action.ForgetConfirm());
+
+        assertThat(outcome.deletable()).contains(sent);
     }
 
     @Test

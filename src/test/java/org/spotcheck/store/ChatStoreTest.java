@@ -55,12 +55,15 @@ class ChatStoreTest {
     Path dir;
 
     private Path dbPath;
+    /** Kept apart from the data, as by default: a copy of the data folder must not carry it. */
+    private Path secretFile;
     private ChatKeys keys;
     private final ChatStore store = new ChatStore();
 
     @BeforeEach
     void setUp() {
         dbPath = dir.resolve("spotcheck.db");
+        secretFile = dir.resolve("config").resolve("secret");
         keys = new ChatKeys(Secret.of(Optional.of(TEST_SECRET), dbPath));
     }
 
@@ -175,15 +178,15 @@ class ChatStoreTest {
     }
 
     @Test
-    void forgetReturnsOnlyTheBotMessagesSentWithinTheLast48HoursNewestFirst() {
+    void forgetReturnsTheBotMessagesUnder48HoursOldAndNoneOlderThan49NewestFirst() {
+        // Times are kept to the hour, rounded up: /forget may try one that is up to an hour too old.
         String chatKey = keys.keyFor(2003);
         List<Integer> deletable;
         try (var db = Database.open(dbPath)) {
             db.inTransaction(c -> {
                 store.save(c, chatKey, ChatState.fresh("en"), NOW);
                 store.recordSent(c, chatKey, 10, NOW.minus(Duration.ofHours(72)));
-                store.recordSent(c, chatKey, 11, NOW.minus(Duration.ofHours(48)).minusSeconds(1));
-                store.recordSent(c, chatKey, 12, NOW.minus(Duration.ofHours(48)));
+                store.recordSent(c, chatKey, 11, NOW.minus(Duration.ofHours(49).plusMinutes(1)));
                 store.recordSent(c, chatKey, 13, NOW.minus(Duration.ofHours(47)).minusSeconds(59 * 60));
                 store.recordSent(c, chatKey, 14, NOW.minus(Duration.ofMinutes(1)));
                 store.recordSent(c, chatKey, 15, NOW);
@@ -300,40 +303,39 @@ class ChatStoreTest {
 
     @Test
     void theGeneratedSecretFileIsOwnerOnly() throws IOException {
-        Secret.of(Optional.empty(), dbPath);
+        Secret.of(Optional.empty(), secretFile);
 
-        Path secretFile = Secret.fileFor(dbPath);
-        assertThat(secretFile).isEqualTo(dir.resolve("spotcheck.db.secret"));
         assertThat(secretFile).isRegularFile();
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secretFile))).isEqualTo("rw-------");
     }
 
     @Test
     void theGeneratedSecretFileIsReusedSoAChatKeepsItsKey() throws IOException {
-        var first = new ChatKeys(Secret.of(Optional.empty(), dbPath)).keyFor(PRIVATE_CHAT_ID);
-        String written = Files.readString(Secret.fileFor(dbPath));
+        var first = new ChatKeys(Secret.of(Optional.empty(), secretFile)).keyFor(PRIVATE_CHAT_ID);
+        String written = Files.readString(secretFile);
 
-        var second = new ChatKeys(Secret.of(Optional.empty(), dbPath)).keyFor(PRIVATE_CHAT_ID);
+        var second = new ChatKeys(Secret.of(Optional.empty(), secretFile)).keyFor(PRIVATE_CHAT_ID);
 
         assertThat(second).isEqualTo(first);
-        assertThat(Files.readString(Secret.fileFor(dbPath))).isEqualTo(written);
+        assertThat(Files.readString(secretFile)).isEqualTo(written);
     }
 
     @Test
     void anEmptySecretFileIsRefusedAsDamaged() throws IOException {
         // What a crash between creating the file and writing it leaves behind.
-        Files.createFile(Secret.fileFor(dbPath));
+        Files.createDirectories(secretFile.getParent());
+        Files.createFile(secretFile);
 
-        assertThatThrownBy(() -> new ChatKeys(Secret.of(Optional.empty(), dbPath)))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining(Secret.fileFor(dbPath).toString());
+        assertThatThrownBy(() -> new ChatKeys(Secret.of(Optional.empty(), secretFile)))
+                .isInstanceOf(org.spotcheck.config.SettingsException.class)
+                .hasMessageContaining("SPOTCHECK_SECRET_FILE").hasMessageContaining(secretFile.toString());
     }
 
     @Test
     void aConfiguredSecretWritesNoSecretFile() {
         Secret.of(Optional.of(TEST_SECRET), dbPath);
 
-        assertThat(Secret.fileFor(dbPath)).doesNotExist();
+        assertThat(secretFile).doesNotExist();
     }
 
     @Test
@@ -470,7 +472,7 @@ class ChatStoreTest {
         var out = new ByteArrayOutputStream();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path file : files.filter(f -> f.getFileName().toString().startsWith("spotcheck.db")
-                    && !f.equals(Secret.fileFor(dbPath))).sorted().toList()) {
+                    && !f.equals(secretFile)).sorted().toList()) {
                 out.write(Files.readAllBytes(file));
             }
         }

@@ -407,7 +407,7 @@ public final class FakeBotApi implements AutoCloseable {
         synchronized (lock) {
             FakeMessage m = message(chatId, messageId).filter(x -> !x.deleted()).orElseThrow(() ->
                     new IllegalStateException("no visible message " + messageId + " in chat " + chatId + " to tap"));
-            String id = botId + "-" + (++callbackSeq);
+            String id = Long.toString(1_234_567_890_123_000_000L + ++callbackSeq); // shaped like Telegram's
             openCallbackQueries.add(id);
             ObjectNode query = JSON.createObjectNode().put("id", id);
             query.set("from", person(chatId, "en"));

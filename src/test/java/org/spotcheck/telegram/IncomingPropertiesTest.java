@@ -58,9 +58,14 @@ class IncomingPropertiesTest {
     void aPrivateUpdateComesBackFromTheInboxAsTheSameUpdate(@ForAll("privateUpdates") Incoming in) {
         String event = in.event();
 
-        var back = Incoming.fromEvent(in.updateId(), in.chatId(), event);
+        var back = Incoming.fromEvent(in.updateId(), in.chatId(), in.callbackId(), event);
 
         assertThat(back).as("event %s", event).isEqualTo(in);
+    }
+
+    @Property(tries = TRIES)
+    void theInboxEventNeverCarriesTheCallbackId(@ForAll("privateUpdates") Incoming in) {
+        assertThat(in.event().split("\\|", -1)[2]).isEmpty();
     }
 
     @Property(tries = TRIES)

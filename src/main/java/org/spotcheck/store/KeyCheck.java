@@ -1,0 +1,137 @@
+package org.spotcheck.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.spotcheck.config.SettingsException;
+import org.spotcheck.config.SettingsLoader;
+
+/**
+ * The key check value (table key_check): the database remembers which secret wrote it, so a start
+ * with another secret is refused before anything is read or written, instead of silently making
+ * every chat, reminder and remembered check unreachable, /forget included.
+ *
+ * <p>A database from release 1 has no value yet. It adopts the current one only when it has no
+ * rows, or when its rows prove they were written by this secret: a sealed chat id (a reminder, an
+ * unhandled update) that opens. Those rows are re-sealed and their chats re-keyed at once. Without
+ * such proof the value is adopted later, when a chat of the old kind is recognised ({@link LegacyKeys}).
+ */
+public final class KeyCheck {
+
+    private static final Logger log = LoggerFactory.getLogger(KeyCheck.class);
+
+    private KeyCheck() {
+    }
+
+    /** At start-up, before anything else touches the rows. Throws a settings error for a wrong secret. */
+    public static void verify(Database database, Secret secret) {
+        try {
+            database.inTransaction(c -> {
+                Optional<String> stored = stored(c);
+                if (stored.isPresent()) {
+                    if (!stored.get().equals(secret.checkValue())) {
+                        throw wrong(secret);
+                    }
+                    return null;
+                }
+                if (!ChatStore.anyRows(c)) {
+                    adopt(c, secret);
+                    return null;
+                }
+                upgrade(c, secret);
+                return null;
+            });
+        } catch (SettingsException e) {
+            secret.generatedFile().ifPresent(KeyCheck::removeGuess);
+            throw e;
+        }
+    }
+
+    /** Re-seals what release 1 sealed and re-keys those chats; adopts the value if the rows prove the secret. */
+    private static void upgrade(Connection c, Secret secret) throws SQLException {
+        var oldSealer = Sealer.legacy(secret);
+        var newSealer = new Sealer(secret);
+        var newKeys = new ChatKeys(secret);
+        var sealed = new ArrayList<SealedRow>();
+        for (String table : List.of("reminder", "inbox")) {
+            String id = table.equals("reminder") ? "id" : "update_id";
+            try (var s = c.prepareStatement("SELECT " + id + ", chat_key, chat_sealed FROM " + table);
+                 var rs = s.executeQuery()) {
+                while (rs.next()) {
+                    sealed.add(new SealedRow(table, id, rs.getLong(1), rs.getString(2), rs.getBytes(3)));
+                }
+            }
+        }
+        boolean proven = false;
+        for (SealedRow row : sealed) {
+            var old = oldSealer.open(row.sealed());
+            if (old.isPresent()) {
+                proven = true;
+                try (var s = c.prepareStatement("UPDATE " + row.table() + " SET chat_sealed = ? WHERE " + row.idColumn() + " = ?")) {
+                    s.setBytes(1, newSealer.seal(old.get()));
+                    s.setLong(2, row.id());
+                    s.executeUpdate();
+                }
+                LegacyKeys.move(c, row.chatKey(), newKeys.keyFor(old.get()));
+            } else if (newSealer.open(row.sealed()).isPresent()) {
+                proven = true; // written since the upgrade, under this secret
+            }
+        }
+        if (!sealed.isEmpty() && !proven) {
+            throw wrong(secret);
+        }
+        // The console is chat 0: its old key, if present, proves the secret as well.
+        String console = ChatKeys.legacy(secret).keyFor(0);
+        if (LegacyKeys.isLegacy(c, console)) {
+            LegacyKeys.move(c, console, newKeys.keyFor(0));
+            proven = true;
+        }
+        if (proven || !LegacyKeys.anyLeft(c)) {
+            adopt(c, secret);
+        } else {
+            log.warn("the database holds chats from release 1 and nothing yet proves which secret wrote them;"
+                    + " the key check value is recorded when one of them is seen again");
+        }
+    }
+
+    private record SealedRow(String table, String idColumn, long id, String chatKey, byte[] sealed) {
+    }
+
+    private static Optional<String> stored(Connection c) throws SQLException {
+        try (var s = c.prepareStatement("SELECT value FROM key_check WHERE id = 1"); var rs = s.executeQuery()) {
+            return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+        }
+    }
+
+    /** Records the current secret's value, unless one is recorded already. */
+    static void adopt(Connection c, Secret secret) throws SQLException {
+        try (var s = c.prepareStatement("INSERT OR IGNORE INTO key_check (id, value) VALUES (1, ?)")) {
+            s.setString(1, secret.checkValue());
+            if (s.executeUpdate() > 0) {
+                log.info("key check value recorded: this database now refuses any other secret");
+            }
+        }
+    }
+
+    private static SettingsException wrong(Secret secret) {
+        String which = secret.origin().equals(SettingsLoader.SECRET) ? SettingsLoader.SECRET
+                : SettingsLoader.SECRET_FILE + " (" + secret.origin() + ")";
+        String missing = secret.generatedFile().isPresent()
+                ? " The secret file did not exist: restore the one this database was written with." : "";
+        return new SettingsException(which + " is not the secret this database was written with; nothing was"
+                + " changed." + missing + " Start with the right secret, or see \"Rotating the secret\" in README.md.");
+    }
+
+    private static void removeGuess(java.nio.file.Path file) {
+        try {
+            java.nio.file.Files.deleteIfExists(file);
+        } catch (java.io.IOException e) {
+            log.warn("could not remove the secret file generated just now: {}", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package org.spotcheck.store;
+
+import java.nio.ByteBuffer;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+
+/**
+ * Moves a database to a new secret (java -jar spotcheck-bot.jar --rotate-secret NEW_FILE, with the
+ * bot stopped). A chat whose id the database holds sealed (a pending reminder, an unhandled update)
+ * is re-keyed and re-sealed under the new secret. Every other chat is erased: the database never
+ * held its id, so its key cannot be recomputed, and keeping it under the old secret would keep the
+ * old secret useful. Rotating is for a secret that may have leaked; then that is the smaller harm.
+ */
+public final class SecretRotation {
+
+    /** @param rekeyed chats moved to the new secret; @param erased chats erased */
+    public record Outcome(int rekeyed, int erased) {
+    }
+
+    private SecretRotation() {
+    }
+
+    /** The current secret must be the one that wrote the database; all of it happens in one transaction. */
+    public static Outcome rotate(Database database, Secret current, Secret next, Instant now) {
+        KeyCheck.verify(database, current);
+        var oldSealer = new Sealer(current);
+        var newSealer = new Sealer(next);
+        var newKeys = new ChatKeys(next);
+        var outcome = database.inTransaction(c -> {
+            var chatIds = new HashMap<String, Long>();
+            reseal(c, "reminder", "id", oldSealer, newSealer, chatIds);
+            reseal(c, "inbox", "update_id", oldSealer, newSealer, chatIds);
+            var moved = new HashSet<String>();
+            for (Map.Entry<String, Long> chat : chatIds.entrySet()) {
+                String to = newKeys.keyFor(chat.getValue());
+                ChatStore.rekey(c, chat.getKey(), to);
+                moved.add(to);
+            }
+            var left = new ArrayList<String>();
+            try (var s = c.prepareStatement(ChatStore.ALL_CHAT_KEYS); var rs = s.executeQuery()) {
+                while (rs.next()) {
+                    if (!moved.contains(rs.getString(1))) {
+                        left.add(rs.getString(1));
+                    }
+                }
+            }
+            var chats = new ChatStore();
+            for (String chatKey : left) {
+                chats.forget(c, chatKey, now);
+            }
+            try (var s = c.prepareStatement("DELETE FROM legacy_key")) {
+                s.executeUpdate();
+            }
+            try (var s = c.prepareStatement("UPDATE key_check SET value = ? WHERE id = 1")) {
+                s.setString(1, next.checkValue());
+                s.executeUpdate();
+            }
+            return new Outcome(moved.size(), left.size());
+        });
+        database.checkpoint();
+        return outcome;
+    }
+
+    /**
+     * Re-seals each row's chat id under the new secret and notes whose it is. A row that does not
+     * open stays as it is: its chat is not re-keyed, so it is erased with it.
+     */
+    private static void reseal(Connection c, String table, String idColumn, Sealer from, Sealer to,
+                               Map<String, Long> chatIds) throws SQLException {
+        record Row(long id, String chatKey, byte[] sealed) {
+        }
+        var rows = new ArrayList<Row>();
+        try (var s = c.prepareStatement("SELECT " + idColumn + ", chat_key, chat_sealed FROM " + table);
+             var rs = s.executeQuery()) {
+            while (rs.next()) {
+                rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getBytes(3)));
+            }
+        }
+        for (Row row : rows) {
+            var plain = from.openBytes(row.sealed()).filter(p -> p.length >= Long.BYTES);
+            if (plain.isEmpty()) {
+                continue;
+            }
+            try (var s = c.prepareStatement("UPDATE " + table + " SET chat_sealed = ? WHERE " + idColumn + " = ?")) {
+                s.setBytes(1, to.seal(plain.get()));
+                s.setLong(2, row.id());
+                s.executeUpdate();
+            }
+            chatIds.put(row.chatKey(), ByteBuffer.wrap(plain.get()).getLong());
+        }
+    }
+}

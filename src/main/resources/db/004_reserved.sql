@@ -1,0 +1,2 @@
+-- Placeholder: number 004 is reserved for the clinical rules (issue 10); the lead replaces this file.
+-- Migrations run in unbroken order, so 005 needs a 004 to follow.

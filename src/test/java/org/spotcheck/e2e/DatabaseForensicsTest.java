@@ -1,0 +1,170 @@
+package org.spotcheck.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.spotcheck.Application;
+import org.spotcheck.check.Answer;
+import org.spotcheck.config.SettingsLoader;
+import org.spotcheck.telegram.FakeBotApi;
+import org.spotcheck.text.Messages;
+
+/**
+ * What a stolen data folder shows after people used the bot and then used /forget: several chats
+ * with realistic ids, names and callback query ids go through a full check, a remembered check and
+ * a delivered reminder, then erase everything. Every file of the database (main file, -wal, -shm)
+ * is then searched byte by byte for anything of them, while the bot runs and after it stopped.
+ */
+class DatabaseForensicsTest {
+
+    private static final String TOKEN = "1234567:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1";
+    private static final long[] CHATS = {5_123_456_789L, 5_987_654_321L, 6_012_345_678L};
+    /** The stand-in's person, as Telegram sends them with every update: names are never to be kept. */
+    private static final List<String> NAMES = List.of("Alice", "alice_test");
+    private static final Messages EN = Messages.load("en");
+
+    @TempDir
+    Path dir;
+
+    private FakeBotApi telegram;
+    private Application app;
+
+    @AfterEach
+    void stop() {
+        if (app != null) {
+            app.close();
+        }
+        if (telegram != null) {
+            telegram.close();
+        }
+    }
+
+    @Test
+    void afterForgetNoFileOfTheDatabaseHoldsAChatIdANameACallbackIdOrAnErasedAnswer() throws Exception {
+        telegram = FakeBotApi.start(TOKEN);
+        Path data = dir.resolve("data");
+        app = Application.open(SettingsLoader.load(Map.of(
+                "TELEGRAM_BOT_TOKEN", TOKEN,
+                "TELEGRAM_API_URL", telegram.url(),
+                "SPOTCHECK_DB", data.resolve("spotcheck.db").toString(),
+                "SPOTCHECK_SECRET_FILE", dir.resolve("config").resolve("secret").toString(),
+                "SPOTCHECK_REMINDER_DELAYS", "PT3S,P2D")), Clock.systemUTC());
+        app.startTelegram();
+
+        for (long chat : CHATS) {
+            checkRememberAndGetAReminder(new TelegramPerson(telegram, chat));
+        }
+        for (long chat : CHATS) {
+            forget(new TelegramPerson(telegram, chat));
+        }
+        var needles = needles();
+
+        assertThat(found(needles, data)).as("while the bot runs").isEmpty();
+        app.close();
+        app = null;
+        assertThat(found(needles, data)).as("after it stopped").isEmpty();
+    }
+
+    private void checkRememberAndGetAReminder(TelegramPerson person) {
+        person.types("/start");
+        person.waitFor(() -> person.lastText().contains("Welcome"), "the welcome");
+        person.taps("begin");
+        person.waitFor(() -> person.currentQuestionNumber() == 1, "question 1");
+        // The second answer of each question: never the emergency, so a result offers to remember.
+        person.answersPatiently((number, answers) -> 1, Duration.ofSeconds(5),
+                System.nanoTime() + Duration.ofSeconds(60).toNanos());
+        person.taps(button(person, "keep:\\d+:y"));
+        person.taps("remind");
+        person.waitFor(() -> person.lastText().equals(EN.get("remind.choose")), "the reminder delays");
+        person.taps("remind:0");
+        person.waitFor(() -> person.lastText().equals(EN.get("reminder.doctor.text")), "the reminder");
+    }
+
+    private void forget(TelegramPerson person) {
+        person.types("/forget");
+        person.waitFor(() -> person.lastText().contains(EN.get("page.forget_ask")), "the confirmation");
+        person.taps("forget:yes");
+        person.waitFor(() -> person.lastText().equals(EN.get("page.forget_done")), "the erase");
+    }
+
+    /** The newest button whose data matches, once it is on screen. */
+    private String button(TelegramPerson person, String pattern) {
+        person.waitFor(() -> newestButton(person, pattern).isPresent(), "a button " + pattern);
+        return newestButton(person, pattern).orElseThrow();
+    }
+
+    private java.util.Optional<String> newestButton(TelegramPerson person, String pattern) {
+        return person.screen().stream()
+                .flatMap(m -> telegram.buttonsData(person.chatId, m.messageId()).stream())
+                .filter(d -> d.matches(pattern)).reduce((first, second) -> second);
+    }
+
+    /** What must not be found, each under a name that says what it is. */
+    private Map<String, byte[]> needles() {
+        var needles = new LinkedHashMap<String, byte[]>();
+        for (long chat : CHATS) {
+            needles.put("chat id " + chat, Long.toString(chat).getBytes(StandardCharsets.US_ASCII));
+            needles.put("chat id " + chat + " big-endian", ByteBuffer.allocate(8).putLong(chat).array());
+            needles.put("chat id " + chat + " little-endian",
+                    ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(chat).array());
+        }
+        var callbackIds = telegram.calls("answerCallbackQuery").stream()
+                .map(c -> c.body().path("callback_query_id").asText()).distinct().toList();
+        assertThat(callbackIds).as("taps were answered").hasSizeGreaterThan(CHATS.length * 5);
+        for (String id : callbackIds) {
+            needles.put("callback id " + id, id.getBytes(StandardCharsets.US_ASCII));
+        }
+        for (String name : NAMES) {
+            needles.put("name " + name, name.getBytes(StandardCharsets.UTF_8));
+        }
+        for (Answer answer : Answer.values()) {
+            needles.put("answer " + answer, answer.name().getBytes(StandardCharsets.US_ASCII));
+        }
+        return needles;
+    }
+
+    /** The needles found in any file of the database, with the file they are in. */
+    private static List<String> found(Map<String, byte[]> needles, Path data) throws IOException {
+        var hits = new ArrayList<String>();
+        try (Stream<Path> files = Files.list(data)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("spotcheck.db")).toList()) {
+                byte[] bytes = Files.readAllBytes(file);
+                needles.forEach((what, needle) -> {
+                    if (indexOf(bytes, needle) >= 0) {
+                        hits.add(what + " in " + file.getFileName());
+                    }
+                });
+            }
+        }
+        return hits;
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+}
