@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.spotcheck.config.Settings;
 import org.spotcheck.config.SettingsException;
 import org.spotcheck.config.SettingsLoader;
+import org.spotcheck.log.Logs;
 import org.spotcheck.telegram.Redactor;
 import org.spotcheck.text.Texts;
 
@@ -30,7 +31,7 @@ public final class Main {
         boolean console = options.contains("--console");
         if (console) {
             // The demo's screen is for the conversation; only warnings go to the log.
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+            Logs.quiet();
         }
         int status;
         try {
@@ -47,6 +48,7 @@ public final class Main {
         if (export >= 0) {
             return exportFlow(options, export);
         }
+        Logs.checkSettings(environment);
         Settings settings = SettingsLoader.load(environment);
         if (!console && settings.token().isEmpty()) {
             throw new SettingsException(SettingsLoader.TOKEN + " is not set. Create a bot with @BotFather in"

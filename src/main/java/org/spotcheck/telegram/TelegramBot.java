@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.spotcheck.Dialogue;
+import org.spotcheck.log.Logs;
 import org.spotcheck.store.ChatKeys;
 import org.spotcheck.store.Database;
 import org.spotcheck.store.Inbox;
@@ -80,7 +81,7 @@ public final class TelegramBot implements AutoCloseable {
         var texts = parts.texts();
         var url = telegramUrl(apiUrl);
         var redactor = new Redactor(token);
-        RedactingOutput.install(redactor);
+        Logs.hide(redactor);
         var http = new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(10))
                 .readTimeout(Duration.ofSeconds(30))

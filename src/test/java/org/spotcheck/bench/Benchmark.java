@@ -40,10 +40,14 @@ public final class Benchmark {
                    double cpuMsPerUpdate, double peakHeapMb, double peakRssMb, double startupMs, int lost, int doubled) {
     }
 
+    private static void level(String logger, ch.qos.logback.classic.Level level) {
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(logger)).setLevel(level);
+    }
+
     public static void main(String[] args) throws Exception {
         // The baseline's poller reports its cancelled long poll as an error when it is stopped: not news here.
-        System.setProperty("org.slf4j.simpleLogger.log.org.telegram.telegrambots.longpolling.BotSession", "off");
-        System.setProperty("org.slf4j.simpleLogger.log.org.spotcheck.store.Database", "warn");
+        level("org.telegram.telegrambots.longpolling.BotSession", ch.qos.logback.classic.Level.OFF);
+        level("org.spotcheck.store.Database", ch.qos.logback.classic.Level.WARN);
         var options = Options.parse(args);
         var jar = Path.of(options.jar);
         if (!Files.exists(jar)) {
