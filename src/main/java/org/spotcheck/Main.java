@@ -14,6 +14,7 @@ import org.spotcheck.config.Settings;
 import org.spotcheck.config.SettingsException;
 import org.spotcheck.config.SettingsLoader;
 import org.spotcheck.log.Logs;
+import org.spotcheck.stats.StatsCommand;
 import org.spotcheck.telegram.Redactor;
 import org.spotcheck.text.Texts;
 
@@ -50,10 +51,16 @@ public final class Main {
         }
         Logs.checkSettings(environment);
         Settings settings = SettingsLoader.load(environment);
+        if (options.contains("--stats")) {
+            return StatsCommand.run(settings.database(), options.contains("--json"), System.out);
+        }
         if (!console && settings.token().isEmpty()) {
             throw new SettingsException(SettingsLoader.TOKEN + " is not set. Create a bot with @BotFather in"
                     + " Telegram (/newbot), then run with TELEGRAM_BOT_TOKEN=<the token it gives you>."
                     + " To try SpotCheck without Telegram: java -jar target/spotcheck-bot.jar --console");
+        }
+        if (options.contains("--check")) {
+            return Preflight.run(settings, environment, System.out);
         }
         var redactor = new Redactor(settings.token().orElse(""));
         try (var app = Application.open(settings, Clock.systemUTC())) {

@@ -51,6 +51,7 @@ public final class Retention {
                 s.setLong(1, now.minus(ChatStore.DELETABLE_FOR).getEpochSecond());
                 s.executeUpdate();
             }
+            new Counters().expire(c, now.atZone(java.time.ZoneOffset.UTC).toLocalDate());
             return rows;
         });
         log.info("retention: {} expired checks deleted", deleted);

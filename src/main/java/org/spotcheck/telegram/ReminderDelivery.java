@@ -2,6 +2,7 @@ package org.spotcheck.telegram;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
@@ -9,7 +10,9 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.spotcheck.Dialogue;
+import org.spotcheck.stats.Usage;
 import org.spotcheck.store.ChatKeys;
+import org.spotcheck.store.Counters;
 import org.spotcheck.store.Database;
 import org.spotcheck.store.ReminderStore;
 import org.spotcheck.text.Renderer;
@@ -35,6 +38,7 @@ public final class ReminderDelivery {
     private final Texts texts;
     private final Clock clock;
     private final BotApi.Sleeper sleeper;
+    private final Counters counters = new Counters();
 
     public ReminderDelivery(Database database, ReminderStore reminders, Dialogue dialogue, BotApi api, Texts texts,
                             Clock clock, BotApi.Sleeper sleeper) {
@@ -82,7 +86,12 @@ public final class ReminderDelivery {
         }
         try {
             int messageId = api.send(reminder.chatId().get(), Renderer.reminder(reminder.kind(), texts.in(reminder.language())));
-            delete(reminder.id());
+            database.inTransaction(c -> {
+                reminders.delete(c, reminder.id());
+                counters.count(c, clock.instant().atZone(ZoneOffset.UTC).toLocalDate(),
+                        List.of(Usage.reminderSent(reminder.kind())));
+                return null;
+            });
             dialogue.delivered(reminder.chatKey(), List.of(messageId), Optional.empty());
             log.info("reminder {} chat {}: delivered", reminder.id(), chat);
             return true;
