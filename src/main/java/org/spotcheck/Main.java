@@ -30,8 +30,8 @@ public final class Main {
     public static void main(String[] args) {
         List<String> options = List.of(args);
         boolean console = options.contains("--console");
-        if (console) {
-            // The demo's screen is for the conversation; only warnings go to the log.
+        if (console || options.contains("--check") || options.contains("--stats")) {
+            // The demo's screen is for the conversation, a command's for its answer: only warnings go to the log.
             Logs.quiet();
         }
         int status;

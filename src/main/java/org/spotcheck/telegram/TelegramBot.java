@@ -119,6 +119,7 @@ public final class TelegramBot implements AutoCloseable {
             } catch (BotApiException e) {
                 log.warn("command menu not registered: {}", e.getMessage());
             }
+            BotProfile.register(api, texts);
         });
         reminderThread.scheduleWithFixedDelay(delivery::deliverDue, 0, 1, TimeUnit.SECONDS);
         // TelegramBots' own scheduler thread is not a daemon and is never shut down by the library.
