@@ -325,18 +325,30 @@ public final class Benchmark {
             return flags;
         }
 
-        /** Reads "worker: NAME=value ... java FLAGS -jar ..." so the benchmark never drifts from the deployment. */
+        /**
+         * Reads the JVM settings the Procfile's worker sources ("worker: set -a && . deploy/jvm.env && ... java
+         * $SPOTCHECK_JAVA_OPTS -jar ..."), so the benchmark never drifts from the deployment.
+         */
         void readProcfile(Path procfile) {
             try {
                 String worker = Files.readAllLines(procfile).stream().filter(l -> l.startsWith("worker:")).findFirst()
                         .orElseThrow(() -> new IllegalStateException("no worker line in " + procfile));
-                var words = List.of(worker.substring("worker:".length()).trim().split("\\s+"));
-                int java = words.indexOf("java");
-                int jar = words.indexOf("-jar");
-                for (String assignment : words.subList(0, java)) {
-                    botEnvironment.put(assignment.substring(0, assignment.indexOf('=')), assignment.substring(assignment.indexOf('=') + 1));
+                var sourced = java.util.regex.Pattern.compile("\\. (\\S+)").matcher(worker);
+                if (!sourced.find() || !worker.contains("$SPOTCHECK_JAVA_OPTS")) {
+                    throw new IllegalStateException("the worker of " + procfile + " takes no flags from a settings file");
                 }
-                botArgs = String.join(";", words.subList(java + 1, jar));
+                for (String line : Files.readAllLines(procfile.resolveSibling(sourced.group(1)))) {
+                    if (line.isBlank() || line.startsWith("#")) {
+                        continue;
+                    }
+                    String name = line.substring(0, line.indexOf('='));
+                    String value = line.substring(line.indexOf('=') + 1).replaceAll("^\"|\"$", "");
+                    if (name.equals("SPOTCHECK_JAVA_OPTS")) {
+                        botArgs = String.join(";", value.trim().split("\\s+"));
+                    } else {
+                        botEnvironment.put(name, value);
+                    }
+                }
             } catch (IOException e) {
                 throw new IllegalStateException("cannot read " + procfile, e);
             }
