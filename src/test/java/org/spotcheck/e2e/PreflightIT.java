@@ -1,6 +1,5 @@
 package org.spotcheck.e2e;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -10,10 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -36,10 +33,6 @@ class PreflightIT {
     private static final String TOKEN = "7301122:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1";
     private static final String OTHER_TOKEN = "7301122:AAGw5rTnB8vKq2XmZ4cJ7pLs9dF3hY6eN1o";
     private static final String SECRET = "preflight-secret-0123456789abcdef";
-
-    /** What a run printed, and how it ended. */
-    record Run(int status, String out, String err) {
-    }
 
     @TempDir
     Path dir;
@@ -162,24 +155,13 @@ class PreflightIT {
     }
 
     /** The one line a failed check prints on stderr. */
-    private static String oneLine(Run run) {
+    private static String oneLine(JarCommand.Run run) {
         var lines = run.err().lines().filter(l -> !l.isBlank()).toList();
         assertThat(lines).as("stderr of a failed check").hasSize(1);
         return lines.get(0);
     }
 
-    private Run check(Map<String, String> env) throws IOException, InterruptedException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        var builder = new ProcessBuilder(List.of(java, "-jar", BotProcess.jar().toString(), "--check"));
-        builder.environment().keySet().removeIf(k -> k.startsWith("SPOTCHECK_") || k.startsWith("TELEGRAM_") || k.equals("DYNO"));
-        builder.environment().putAll(env);
-        builder.directory(dir.toFile());
-        Path out = dir.resolve("check.out");
-        Path err = dir.resolve("check.err");
-        builder.redirectOutput(out.toFile()).redirectError(err.toFile());
-        var process = builder.start();
-        // Short timeouts and no retries: a check that takes long is itself a failure.
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("--check finished within a minute").isTrue();
-        return new Run(process.exitValue(), Files.readString(out, UTF_8), Files.readString(err, UTF_8));
+    private JarCommand.Run check(Map<String, String> env) throws IOException, InterruptedException {
+        return JarCommand.run(BotProcess.jar(), env, dir, "--check");
     }
 }
