@@ -85,6 +85,8 @@ public final class FakeBotApi implements AutoCloseable {
     private final Map<Long, ObjectNode> groupChats = new HashMap<>();
     private final Set<String> openCallbackQueries = new HashSet<>();
     private final Map<String, JsonNode> commands = new HashMap<>();
+    /** Every update getUpdates ever returned, by id: what Telegram could send again. */
+    private final Map<Integer, ObjectNode> delivered = new java.util.TreeMap<>();
     /** The bot's profile texts by language_code ("" for the default), as Telegram keeps them. */
     private final Map<String, String> descriptions = new HashMap<>();
     private final Map<String, String> shortDescriptions = new HashMap<>();
@@ -281,6 +283,7 @@ public final class FakeBotApi implements AutoCloseable {
             int limit = p.path("limit").asInt(100);
             ArrayNode result = JSON.createArrayNode();
             updates.stream().limit(limit < 1 || limit > 100 ? 100 : limit).forEach(u -> result.add(u.deepCopy()));
+            result.forEach(u -> delivered.putIfAbsent(u.get("update_id").asInt(), (ObjectNode) u.deepCopy()));
             return result;
         }
     }
@@ -534,6 +537,24 @@ public final class FakeBotApi implements AutoCloseable {
     /** Commands last set by setMyCommands for that language_code ("" for the default list). */
     public Optional<JsonNode> commands(String languageCode) {
         synchronized (lock) { return Optional.ofNullable(commands.get(languageCode)); }
+    }
+
+    /**
+     * Queues again, with their own ids, every update delivered so far, as Telegram does for updates whose
+     * confirmation it never got (a bot that stopped before polling with a higher offset); returns how many.
+     */
+    public int redeliverAll() {
+        synchronized (lock) {
+            var queued = new java.util.HashSet<Integer>();
+            updates.forEach(u -> queued.add(u.get("update_id").asInt()));
+            var again = new ArrayList<ObjectNode>();
+            delivered.forEach((id, update) -> {
+                if (!queued.contains(id)) again.add(update.deepCopy());
+            });
+            for (int i = again.size() - 1; i >= 0; i--) updates.addFirst(again.get(i)); // before anything newer
+            lock.notifyAll();
+            return again.size();
+        }
     }
 
     /** The description last set for that language_code ("" for the default), if any. */
