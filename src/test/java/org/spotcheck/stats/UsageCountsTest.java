@@ -28,7 +28,13 @@ import org.spotcheck.store.ReminderStore;
 import org.spotcheck.store.Retention;
 import org.spotcheck.store.Sealer;
 import org.spotcheck.store.Secret;
+import org.spotcheck.telegram.BotApi;
+import org.spotcheck.telegram.FakeBotApi;
+import org.spotcheck.telegram.Redactor;
+import org.spotcheck.telegram.ReminderDelivery;
 import org.spotcheck.text.Texts;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.meta.TelegramUrl;
 
 /**
  * The operator's figures (--stats) come from day counters written in each turn's transaction:
@@ -40,6 +46,7 @@ class UsageCountsTest {
     /** A Monday, so a week of scripted checks stays inside one ISO week. */
     private static final Instant MONDAY = Instant.parse("2026-11-30T09:00:00Z");
     private static final long FIRST_CHAT = 5_551_234_001L;
+    private static final String TOKEN = "7305566:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1";
 
     @TempDir
     Path dir;
@@ -48,6 +55,7 @@ class UsageCountsTest {
     private Database database;
     private Dialogue dialogue;
     private ChatKeys chatKeys;
+    private ReminderStore reminders;
 
     @BeforeEach
     void open() {
@@ -55,7 +63,8 @@ class UsageCountsTest {
         database = Database.open(path);
         var secret = Secret.of(Optional.of(SECRET), path);
         chatKeys = new ChatKeys(secret);
-        dialogue = new Dialogue(database, new ReminderStore(new Sealer(secret)), Texts.load(), clock,
+        reminders = new ReminderStore(new Sealer(secret));
+        dialogue = new Dialogue(database, reminders, Texts.load(), clock,
                 List.of(Duration.ofDays(2), Duration.ofDays(7)));
     }
 
@@ -104,6 +113,28 @@ class UsageCountsTest {
         assertThat(week.started()).isEqualTo(20);
         assertThat(week.breakdown().orElseThrow().remindersSet()).isEqualTo("6");
         assertThat(week.breakdown().orElseThrow().remindersSent()).isEqualTo("<5");
+    }
+
+    @Test
+    void aReminderIsCountedAsSentOnTheDayItIsDelivered() {
+        finishACheck(FIRST_CHAT, "en", 0);
+        tap(FIRST_CHAT, "en", new Action.RemindIn(0)); // in 2 days
+        try (var telegram = FakeBotApi.start(TOKEN)) {
+            var client = new OkHttpTelegramClient(TOKEN, new TelegramUrl("http", "127.0.0.1", telegram.port(), false));
+            var delivery = new ReminderDelivery(database, reminders, dialogue, new BotApi(client, new Redactor(TOKEN), d -> { }),
+                    Texts.load(), clock, d -> { });
+            clock.advance(Duration.ofDays(2));
+
+            assertThat(delivery.deliverDue()).isEqualTo(1);
+        }
+
+        var sent = database.inTransaction(new Counters()::all).stream()
+                .filter(d -> d.usage().event() == Usage.Event.REMINDER_SENT).toList();
+        assertThat(sent).singleElement().satisfies(d -> {
+            assertThat(d.day()).isEqualTo(MONDAY.atZone(ZoneOffset.UTC).toLocalDate().plusDays(2));
+            assertThat(d.count()).isEqualTo(1);
+            assertThat(d.usage().detail()).isEqualTo("doctor");
+        });
     }
 
     @Test
