@@ -45,7 +45,8 @@ class ContentTest {
             "page.group", "button.open_private", "toast.error", "toast.slow_down", "page.slow_down", "console.reminders",
             "command.start", "command.help", "command.privacy", "command.forget", "command.reminders", "command.language",
             "language.name", // read from each language's own file for the /language buttons
-            "console.intro", "console.invalid", "console.bye", "console.popup");
+            "console.intro", "console.invalid", "console.bye", "console.popup",
+            "profile.description", "profile.short_description"); // the bot's profile, set at start-up
 
     /** A check without and with a remembered earlier check ("it happened again" is offered only then). */
     private static final List<Optional<LocalDate>> EARLIER = List.of(Optional.empty(), Optional.of(LocalDate.of(2026, 9, 30)));
