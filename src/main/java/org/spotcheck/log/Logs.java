@@ -12,7 +12,7 @@ import org.spotcheck.telegram.Redactor;
 import ch.qos.logback.classic.Level;
 
 /**
- * The logging settings an operator has (see logback.xml, which reads them) and what the program
+ * The logging settings an operator has (LogSetup reads them) and what the program
  * tells Logback at run time: which token to hide, and to keep the console demo's screen clear.
  */
 public final class Logs {

@@ -31,12 +31,12 @@ public final class RedactingEncoder extends EncoderBase<ILoggingEvent> {
         REDACTORS.add(redactor);
     }
 
-    /** Set by logback.xml: text or json. */
+    /** text or json (SPOTCHECK_LOG_FORMAT); an operator's own logback.xml may set it too. */
     public void setFormat(String format) {
         this.format = format;
     }
 
-    /** Set by logback.xml: the layout of a text line. */
+    /** The layout of a text line. */
     public void setPattern(String pattern) {
         this.pattern = pattern;
     }
