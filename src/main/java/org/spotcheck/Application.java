@@ -17,6 +17,7 @@ import org.spotcheck.config.Settings;
 import org.spotcheck.config.SettingsException;
 import org.spotcheck.console.ConsoleChat;
 import org.spotcheck.store.ChatKeys;
+import org.spotcheck.store.DataFolder;
 import org.spotcheck.store.Database;
 import org.spotcheck.store.Inbox;
 import org.spotcheck.store.KeyCheck;
@@ -73,6 +74,8 @@ public final class Application implements AutoCloseable {
      */
     public static Application open(Settings settings, Clock clock) {
         var texts = Texts.load(settings.services());
+        DataFolder.ephemeral(settings.database(), System.getenv()).ifPresent(why -> log.warn("DATA WILL BE LOST: {}", why));
+        DataFolder.unwritable(settings.database()).ifPresent(why -> log.warn("SPOTCHECK_DB: {}", why));
         var database = Database.open(settings.database());
         try {
             var secret = Secret.of(settings.secret(), settings.secretFile());

@@ -18,11 +18,13 @@ import org.spotcheck.check.PendingReminder;
 import org.spotcheck.check.Reply;
 import org.spotcheck.store.ChatState;
 import org.spotcheck.store.ChatStore;
+import org.spotcheck.store.Counters;
 import org.spotcheck.store.Database;
 import org.spotcheck.store.EpisodeStore;
 import org.spotcheck.store.Inbox;
 import org.spotcheck.store.ReminderStore;
 import org.spotcheck.store.Retention;
+import org.spotcheck.stats.Usage;
 import org.spotcheck.text.Renderer;
 import org.spotcheck.text.Screen;
 import org.spotcheck.text.Texts;
@@ -50,6 +52,7 @@ public final class Dialogue {
     private final ChatStore chats = new ChatStore();
     private final ReminderStore reminders;
     private final EpisodeStore episodes = new EpisodeStore();
+    private final Counters counters = new Counters();
     private final Texts texts;
     private final Clock clock;
     private final List<Duration> reminderDelays;
@@ -62,17 +65,27 @@ public final class Dialogue {
         this.reminderDelays = List.copyOf(reminderDelays);
     }
 
-    /** A turn of a chat that cannot receive reminders (the console). */
+    /**
+     * A turn of a chat that cannot receive reminders (the console). The demo's checks are not counted
+     * in the operator's figures: they are not people using the bot.
+     */
     public Outcome take(String chatKey, Input input, String languageCode) {
-        return take(chatKey, OptionalLong.empty(), input, languageCode, OptionalInt.empty());
+        return take(chatKey, OptionalLong.empty(), input, languageCode, OptionalInt.empty(), false);
     }
 
     /**
+     * A turn of a chat on Telegram, counted in the operator's figures in the same transaction.
+     *
      * @param chatId   where reminders are to be sent; kept only sealed, and only when one is asked for
      * @param updateId the received update this turn handles: it leaves the inbox in the turn's
      *                 transaction, so it is applied once, however the process stops
      */
     public Outcome take(String chatKey, OptionalLong chatId, Input input, String languageCode, OptionalInt updateId) {
+        return take(chatKey, chatId, input, languageCode, updateId, true);
+    }
+
+    private Outcome take(String chatKey, OptionalLong chatId, Input input, String languageCode, OptionalInt updateId,
+                         boolean counted) {
         var taken = database.inTransaction(c -> {
             var now = clock.instant();
             var stored = chats.load(c, chatKey);
@@ -105,6 +118,9 @@ public final class Dialogue {
             }
             if (updateId.isPresent()) {
                 Inbox.done(c, updateId.getAsInt());
+            }
+            if (counted) {
+                counters.count(c, today, Usage.of(before.check(), turn, after.language()));
             }
             // Read now, shown after the commit: the text is rendered without holding the one writer.
             var pending = turn.replies().stream().anyMatch(Reply.ListReminders.class::isInstance)

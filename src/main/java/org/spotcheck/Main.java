@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 import org.spotcheck.config.Settings;
 import org.spotcheck.config.SettingsException;
 import org.spotcheck.config.SettingsLoader;
+import org.spotcheck.log.Logs;
+import org.spotcheck.stats.StatsCommand;
 import org.spotcheck.telegram.Redactor;
 import org.spotcheck.text.Texts;
 
@@ -28,9 +30,9 @@ public final class Main {
     public static void main(String[] args) {
         List<String> options = List.of(args);
         boolean console = options.contains("--console");
-        if (console) {
-            // The demo's screen is for the conversation; only warnings go to the log.
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        if (console || options.contains("--check") || options.contains("--stats")) {
+            // The demo's screen is for the conversation, a command's for its answer: only warnings go to the log.
+            Logs.quiet();
         }
         int status;
         try {
@@ -47,6 +49,7 @@ public final class Main {
         if (export >= 0) {
             return exportFlow(options, export);
         }
+        Logs.checkSettings(environment);
         Settings settings = SettingsLoader.load(environment);
         int rotate = options.indexOf("--rotate-secret");
         if (rotate >= 0) {
@@ -57,10 +60,16 @@ public final class Main {
                     Clock.systemUTC()));
             return 0;
         }
+        if (options.contains("--stats")) {
+            return StatsCommand.run(settings.database(), options.contains("--json"), System.out);
+        }
         if (!console && settings.token().isEmpty()) {
             throw new SettingsException(SettingsLoader.TOKEN + " is not set. Create a bot with @BotFather in"
                     + " Telegram (/newbot), then run with TELEGRAM_BOT_TOKEN=<the token it gives you>."
                     + " To try SpotCheck without Telegram: java -jar target/spotcheck-bot.jar --console");
+        }
+        if (options.contains("--check")) {
+            return Preflight.run(settings, environment, System.out);
         }
         var redactor = new Redactor(settings.token().orElse(""));
         try (var app = Application.open(settings, Clock.systemUTC())) {

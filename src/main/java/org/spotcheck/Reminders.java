@@ -1,9 +1,13 @@
 package org.spotcheck;
 
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.List;
 
+import org.spotcheck.check.ReminderKind;
+import org.spotcheck.stats.Usage;
 import org.spotcheck.store.ChatStore;
+import org.spotcheck.store.Counters;
 import org.spotcheck.store.Database;
 import org.spotcheck.store.ReminderStore;
 import org.spotcheck.text.Renderer;
@@ -22,7 +26,7 @@ import org.spotcheck.text.Texts;
 public final class Reminders {
 
     /** A claimed reminder, ready to be sent to {@code chatId}. */
-    public record Claimed(long id, String chatKey, long chatId, Screen screen) {
+    public record Claimed(long id, String chatKey, long chatId, ReminderKind kind, Screen screen) {
     }
 
     /** Due reminders whose chat id does not open (sealed under another secret): dropped, not sent. */
@@ -32,6 +36,7 @@ public final class Reminders {
     private final Database database;
     private final ReminderStore reminders;
     private final ChatStore chats = new ChatStore();
+    private final Counters counters = new Counters();
     private final Dialogue dialogue;
     private final Texts texts;
     private final Clock clock;
@@ -64,7 +69,7 @@ public final class Reminders {
             return claimed;
         });
         var ready = due.stream().filter(d -> d.chatId().isPresent())
-                .map(d -> new Claimed(d.id(), d.chatKey(), d.chatId().get(),
+                .map(d -> new Claimed(d.id(), d.chatKey(), d.chatId().get(), d.kind(),
                         Renderer.reminder(d.kind(), texts.in(d.language()))))
                 .toList();
         return new Claims(ready, due.size() - ready.size());
@@ -80,6 +85,8 @@ public final class Reminders {
         database.inTransaction(c -> {
             reminders.delete(c, reminder.id());
             chats.recordSent(c, reminder.chatKey(), messageId, clock.instant());
+            counters.count(c, clock.instant().atZone(ZoneOffset.UTC).toLocalDate(),
+                    List.of(Usage.reminderSent(reminder.kind())));
             return null;
         });
     }

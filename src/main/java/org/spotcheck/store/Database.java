@@ -130,13 +130,18 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Applies the numbered files in db/ that this database has not seen yet (PRAGMA user_version). */
-    private void migrate() {
-        int version = inTransaction(c -> {
+    /** The number of the last migration applied (PRAGMA user_version). */
+    public int version() {
+        return inTransaction(c -> {
             try (var s = c.createStatement(); var rs = s.executeQuery("PRAGMA user_version")) {
                 return rs.getInt(1);
             }
         });
+    }
+
+    /** Applies the numbered files in db/ that this database has not seen yet (PRAGMA user_version). */
+    private void migrate() {
+        int version = version();
         for (int next = version + 1; ; next++) {
             String sql = migration(next);
             if (sql == null) {
@@ -179,6 +184,7 @@ public final class Database implements AutoCloseable {
             "/db/003_reminders.sql",
             "/db/004_reserved.sql",
             "/db/005_privacy.sql",
+            "/db/006_usage.sql",
     };
 
     @Override

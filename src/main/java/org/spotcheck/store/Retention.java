@@ -68,6 +68,7 @@ public final class Retention {
             }
             Inbox.expire(c, now);
             legacyKeys.expire(c);
+            new Counters().expire(c, now.atZone(java.time.ZoneOffset.UTC).toLocalDate());
             return rows;
         });
         database.checkpoint();

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.spotcheck.Dialogue;
 import org.spotcheck.Reminders;
+import org.spotcheck.log.Logs;
 import org.spotcheck.store.ChatKeys;
 import org.spotcheck.store.Database;
 import org.spotcheck.store.Inbox;
@@ -80,7 +81,7 @@ public final class TelegramBot implements AutoCloseable {
         var texts = parts.texts();
         var url = telegramUrl(apiUrl);
         var redactor = new Redactor(token);
-        RedactingOutput.install(redactor);
+        Logs.hide(redactor);
         var http = new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(10))
                 .readTimeout(Duration.ofSeconds(30))
@@ -117,6 +118,7 @@ public final class TelegramBot implements AutoCloseable {
             } catch (BotApiException e) {
                 log.warn("command menu not registered: {}", e.getMessage());
             }
+            BotProfile.register(api, texts);
         });
         reminderThread.scheduleWithFixedDelay(delivery::deliverDue, 0, 1, TimeUnit.SECONDS);
         // TelegramBots' own scheduler thread is not a daemon and is never shut down by the library.

@@ -40,10 +40,14 @@ public final class Benchmark {
                    double cpuMsPerUpdate, double peakHeapMb, double peakRssMb, double startupMs, int lost, int doubled) {
     }
 
+    private static void level(String logger, ch.qos.logback.classic.Level level) {
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(logger)).setLevel(level);
+    }
+
     public static void main(String[] args) throws Exception {
         // The baseline's poller reports its cancelled long poll as an error when it is stopped: not news here.
-        System.setProperty("org.slf4j.simpleLogger.log.org.telegram.telegrambots.longpolling.BotSession", "off");
-        System.setProperty("org.slf4j.simpleLogger.log.org.spotcheck.store.Database", "warn");
+        level("org.telegram.telegrambots.longpolling.BotSession", ch.qos.logback.classic.Level.OFF);
+        level("org.spotcheck.store.Database", ch.qos.logback.classic.Level.WARN);
         var options = Options.parse(args);
         var jar = Path.of(options.jar);
         if (!Files.exists(jar)) {
@@ -321,18 +325,30 @@ public final class Benchmark {
             return flags;
         }
 
-        /** Reads "worker: NAME=value ... java FLAGS -jar ..." so the benchmark never drifts from the deployment. */
+        /**
+         * Reads the JVM settings the Procfile's worker sources ("worker: set -a && . deploy/jvm.env && ... java
+         * $SPOTCHECK_JAVA_OPTS -jar ..."), so the benchmark never drifts from the deployment.
+         */
         void readProcfile(Path procfile) {
             try {
                 String worker = Files.readAllLines(procfile).stream().filter(l -> l.startsWith("worker:")).findFirst()
                         .orElseThrow(() -> new IllegalStateException("no worker line in " + procfile));
-                var words = List.of(worker.substring("worker:".length()).trim().split("\\s+"));
-                int java = words.indexOf("java");
-                int jar = words.indexOf("-jar");
-                for (String assignment : words.subList(0, java)) {
-                    botEnvironment.put(assignment.substring(0, assignment.indexOf('=')), assignment.substring(assignment.indexOf('=') + 1));
+                var sourced = java.util.regex.Pattern.compile("\\. (\\S+)").matcher(worker);
+                if (!sourced.find() || !worker.contains("$SPOTCHECK_JAVA_OPTS")) {
+                    throw new IllegalStateException("the worker of " + procfile + " takes no flags from a settings file");
                 }
-                botArgs = String.join(";", words.subList(java + 1, jar));
+                for (String line : Files.readAllLines(procfile.resolveSibling(sourced.group(1)))) {
+                    if (line.isBlank() || line.startsWith("#")) {
+                        continue;
+                    }
+                    String name = line.substring(0, line.indexOf('='));
+                    String value = line.substring(line.indexOf('=') + 1).replaceAll("^\"|\"$", "");
+                    if (name.equals("SPOTCHECK_JAVA_OPTS")) {
+                        botArgs = String.join(";", value.trim().split("\\s+"));
+                    } else {
+                        botEnvironment.put(name, value);
+                    }
+                }
             } catch (IOException e) {
                 throw new IllegalStateException("cannot read " + procfile, e);
             }

@@ -18,12 +18,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 import org.spotcheck.Application;
 import org.spotcheck.config.SettingsLoader;
 import org.spotcheck.telegram.FakeBotApi;
 import org.spotcheck.telegram.FakeBotApi.FakeMessage;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 
 /**
  * What the process prints while people use the bot, failures included, must not say who they are:
@@ -32,14 +36,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 class LogPrivacyTest {
 
-    /** Each test has its own token: the bot wraps the output streams once per token and JVM. */
+    /** Each test has its own token, so each shows that its own token is hidden. */
     private static final String BOT_ID = "7310048213";
     private static final String SECRET_PART = "AAFqL9xkX2mZp4vT8wQeR6sYb3nH1cJ0dUg";
     private static final String TOKEN = BOT_ID + ":" + SECRET_PART;
     private static final String OTHER_TOKEN = "7310048:AAGw5rTnB8vKq2XmZ4cJ7pLs9dF3hY6eN1o";
     private static final long CHAT = 718_293_645L;
     private static final long GROUP = -1_001_987_654_321L;
-    private static final String LEVEL = "org.slf4j.simpleLogger.log.org.spotcheck";
     private static final Duration A_FEW_SECONDS = Duration.ofSeconds(4);
     private static final Duration BOUND = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -47,7 +50,7 @@ class LogPrivacyTest {
     @TempDir
     Path dir;
 
-    private boolean raisedLevel;
+    private Level levelBefore;
     private PrintStream originalErr;
     private PrintStream originalOut;
     private Capture captured;
@@ -56,12 +59,9 @@ class LogPrivacyTest {
 
     @BeforeEach
     void captureEverythingPrinted() {
-        // Debug lines are where a careless id would show. The level can only be chosen before SLF4J
-        // starts; if an earlier test in this JVM started it, what is printed at its level is checked.
-        if (!loggingStarted() && System.getProperty(LEVEL) == null) {
-            System.setProperty(LEVEL, "debug");
-            raisedLevel = true;
-        }
+        // Debug lines are where a careless id would show.
+        levelBefore = spotcheckLogger().getLevel();
+        spotcheckLogger().setLevel(Level.DEBUG);
         originalErr = System.err;
         originalOut = System.out;
         captured = new Capture();
@@ -81,9 +81,7 @@ class LogPrivacyTest {
         } finally {
             System.setErr(originalErr);
             System.setOut(originalOut);
-            if (raisedLevel) {
-                System.clearProperty(LEVEL);
-            }
+            spotcheckLogger().setLevel(levelBefore);
         }
     }
 
@@ -116,9 +114,7 @@ class LogPrivacyTest {
 
         var lines = captured.lines();
         assertThat(lines).as("captured output").anyMatch(l -> l.contains("polling for updates"));
-        if (raisedLevel) {
-            assertThat(lines).as("debug lines").anyMatch(l -> l.contains("DEBUG org.spotcheck"));
-        }
+        assertThat(lines).as("debug lines").anyMatch(l -> l.contains("DEBUG org.spotcheck"));
         for (String secret : List.of(TOKEN, BOT_ID, SECRET_PART, Long.toString(CHAT),
                 Long.toString(Math.abs(GROUP)), "Alice", "alice_test")) {
             assertThat(lines).as("lines printed that contain %s", secret).noneMatch(l -> l.contains(secret));
@@ -183,15 +179,8 @@ class LogPrivacyTest {
         Await.until(condition, BOUND, () -> what);
     }
 
-    /** Whether slf4j-simple has read its settings yet (it does so once, when the first logger is made). */
-    private static boolean loggingStarted() {
-        try {
-            var initialized = Class.forName("org.slf4j.simple.SimpleLogger").getDeclaredField("INITIALIZED");
-            initialized.setAccessible(true);
-            return initialized.getBoolean(null);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return true; // cannot tell: leave the levels alone
-        }
+    private static Logger spotcheckLogger() {
+        return (Logger) LoggerFactory.getLogger("org.spotcheck");
     }
 
     /** Everything written through the streams it makes, kept and passed on. */

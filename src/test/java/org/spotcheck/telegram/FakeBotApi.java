@@ -67,7 +67,8 @@ public final class FakeBotApi implements AutoCloseable {
         // Read once when the first HttpServer is made, hence here (a no-op if someone else made one before).
         if (System.getProperty("sun.net.httpserver.nodelay") == null) System.setProperty("sun.net.httpserver.nodelay", "true");
         for (String m : List.of("getUpdates", "sendMessage", "editMessageText", "editMessageReplyMarkup",
-                "answerCallbackQuery", "deleteMessage", "setMyCommands", "getMe", "deleteWebhook")) {
+                "answerCallbackQuery", "deleteMessage", "setMyCommands", "getMe", "deleteWebhook",
+                "setMyDescription", "getMyDescription", "setMyShortDescription", "getMyShortDescription")) {
             METHODS.put(m.toLowerCase(Locale.ROOT), m);
         }
     }
@@ -84,6 +85,11 @@ public final class FakeBotApi implements AutoCloseable {
     private final Map<Long, ObjectNode> groupChats = new HashMap<>();
     private final Set<String> openCallbackQueries = new HashSet<>();
     private final Map<String, JsonNode> commands = new HashMap<>();
+    /** Every update getUpdates ever returned, by id: what Telegram could send again. */
+    private final Map<Integer, ObjectNode> delivered = new java.util.TreeMap<>();
+    /** The bot's profile texts by language_code ("" for the default), as Telegram keeps them. */
+    private final Map<String, String> descriptions = new HashMap<>();
+    private final Map<String, String> shortDescriptions = new HashMap<>();
     private final Map<String, Deque<Fault>> scriptedFaults = new HashMap<>();
     private int nextUpdateId = 1;
     private int lastConfirmedOffset;
@@ -178,6 +184,12 @@ public final class FakeBotApi implements AutoCloseable {
                     case "deleteMessage" -> deleteMessage(p);
                     case "answerCallbackQuery" -> answerCallbackQuery(p);
                     case "setMyCommands" -> setMyCommands(p);
+                    case "setMyDescription" -> setText(descriptions, p, "description", 512);
+                    case "setMyShortDescription" -> setText(shortDescriptions, p, "short_description", 120);
+                    case "getMyDescription" -> JSON.createObjectNode()
+                            .put("description", descriptions.getOrDefault(p.path("language_code").asText(""), ""));
+                    case "getMyShortDescription" -> JSON.createObjectNode()
+                            .put("short_description", shortDescriptions.getOrDefault(p.path("language_code").asText(""), ""));
                     case "getMe" -> botUser();
                     case "deleteWebhook" -> {
                         if (p.path("drop_pending_updates").asBoolean()) updates.clear();
@@ -271,6 +283,7 @@ public final class FakeBotApi implements AutoCloseable {
             int limit = p.path("limit").asInt(100);
             ArrayNode result = JSON.createArrayNode();
             updates.stream().limit(limit < 1 || limit > 100 ? 100 : limit).forEach(u -> result.add(u.deepCopy()));
+            result.forEach(u -> delivered.putIfAbsent(u.get("update_id").asInt(), (ObjectNode) u.deepCopy()));
             return result;
         }
     }
@@ -309,6 +322,16 @@ public final class FakeBotApi implements AutoCloseable {
     private JsonNode answerCallbackQuery(ObjectNode p) {
         // A query can be answered once; afterwards its id is as invalid as an unknown one.
         if (!openCallbackQueries.remove(p.path("callback_query_id").asText())) throw new ApiError(400, QUERY_INVALID);
+        return JSON.getNodeFactory().booleanNode(true);
+    }
+
+    /** Telegram refuses a text over its limit with a 400. */
+    private static JsonNode setText(Map<String, String> texts, ObjectNode p, String field, int limit) {
+        String text = p.path(field).asText("");
+        if (text.codePointCount(0, text.length()) > limit) {
+            throw new ApiError(400, "Bad Request: " + field + " is too long");
+        }
+        texts.put(p.path("language_code").asText(""), text);
         return JSON.getNodeFactory().booleanNode(true);
     }
 
@@ -514,6 +537,34 @@ public final class FakeBotApi implements AutoCloseable {
     /** Commands last set by setMyCommands for that language_code ("" for the default list). */
     public Optional<JsonNode> commands(String languageCode) {
         synchronized (lock) { return Optional.ofNullable(commands.get(languageCode)); }
+    }
+
+    /**
+     * Queues again, with their own ids, every update delivered so far, as Telegram does for updates whose
+     * confirmation it never got (a bot that stopped before polling with a higher offset); returns how many.
+     */
+    public int redeliverAll() {
+        synchronized (lock) {
+            var queued = new java.util.HashSet<Integer>();
+            updates.forEach(u -> queued.add(u.get("update_id").asInt()));
+            var again = new ArrayList<ObjectNode>();
+            delivered.forEach((id, update) -> {
+                if (!queued.contains(id)) again.add(update.deepCopy());
+            });
+            for (int i = again.size() - 1; i >= 0; i--) updates.addFirst(again.get(i)); // before anything newer
+            lock.notifyAll();
+            return again.size();
+        }
+    }
+
+    /** The description last set for that language_code ("" for the default), if any. */
+    public Optional<String> description(String languageCode) {
+        synchronized (lock) { return Optional.ofNullable(descriptions.get(languageCode)); }
+    }
+
+    /** The short description last set for that language_code ("" for the default), if any. */
+    public Optional<String> shortDescription(String languageCode) {
+        synchronized (lock) { return Optional.ofNullable(shortDescriptions.get(languageCode)); }
     }
 
     public int lastConfirmedOffset() { synchronized (lock) { return lastConfirmedOffset; } }

@@ -45,7 +45,8 @@ class ContentTest {
             "page.group", "button.open_private", "toast.error", "toast.slow_down", "page.slow_down", "console.reminders",
             "command.start", "command.help", "command.privacy", "command.forget", "command.reminders", "command.language",
             "language.name", // read from each language's own file for the /language buttons
-            "console.intro", "console.invalid", "console.bye", "console.popup", "console.result_choices");
+            "console.intro", "console.invalid", "console.bye", "console.popup", "console.result_choices",
+            "profile.description", "profile.short_description"); // the bot's profile, set at start-up
 
     /** The general words for a place to go, read as the texts are loaded wherever a text says {svc_NAME}. */
     private static final Set<String> SERVICE_KEYS = java.util.Arrays.stream(LocalServices.Service.values())

@@ -1,0 +1,51 @@
+package org.spotcheck.log;
+
+import org.slf4j.Logger;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.Configurator;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.spi.ContextAwareBase;
+
+/**
+ * Logback's configuration, in code: reading a logback.xml costs a restart up to a second on a busy
+ * small machine. One appender on standard error whose encoder removes the token; SpotCheck at INFO
+ * (SPOTCHECK_LOG_LEVEL), libraries at WARN; text or JSON lines (SPOTCHECK_LOG_FORMAT). An operator's
+ * own file given with -Dlogback.configurationFile is used instead. Found by Logback through
+ * META-INF/services.
+ */
+public final class LogSetup extends ContextAwareBase implements Configurator {
+
+    static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX, UTC} [%thread] %-5level %logger - %msg%n";
+
+    @Override
+    public ExecutionStatus configure(LoggerContext context) {
+        if (System.getProperty("logback.configurationFile") != null) {
+            return ExecutionStatus.INVOKE_NEXT_IF_ANY;
+        }
+        var encoder = new RedactingEncoder();
+        encoder.setContext(context);
+        encoder.setFormat(setting(Logs.FORMAT, "text"));
+        encoder.setPattern(PATTERN);
+        encoder.start();
+        var appender = new ConsoleAppender<ILoggingEvent>();
+        appender.setContext(context);
+        appender.setName("stderr");
+        appender.setTarget("System.err");
+        appender.setEncoder(encoder);
+        appender.start();
+        var root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        root.setLevel(Level.WARN);
+        root.addAppender(appender);
+        context.getLogger("org.spotcheck").setLevel(Level.toLevel(setting(Logs.LEVEL, "info"), Level.INFO));
+        return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    /** A system property of that name (for tests and a one-off run), else the environment, else the default. */
+    private static String setting(String name, String fallback) {
+        String value = System.getProperty(name, System.getenv(name));
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

@@ -1,0 +1,97 @@
+package org.spotcheck.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.IsoFields;
+import java.util.Locale;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.spotcheck.telegram.FakeBotApi;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The README's way to go live, as a new operator follows it against the Bot API stand-in: --check
+ * passes, the bot serves a check, a restart keeps the check in progress, --stats shows the week.
+ * Settings are only what the README asks for (the token; the database in its default place).
+ */
+class OperatorWalkthroughIT {
+
+    private static final String TOKEN = "7302233:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1";
+    private static final long PERSON = 5_550_777_001L;
+    private static final Duration START_UP = Duration.ofSeconds(60);
+
+    @TempDir
+    Path dir;
+
+    private FakeBotApi telegram;
+    private BotProcess bot;
+
+    @BeforeEach
+    void startTelegram() {
+        telegram = FakeBotApi.start(TOKEN);
+    }
+
+    @AfterEach
+    void stopEverything() {
+        if (bot != null) {
+            bot.destroyQuietly();
+        }
+        telegram.close();
+    }
+
+    @Test
+    void aFreshInstallPassesTheCheckServesACheckKeepsItOverARestartAndCountsItForTheWeek() throws Exception {
+        Path jar = BotProcess.snapshotJar(dir);
+        var env = Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "TELEGRAM_API_URL", telegram.url());
+        Path log = dir.resolve("bot.log");
+
+        var check = JarCommand.run(jar, env, dir, "--check");
+        assertThat(check.status()).as("--check; stdout:%n%s%nstderr:%n%s", check.out(), check.err()).isZero();
+        assertThat(check.out()).contains("@spotcheck_test_bot");
+
+        bot = BotProcess.start(jar, env, dir, log);
+        bot.awaitPolling(telegram, START_UP);
+        var person = new TelegramPerson(telegram, PERSON);
+        person.types("/start");
+        person.waitFor(() -> person.lastText().contains("Welcome to SpotCheck"), "the welcome");
+        person.taps("begin");
+        person.waitFor(() -> person.currentQuestionNumber() == 1, "question 1");
+        for (int question = 1; question <= 3; question++) {
+            person.answers(1);
+        }
+        assertThat(bot.terminate(Duration.ofSeconds(10))).as("exit status after SIGTERM").isEqualTo(BotProcess.TERMINATED);
+
+        bot = BotProcess.start(jar, env, dir, log);
+        bot.awaitPolling(telegram, START_UP);
+        assertThat(person.currentQuestionNumber()).as("the question on screen after the restart").isEqualTo(4);
+        while (person.result().isEmpty()) {
+            person.answers(1); // each tap is answered by the bot that now runs: the check went on where it was
+        }
+        assertThat(telegram.description("")).as("the bot's description, set at start-up").isPresent();
+        assertThat(bot.terminate(Duration.ofSeconds(10))).isEqualTo(BotProcess.TERMINATED);
+        bot = null;
+
+        var stats = JarCommand.run(jar, env, dir, "--stats");
+        var json = JarCommand.run(jar, env, dir, "--stats", "--json");
+
+        var today = LocalDate.now(ZoneOffset.UTC);
+        String week = String.format(Locale.ROOT, "%d-W%02d", today.get(IsoFields.WEEK_BASED_YEAR),
+                today.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+        assertThat(stats.status()).as("--stats; stderr: %s", stats.err()).isZero();
+        assertThat(stats.out()).contains(week + "  checks started 1, finished 1 (fewer than 20 finished: no breakdown)");
+        var total = new ObjectMapper().readTree(json.out()).path("total");
+        assertThat(total.path("started").asInt()).isEqualTo(1);
+        assertThat(total.path("finished").asInt()).isEqualTo(1);
+        assertThat(total.has("results")).as("a breakdown of one check").isFalse();
+        System.out.printf("operator walkthrough: --check, a check across a restart, then --stats:%n%s%n%s", check.out(), stats.out());
+    }
+}

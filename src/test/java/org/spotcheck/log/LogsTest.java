@@ -1,0 +1,67 @@
+package org.spotcheck.log;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.spotcheck.config.SettingsException;
+import org.spotcheck.telegram.Redactor;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.LoggingEvent;
+
+/** Every line the log writes, text or JSON, has the token removed, also from exceptions and their causes. */
+class LogsTest {
+
+    private static final String TOKEN = "7304455:AAFqL9xkX2mZp4vT8wQeR6sYb3nH1cJ0dUg";
+    private static final String URL = "https://api.telegram.org/bot" + TOKEN + "/sendMessage";
+
+    @Test
+    void aTextLineCarriesNoTokenInItsMessageExceptionOrCause() {
+        String line = encode("text");
+
+        assertThat(line).contains("WARN", "sendMessage failed", "IllegalStateException", "<token>").doesNotContain(TOKEN)
+                .doesNotContain(TOKEN.substring(TOKEN.indexOf(':') + 1));
+    }
+
+    @Test
+    void aJsonLineIsOneObjectWithTheMessageAndCarriesNoToken() throws IOException {
+        String line = encode("json");
+
+        assertThat(line.strip().lines()).hasSize(1);
+        var json = new ObjectMapper().readTree(line);
+        assertThat(json.path("level").asText()).isEqualTo("WARN");
+        assertThat(json.path("formattedMessage").asText()).isEqualTo("call to https://api.telegram.org/bot<token>/sendMessage failed");
+        assertThat(line).contains("IllegalStateException").doesNotContain(TOKEN.substring(TOKEN.indexOf(':') + 1));
+    }
+
+    @Test
+    void anUnknownLogFormatOrLevelIsABadSettingNamedByItsName() {
+        assertThatThrownBy(() -> Logs.checkSettings(Map.of("SPOTCHECK_LOG_FORMAT", "xml")))
+                .isInstanceOf(SettingsException.class).hasMessageStartingWith("SPOTCHECK_LOG_FORMAT must be one of json, text");
+        assertThatThrownBy(() -> Logs.checkSettings(Map.of("SPOTCHECK_LOG_LEVEL", "verbose")))
+                .isInstanceOf(SettingsException.class).hasMessageStartingWith("SPOTCHECK_LOG_LEVEL must be one of");
+        Logs.checkSettings(Map.of("SPOTCHECK_LOG_FORMAT", "json", "SPOTCHECK_LOG_LEVEL", "debug"));
+    }
+
+    private static String encode(String format) {
+        var context = new LoggerContext();
+        var encoder = new RedactingEncoder();
+        encoder.setContext(context);
+        encoder.setFormat(format);
+        encoder.setPattern("%-5level %logger - %msg%n");
+        encoder.start();
+        RedactingEncoder.hide(new Redactor(TOKEN));
+        var error = new IllegalStateException("gave up on " + URL, new java.io.IOException("closed: " + URL));
+        var event = new LoggingEvent("test", context.getLogger("org.spotcheck.telegram.BotApi"), Level.WARN,
+                "call to {} failed", error, new Object[] {URL});
+        return new String(encoder.encode(event), UTF_8);
+    }
+}

@@ -1,0 +1,269 @@
+package org.spotcheck.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.spotcheck.Dialogue;
+import org.spotcheck.MutableClock;
+import org.spotcheck.Reminders;
+import org.spotcheck.check.Action;
+import org.spotcheck.check.Input;
+import org.spotcheck.check.Urgency;
+import org.spotcheck.store.ChatKeys;
+import org.spotcheck.store.Counters;
+import org.spotcheck.store.Database;
+import org.spotcheck.store.LegacyKeys;
+import org.spotcheck.store.ReminderStore;
+import org.spotcheck.store.Retention;
+import org.spotcheck.store.Sealer;
+import org.spotcheck.store.Secret;
+import org.spotcheck.telegram.BotApi;
+import org.spotcheck.telegram.ChatLanes;
+import org.spotcheck.telegram.FakeBotApi;
+import org.spotcheck.telegram.Redactor;
+import org.spotcheck.telegram.ReminderDelivery;
+import org.spotcheck.text.Texts;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.meta.TelegramUrl;
+
+/**
+ * The operator's figures (--stats) come from day counters written in each turn's transaction:
+ * they count what happened, hide the breakdown of a small week, and hold nothing about a chat.
+ */
+class UsageCountsTest {
+
+    private static final String SECRET = "usage-counts-test-secret-0123456789";
+    /** A Monday, so a week of scripted checks stays inside one ISO week. */
+    private static final Instant MONDAY = Instant.parse("2026-11-30T09:00:00Z");
+    private static final long FIRST_CHAT = 5_551_234_001L;
+    private static final String TOKEN = "7305566:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1";
+
+    @TempDir
+    Path dir;
+
+    private final MutableClock clock = new MutableClock(MONDAY);
+    private Database database;
+    private Dialogue dialogue;
+    private ChatKeys chatKeys;
+    private ReminderStore reminders;
+
+    @BeforeEach
+    void open() {
+        var path = dir.resolve("spotcheck.db");
+        database = Database.open(path);
+        var secret = Secret.of(Optional.of(SECRET), path);
+        chatKeys = new ChatKeys(secret);
+        reminders = new ReminderStore(new Sealer(secret));
+        dialogue = new Dialogue(database, reminders, Texts.load(), clock,
+                List.of(Duration.ofDays(2), Duration.ofDays(7)));
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    @Test
+    void aWeekWithTwentyFinishedChecksShowsTheUrgencyOfEachAndTheLanguagesTheyStartedIn() {
+        var urgencies = new EnumMap<Urgency, Integer>(Urgency.class);
+        for (int person = 0; person < 24; person++) {
+            String language = person < 18 ? "en" : "es";
+            urgencies.merge(finishACheck(FIRST_CHAT + person, language, person), 1, Integer::sum);
+        }
+        startACheck(FIRST_CHAT + 100, "de"); // started, never finished
+
+        var week = report().weeks().get(0);
+
+        assertThat(week.name()).isEqualTo("2026-W49");
+        assertThat(week.started()).isEqualTo(25);
+        assertThat(week.finished()).isEqualTo(24);
+        var breakdown = week.breakdown().orElseThrow();
+        for (Urgency urgency : Urgency.values()) {
+            int count = urgencies.getOrDefault(urgency, 0);
+            assertThat(breakdown.results().get(urgency.key())).as(urgency.key())
+                    .isEqualTo(count < 5 ? "<5" : Integer.toString(count));
+        }
+        assertThat(breakdown.languages()).containsEntry("en", "18").containsEntry("es", "6").containsEntry("de", "<5")
+                .containsEntry("ru", "<5");
+    }
+
+    @Test
+    void remindersAreCountedWhenSetAndTheConsoleDemoIsNotCountedAtAll() {
+        for (int person = 0; person < 20; person++) {
+            finishACheck(FIRST_CHAT + person, "en", person);
+        }
+        for (int person = 0; person < 6; person++) {
+            tap(FIRST_CHAT + person, "en", new Action.RemindIn(0));
+        }
+        // The console's turns are a demo on the operator's own screen, not people using the bot.
+        dialogue.take("console-chat", new Input.Tap(new Action.Begin()), "en");
+
+        var week = report().weeks().get(0);
+
+        assertThat(week.started()).isEqualTo(20);
+        assertThat(week.breakdown().orElseThrow().remindersSet()).isEqualTo("6");
+        assertThat(week.breakdown().orElseThrow().remindersSent()).isEqualTo("<5");
+    }
+
+    @Test
+    void aReminderIsCountedAsSentOnTheDayItIsDelivered() {
+        finishACheck(FIRST_CHAT, "en", 0);
+        tap(FIRST_CHAT, "en", new Action.RemindIn(0)); // in 2 days
+        try (var telegram = FakeBotApi.start(TOKEN)) {
+            var client = new OkHttpTelegramClient(TOKEN, new TelegramUrl("http", "127.0.0.1", telegram.port(), false));
+            var lanes = new ChatLanes(2, 100, 10);
+            var delivery = new ReminderDelivery(new Reminders(database, reminders, dialogue, Texts.load(), clock),
+                    new BotApi(client, new Redactor(TOKEN), d -> { }), lanes, d -> { });
+            clock.advance(Duration.ofDays(2));
+
+            assertThat(delivery.deliverDue()).isEqualTo(1);
+        }
+
+        var sent = database.inTransaction(new Counters()::all).stream()
+                .filter(d -> d.usage().event() == Usage.Event.REMINDER_SENT).toList();
+        assertThat(sent).singleElement().satisfies(d -> {
+            assertThat(d.day()).isEqualTo(MONDAY.atZone(ZoneOffset.UTC).toLocalDate().plusDays(2));
+            assertThat(d.count()).isEqualTo(1);
+            assertThat(d.usage().detail()).isEqualTo("doctor");
+        });
+    }
+
+    @Test
+    void aWeekWithFewerThanTwentyFinishedChecksShowsOnlyItsTotals() {
+        for (int person = 0; person < 20; person++) {
+            finishACheck(FIRST_CHAT + person, "en", person);
+        }
+        clock.advance(Duration.ofDays(7));
+        for (int person = 0; person < 19; person++) {
+            finishACheck(FIRST_CHAT + 50 + person, "ru", person);
+        }
+
+        var report = report();
+
+        assertThat(report.weeks()).extracting(UsageReport.Period::name).containsExactly("2026-W49", "2026-W50");
+        assertThat(report.weeks().get(0).breakdown()).isPresent();
+        var small = report.weeks().get(1);
+        assertThat(small.finished()).isEqualTo(19);
+        assertThat(small.breakdown()).isEmpty();
+        assertThat(report.total().finished()).isEqualTo(39);
+        assertThat(report.text()).contains("2026-W50  checks started 19, finished 19 (fewer than 20 finished: no breakdown)\n"
+                + "total ");
+        assertThat(report.json()).contains("{\"period\":\"2026-W50\",\"started\":19,\"finished\":19}");
+    }
+
+    @Test
+    void pagesAndCommandsCountNothing() {
+        long chat = FIRST_CHAT;
+        take(chat, "en", new Input.Typed(Input.Command.START));
+        take(chat, "en", new Input.Typed(Input.Command.PRIVACY));
+        take(chat, "en", new Input.Typed(Input.Command.HELP));
+        tap(chat, "en", new Action.ShowPrivacy());
+
+        assertThat(database.inTransaction(new Counters()::all)).isEmpty();
+    }
+
+    @Test
+    void theCountersTableHoldsNoChatKeyNoChatIdAndNoTimeFinerThanADay() {
+        var keys = new ArrayList<String>();
+        for (int person = 0; person < 21; person++) {
+            finishACheck(FIRST_CHAT + person, person % 2 == 0 ? "en" : "pt-BR", person);
+            tap(FIRST_CHAT + person, "en", new Action.RemindIn(0));
+            keys.add(chatKeys.keyFor(FIRST_CHAT + person));
+        }
+
+        var columns = database.inTransaction(c -> {
+            var names = new ArrayList<String>();
+            try (var rs = c.createStatement().executeQuery("SELECT name FROM pragma_table_info('usage_count')")) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+            return names;
+        });
+        var cells = database.inTransaction(c -> {
+            var values = new ArrayList<String>();
+            try (var rs = c.createStatement().executeQuery("SELECT day, event, detail, count FROM usage_count")) {
+                while (rs.next()) {
+                    for (int column = 1; column <= 4; column++) {
+                        values.add(rs.getString(column));
+                    }
+                }
+            }
+            return values;
+        });
+
+        assertThat(columns).containsExactly("day", "event", "detail", "count");
+        assertThat(cells).isNotEmpty();
+        for (String cell : cells) {
+            for (String key : keys) {
+                assertThat(cell).doesNotContain(key).doesNotContain(ChatKeys.shortForm(key));
+            }
+            for (int person = 0; person < 21; person++) {
+                assertThat(cell).doesNotContain(Long.toString(FIRST_CHAT + person));
+            }
+        }
+        var days = database.inTransaction(new Counters()::all).stream().map(d -> d.day().toString()).distinct().toList();
+        assertThat(days).containsExactly("2026-11-30");
+    }
+
+    @Test
+    void countersOlderThanTwoYearsAreDeletedByTheRetentionRun() {
+        finishACheck(FIRST_CHAT, "en", 0);
+        clock.advance(Duration.ofDays(1));
+        finishACheck(FIRST_CHAT + 1, "en", 1);
+        var retention = new Retention(database, new LegacyKeys(database, Secret.of(Optional.of(SECRET), dir.resolve("spotcheck.db"))), clock);
+        var firstDay = MONDAY.atZone(ZoneOffset.UTC).toLocalDate();
+
+        clock.advance(Duration.ofDays(731)); // today 2028-12-01: two years back is 2026-12-01, the second day
+        retention.run();
+
+        var left = database.inTransaction(new Counters()::all);
+        assertThat(left).isNotEmpty().allSatisfy(day -> assertThat(day.day()).isAfter(firstDay));
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private UsageReport report() {
+        return UsageReport.of(database.inTransaction(new Counters()::all));
+    }
+
+    private void startACheck(long chat, String language) {
+        tap(chat, language, new Action.Begin());
+    }
+
+    /** Begins a check and answers it, picking a different choice per person; returns the result's urgency. */
+    private Urgency finishACheck(long chat, String language, int variant) {
+        var outcome = tap(chat, language, new Action.Begin());
+        for (int step = 0; outcome.state().check().filter(c -> !c.finished()).isPresent(); step++) {
+            var check = outcome.state().check().get();
+            var question = check.current().orElseThrow();
+            var choices = check.choices(question);
+            // Never the first choice of the first question: that is the emergency answer, which ends the check at once.
+            var answer = choices.get(step == 0 ? choices.size() - 1 : (variant + step) % choices.size());
+            outcome = tap(chat, language, new Action.Choose(check.id(), question, answer));
+        }
+        return outcome.state().check().orElseThrow().result().urgency();
+    }
+
+    private Dialogue.Outcome tap(long chat, String language, Action action) {
+        return take(chat, language, new Input.Tap(action));
+    }
+
+    private Dialogue.Outcome take(long chat, String language, Input input) {
+        return dialogue.take(chatKeys.keyFor(chat), OptionalLong.of(chat), input, language, OptionalInt.empty());
+    }
+}
