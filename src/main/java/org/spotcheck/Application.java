@@ -3,6 +3,7 @@ package org.spotcheck;
 import java.io.BufferedReader;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +21,6 @@ import org.spotcheck.store.Retention;
 import org.spotcheck.store.Secret;
 import org.spotcheck.telegram.TelegramBot;
 import org.spotcheck.text.Texts;
-import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
 /** The parts wired together from the settings; Main and the end-to-end tests start it the same way. */
 public final class Application implements AutoCloseable {
@@ -69,16 +69,35 @@ public final class Application implements AutoCloseable {
         }
     }
 
-    /** Starts polling Telegram, and the daily clean-up. */
-    public void startTelegram() throws TelegramApiException {
-        bot = TelegramBot.start(settings.token().orElseThrow(), settings.apiUrl(),
-                new TelegramBot.Parts(dialogue, chatKeys, texts, inbox, database, reminders, clock));
-        daily = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            var thread = new Thread(runnable, "retention");
-            thread.setDaemon(true);
-            return thread;
-        });
-        daily.scheduleAtFixedRate(this::cleanUp, 1, 1, TimeUnit.DAYS);
+    /**
+     * Starts the bot (its start-up calls retried until they work) and the daily clean-up; returns
+     * once it polls. A {@link #close()} meanwhile ends it with InterruptedException.
+     */
+    public void startTelegram() throws TelegramBot.Refused, InterruptedException {
+        synchronized (this) {
+            if (closed) {
+                throw new InterruptedException("closed before start-up");
+            }
+            bot = TelegramBot.create(settings.token().orElseThrow(), settings.apiUrl(),
+                    new TelegramBot.Parts(dialogue, chatKeys, texts, inbox, database, reminders, clock));
+        }
+        bot.start();
+        synchronized (this) {
+            if (closed) {
+                throw new InterruptedException("closed during start-up");
+            }
+            daily = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                var thread = new Thread(runnable, "retention");
+                thread.setDaemon(true);
+                return thread;
+            });
+            daily.scheduleAtFixedRate(this::cleanUp, 1, 1, TimeUnit.DAYS);
+        }
+    }
+
+    /** Completes if polling ends on its own (see {@link TelegramBot#ended()}); only after {@link #startTelegram()}. */
+    public CompletableFuture<TelegramBot.Ended> telegramEnded() {
+        return bot.ended();
     }
 
     public ConsoleChat console(String language, BufferedReader in, PrintStream out) {
@@ -94,19 +113,39 @@ public final class Application implements AutoCloseable {
         }
     }
 
-    /** Stops polling, lets work in hand finish, then closes the database. */
-    @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
+    /**
+     * Stops polling, lets work in hand finish (within {@link TelegramBot#STOP_BOUND}), then closes the
+     * database; true when everything finished in time.
+     */
+    public boolean stop() {
+        TelegramBot stopping;
+        ScheduledExecutorService cleaning;
+        synchronized (this) {
+            if (closed) {
+                return true;
+            }
+            closed = true;
+            stopping = bot;
+            cleaning = daily;
         }
-        closed = true;
-        if (daily != null) {
-            daily.shutdownNow();
+        boolean inTime = true;
+        if (cleaning != null) {
+            cleaning.shutdown(); // tomorrow's is dropped; one under way is a short transaction
+            try {
+                inTime = cleaning.awaitTermination(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
-        if (bot != null) {
-            bot.close();
+        if (stopping != null) {
+            inTime &= stopping.stop();
         }
         database.close();
+        return inTime;
+    }
+
+    @Override
+    public void close() {
+        stop();
     }
 }

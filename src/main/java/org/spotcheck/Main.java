@@ -7,17 +7,20 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.spotcheck.config.Settings;
 import org.spotcheck.config.SettingsException;
 import org.spotcheck.config.SettingsLoader;
 import org.spotcheck.telegram.Redactor;
+import org.spotcheck.telegram.TelegramBot;
 import org.spotcheck.text.Texts;
 
 /** Reads the settings and starts the Telegram bot, or the console demo with --console. */
 public final class Main {
+
+    private static final Logger log = LoggerFactory.getLogger(Main.class);
 
     /** Exit status for a missing or invalid setting. */
     static final int BAD_SETTINGS = 2;
@@ -32,41 +35,94 @@ public final class Main {
             // The demo's screen is for the conversation; only warnings go to the log.
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         }
-        int status;
-        try {
-            status = run(options, console, System.getenv());
-        } catch (SettingsException e) {
-            System.err.println("spotcheck: " + e.getMessage());
-            status = BAD_SETTINGS;
-        }
-        System.exit(status);
+        exit(run(options, console, System.getenv(), Clock.systemUTC()));
+    }
+
+    /** Exit status once polling has stopped on its own: the platform should start the bot again. */
+    static final int POLLING_STOPPED = 1;
+    /** Exit status of a JVM stopped by SIGTERM whose stop was cut short: 128 + 15. */
+    static final int TERMINATED = 143;
+
+    /** Set once main decides the exit status, so the shutdown hook does not decide it instead. */
+    private static volatile boolean exiting;
+
+    static void exit(int status) {
+        exiting = true;
+        System.exit(status); // runs the shutdown hook, which closes what is still open
     }
 
     static int run(List<String> options, boolean console, Map<String, String> environment) {
-        int export = options.indexOf("--export-flow");
-        if (export >= 0) {
-            return exportFlow(options, export);
-        }
-        Settings settings = SettingsLoader.load(environment);
-        if (!console && settings.token().isEmpty()) {
-            throw new SettingsException(SettingsLoader.TOKEN + " is not set. Create a bot with @BotFather in"
-                    + " Telegram (/newbot), then run with TELEGRAM_BOT_TOKEN=<the token it gives you>."
-                    + " To try SpotCheck without Telegram: java -jar target/spotcheck-bot.jar --console");
-        }
-        var redactor = new Redactor(settings.token().orElse(""));
-        try (var app = Application.open(settings, Clock.systemUTC())) {
-            if (console) {
-                var out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-                var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-                app.console(language(options), in, out).run();
-                return 0;
+        return run(options, console, environment, Clock.systemUTC());
+    }
+
+    /** The exit status; a bad setting is one line and status 2, found before anything is created. */
+    static int run(List<String> options, boolean console, Map<String, String> environment, Clock clock) {
+        try {
+            int export = options.indexOf("--export-flow");
+            if (export >= 0) {
+                return exportFlow(options, export);
             }
-            app.startTelegram();
-            awaitStopSignal(app);
+            String language = console ? language(options) : Texts.FALLBACK;
+            Settings settings = SettingsLoader.load(environment);
+            if (!console && settings.token().isEmpty()) {
+                throw new SettingsException(SettingsLoader.TOKEN + " is not set. Create a bot with @BotFather in"
+                        + " Telegram (/newbot), then run with TELEGRAM_BOT_TOKEN=<the token it gives you>."
+                        + " To try SpotCheck without Telegram: java -jar target/spotcheck-bot.jar --console");
+            }
+            var redactor = new Redactor(settings.token().orElse(""));
+            try {
+                var app = Application.open(settings, clock);
+                return console ? converse(app, language) : serve(app);
+            } catch (RuntimeException e) {
+                System.err.println("spotcheck: " + redactor.describe(e));
+                return 1;
+            }
+        } catch (SettingsException e) {
+            System.err.println("spotcheck: " + e.getMessage());
+            return BAD_SETTINGS;
+        }
+    }
+
+    private static int converse(Application app, String language) {
+        try (app) {
+            var out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+            var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            app.console(language, in, out).run();
             return 0;
-        } catch (Exception e) {
-            System.err.println("spotcheck: " + redactor.describe(e));
+        } catch (java.io.IOException e) {
+            System.err.println("spotcheck: the console could not be read: " + e.getMessage());
             return 1;
+        }
+    }
+
+    /**
+     * Serves Telegram until polling ends on its own (then a non-zero status, so the platform starts
+     * the bot again) or until SIGTERM or Ctrl-C. The stop is the shutdown hook's, in place before
+     * start-up begins, because start-up may wait out an outage for a long time.
+     */
+    private static int serve(Application app) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            boolean inTime = app.stop();
+            if (!exiting) {
+                // Stopped from outside (SIGTERM, Ctrl-C): the JVM would report 143 even after an orderly stop.
+                log.info("stopped");
+                System.out.flush();
+                System.err.flush();
+                Runtime.getRuntime().halt(inTime ? 0 : TERMINATED);
+            }
+        }, "shutdown"));
+        try {
+            app.startTelegram();
+            var ended = app.telegramEnded().join();
+            System.err.println("spotcheck: " + ended.reason());
+            return ended.refused() ? BAD_SETTINGS : POLLING_STOPPED;
+        } catch (TelegramBot.Refused e) {
+            System.err.println("spotcheck: " + e.getMessage());
+            return BAD_SETTINGS;
+        } catch (InterruptedException e) {
+            // Stopped during start-up: the shutdown hook is closing everything and decides the status.
+            Thread.currentThread().interrupt();
+            return 0;
         }
     }
 
@@ -97,20 +153,5 @@ public final class Main {
             System.err.println("spotcheck: cannot write the review view to " + dir + ": " + e.getMessage());
             return 1;
         }
-    }
-
-    /**
-     * Blocks until SIGTERM (a platform stopping the worker) or Ctrl-C. The hook stops polling and
-     * closes the database itself, because once the JVM is shutting down, main may not get to.
-     */
-    private static void awaitStopSignal(Application app) throws InterruptedException {
-        var stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            app.close();
-            stopped.countDown();
-        }, "shutdown"));
-        stopped.await();
-        // The JVM halts once the hook returns; nothing more to do here.
-        TimeUnit.DAYS.sleep(1);
     }
 }

@@ -79,7 +79,7 @@ class RemindersTest {
 
     private ReminderDelivery delivery() {
         var client = new OkHttpTelegramClient(TOKEN, new TelegramUrl("http", "127.0.0.1", telegram.port(), false));
-        var api = new BotApi(client, new Redactor(TOKEN), d -> { });
+        var api = new BotApi(client, new Redactor(TOKEN), d -> { }, (d, task) -> task.run(), Runnable::run);
         return new ReminderDelivery(database, reminders, dialogue, api, Texts.load(), clock, d -> { });
     }
 
