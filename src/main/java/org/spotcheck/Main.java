@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,12 +44,21 @@ public final class Main {
     /** Exit status of a JVM stopped by SIGTERM whose stop was cut short: 128 + 15. */
     static final int TERMINATED = 143;
 
-    /** Set once main decides the exit status, so the shutdown hook does not decide it instead. */
-    private static volatile boolean exiting;
+    /**
+     * Who decides the exit status: main (polling ended, start-up refused) or the shutdown hook (a
+     * SIGTERM or Ctrl-C came first). Whoever comes second leaves it to the first.
+     */
+    private static final AtomicBoolean decided = new AtomicBoolean();
 
     static void exit(int status) {
-        exiting = true;
-        System.exit(status); // runs the shutdown hook, which closes what is still open
+        if (decided.compareAndSet(false, true)) {
+            System.exit(status); // runs the shutdown hook, which closes what is still open
+        }
+        try {
+            Thread.sleep(Long.MAX_VALUE); // the shutdown hook is stopping the program and ends the JVM
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     static int run(List<String> options, boolean console, Map<String, String> environment) {
@@ -102,8 +112,9 @@ public final class Main {
      */
     private static int serve(Application app) {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            boolean fromOutside = decided.compareAndSet(false, true);
             boolean inTime = app.stop();
-            if (!exiting) {
+            if (fromOutside) {
                 // Stopped from outside (SIGTERM, Ctrl-C): the JVM would report 143 even after an orderly stop.
                 log.info("stopped");
                 System.out.flush();

@@ -30,6 +30,7 @@ final class Intake implements LongPollingUpdateConsumer {
     private final ChatLanes lanes;
     private final TelegramChat chat;
     private final FloodGuard flood;
+    private volatile boolean stopping;
 
     Intake(Inbox inbox, ChatKeys chatKeys, ChatLanes lanes, TelegramChat chat, FloodGuard flood) {
         this.inbox = inbox;
@@ -51,8 +52,19 @@ final class Intake implements LongPollingUpdateConsumer {
         }
     }
 
+    /**
+     * From now on batches are left alone: not stored, not handled. Polling has stopped, so they are
+     * never confirmed, and Telegram sends them again after the restart.
+     */
+    void stop() {
+        stopping = true;
+    }
+
     @Override
     public void consume(List<Update> updates) {
+        if (stopping) {
+            return;
+        }
         var readable = new ArrayList<Incoming>();
         var entries = new ArrayList<Inbox.Entry>();
         int last = 0;

@@ -24,11 +24,11 @@ import org.spotcheck.text.Messages;
 import org.spotcheck.text.Texts;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
-import org.telegram.telegrambots.longpolling.util.DefaultGetUpdatesGenerator;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.api.methods.updates.DeleteWebhook;
+import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
@@ -67,6 +67,11 @@ public final class TelegramBot implements AutoCloseable {
 
     /** Only what SpotCheck reads; everything else Telegram would send is not even fetched. */
     static final List<String> UPDATE_TYPES = List.of("message", "callback_query", "my_chat_member");
+    /**
+     * How long one getUpdates waits for news. Short, so a stop lets the poll under way end by itself:
+     * a cancelled poll is logged by TelegramBots as an error, and a stop should log none.
+     */
+    static final int POLL_SECONDS = 4;
 
     /** Threads for chats' work between network calls (SQLite, rendering): about one per core is enough. */
     static final int WORKERS = 4;
@@ -92,6 +97,7 @@ public final class TelegramBot implements AutoCloseable {
     private final TelegramBotsLongPollingApplication poller;
     private final CompletableFuture<Ended> ended = new CompletableFuture<>();
     private final CountDownLatch startReturned = new CountDownLatch(1);
+    private volatile Intake intake;
     private volatile Thread starting;
     private volatile boolean stopping;
 
@@ -114,7 +120,7 @@ public final class TelegramBot implements AutoCloseable {
         this.watch = new PollWatch(this::refused, System::nanoTime);
         // The poller gets its own client, so stopping it cancels the long poll and nothing else.
         this.pollHttp = http.newBuilder()
-                .readTimeout(Duration.ofSeconds(75)) // longer than getUpdates' long-poll timeout
+                .readTimeout(Duration.ofSeconds(POLL_SECONDS + 20)) // longer than getUpdates' long-poll timeout
                 .addInterceptor(watch)
                 .build();
         this.lanes = new ChatLanes(WORKERS, MAX_PENDING, MAX_PENDING_PER_CHAT);
@@ -146,13 +152,13 @@ public final class TelegramBot implements AutoCloseable {
             var startUp = new StartUp(d -> Thread.sleep(d.toMillis()), System::nanoTime);
             String username = startUp.required("getMe", () -> api.call(new GetMe())).getUserName();
             var chat = new TelegramChat(parts.dialogue(), api, parts.texts(), parts.inbox(), username, redactor);
-            var intake = new Intake(parts.inbox(), parts.chatKeys(), lanes, chat, new FloodGuard());
+            intake = new Intake(parts.inbox(), parts.chatKeys(), lanes, chat, new FloodGuard());
             // TelegramBots calls deleteWebhook once, without retrying, and leaves a half-registered bot
             // behind when it fails: with the webhook already gone, that call rarely fails, and when it
             // does, the registration is undone before the next round.
             startUp.required("deleteWebhook", () -> api.call(new DeleteWebhook()));
             intake.resume();
-            startUp.required("polling", () -> register(intake));
+            startUp.required("polling", this::register);
             log.info("polling for updates as @{}", username);
             // People should not wait for the menu: it is set beside polling.
             reminderThread.execute(() -> profile(startUp));
@@ -165,9 +171,10 @@ public final class TelegramBot implements AutoCloseable {
         }
     }
 
-    private Void register(Intake intake) throws TelegramApiException {
+    private Void register() throws TelegramApiException {
         try {
-            poller.registerBot(token, () -> url, new DefaultGetUpdatesGenerator(UPDATE_TYPES), intake);
+            poller.registerBot(token, () -> url, offset -> GetUpdates.builder().offset(offset + 1).limit(100)
+                    .timeout(POLL_SECONDS).allowedUpdates(UPDATE_TYPES).build(), intake);
             return null;
         } catch (TelegramApiException e) {
             try {
@@ -240,7 +247,6 @@ public final class TelegramBot implements AutoCloseable {
     public boolean stop() {
         long end = System.nanoTime() + STOP_BOUND.toNanos();
         stopping = true;
-        watch.stop();
         boolean inTime = true;
         var startUp = starting;
         if (startUp != null) {
@@ -248,16 +254,20 @@ public final class TelegramBot implements AutoCloseable {
             http.dispatcher().cancelAll(); // a start-up call may hang on the network for many seconds
             inTime = await(startReturned, end);
         }
+        var receiving = intake;
+        if (receiving != null) {
+            receiving.stop(); // a batch that comes now is left unconfirmed with Telegram, which sends it again
+        }
         try {
-            poller.close();
+            poller.close(); // no next poll; the one under way ends within POLL_SECONDS
         } catch (Exception e) {
             log.warn("stopping the poller: {}", e.getClass().getSimpleName());
         }
-        pollHttp.dispatcher().cancelAll(); // the long poll under way reads as empty (PollWatch)
-        inTime &= finish(pollerThread, end); // a batch being written to the inbox and handed on
         reminderThread.shutdown(); // no new rounds; the one under way ends
-        inTime &= finish(reminderThread, end);
+        // Chats' work in hand goes on meanwhile; once the poller is done, nothing new joins the lanes.
+        inTime &= finish(pollerThread, end);
         inTime &= lanes.close(Math.max(0, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime())));
+        inTime &= finish(reminderThread, end);
         timers.shutdownNow(); // retries not yet due are dropped: nothing would take their answers
         for (var client : List.of(http, pollHttp)) {
             client.dispatcher().cancelAll();
