@@ -55,14 +55,13 @@ final class StartUp {
                     conflictSince = -1;
                 }
                 refuseBadToken(e);
+                stopIfInterrupted();
                 log.warn("start-up: {} failed (round {}), trying again: {}", what, round, e.getMessage());
             } catch (TelegramApiException e) {
                 conflictSince = -1;
                 log.warn("start-up: {} failed (round {}), trying again: {}", what, round, e.getClass().getSimpleName());
             }
-            if (Thread.currentThread().isInterrupted()) {
-                throw new InterruptedException("stopped during start-up");
-            }
+            stopIfInterrupted();
             sleeper.sleep(Duration.ofMillis(backOff.nextBackOffMillis()));
         }
     }
@@ -86,10 +85,14 @@ final class StartUp {
                     return;
                 }
             }
-            if (Thread.currentThread().isInterrupted()) {
-                throw new InterruptedException("stopped during start-up");
-            }
+            stopIfInterrupted();
             sleeper.sleep(Duration.ofMillis(backOff.nextBackOffMillis()));
+        }
+    }
+
+    private static void stopIfInterrupted() throws InterruptedException {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new InterruptedException("stopped during start-up");
         }
     }
 

@@ -97,6 +97,7 @@ public final class TelegramBot implements AutoCloseable {
     private final TelegramBotsLongPollingApplication poller;
     private final CompletableFuture<Ended> ended = new CompletableFuture<>();
     private final CountDownLatch startReturned = new CountDownLatch(1);
+    private final CountDownLatch stopSignal = new CountDownLatch(1);
     private volatile Intake intake;
     private volatile Thread starting;
     private volatile boolean stopping;
@@ -125,7 +126,7 @@ public final class TelegramBot implements AutoCloseable {
                 .build();
         this.lanes = new ChatLanes(WORKERS, MAX_PENDING, MAX_PENDING_PER_CHAT);
         this.timers = Executors.newSingleThreadScheduledExecutor(ChatLanes.named("retry-timer"));
-        this.api = new BotApi(new OkHttpTelegramClient(http, token, url), redactor, d -> Thread.sleep(d.toMillis()),
+        this.api = new BotApi(new OkHttpTelegramClient(http, token, url), redactor, this::pause,
                 (delay, task) -> timers.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS), lanes.workers());
         this.reminderThread = Executors.newSingleThreadScheduledExecutor(ChatLanes.named("reminders"));
         // TelegramBots' own scheduler thread is not a daemon and is never shut down by the library.
@@ -149,7 +150,7 @@ public final class TelegramBot implements AutoCloseable {
             if (stopping) {
                 throw new InterruptedException("stopped before start-up");
             }
-            var startUp = new StartUp(d -> Thread.sleep(d.toMillis()), System::nanoTime);
+            var startUp = new StartUp(this::pause, System::nanoTime);
             String username = startUp.required("getMe", () -> api.call(new GetMe())).getUserName();
             var chat = new TelegramChat(parts.dialogue(), api, parts.texts(), parts.inbox(), username, redactor);
             intake = new Intake(parts.inbox(), parts.chatKeys(), lanes, chat, new FloodGuard());
@@ -163,7 +164,7 @@ public final class TelegramBot implements AutoCloseable {
             // People should not wait for the menu: it is set beside polling.
             reminderThread.execute(() -> profile(startUp));
             var delivery = new ReminderDelivery(parts.database(), parts.reminders(), parts.dialogue(), api,
-                    parts.texts(), parts.clock(), d -> Thread.sleep(d.toMillis()));
+                    parts.texts(), parts.clock(), this::pause);
             reminderThread.scheduleWithFixedDelay(delivery::deliverDue, 0, 1, TimeUnit.SECONDS);
         } finally {
             starting = null;
@@ -219,6 +220,16 @@ public final class TelegramBot implements AutoCloseable {
         return new TelegramUrl(uri.getScheme(), uri.getHost(), port, false);
     }
 
+    /**
+     * How the bot's own threads wait (back-off, retry_after, pacing): like sleeping, but a stop ends
+     * the wait at once, as an interruption, where a real interrupt can be swallowed by the HTTP client.
+     */
+    private void pause(Duration duration) throws InterruptedException {
+        if (stopSignal.await(duration.toNanos(), TimeUnit.NANOSECONDS)) {
+            throw new InterruptedException("stopping");
+        }
+    }
+
     /** Completes when polling has ended other than by {@link #stop()}; the process should then exit. */
     public CompletableFuture<Ended> ended() {
         return ended;
@@ -247,6 +258,7 @@ public final class TelegramBot implements AutoCloseable {
     public boolean stop() {
         long end = System.nanoTime() + STOP_BOUND.toNanos();
         stopping = true;
+        stopSignal.countDown();
         boolean inTime = true;
         var startUp = starting;
         if (startUp != null) {
