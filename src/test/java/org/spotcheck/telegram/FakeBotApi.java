@@ -559,6 +559,17 @@ public final class FakeBotApi implements AutoCloseable {
         }
     }
 
+    /**
+     * The next call of {@code method} goes through, before the faults queued after this: for a fault
+     * that should hit a later call only (e.g. TelegramBots' own deleteWebhook after the bot's).
+     */
+    public void passNext(String method) {
+        synchronized (lock) {
+            scriptedFaults.computeIfAbsent(method.toLowerCase(Locale.ROOT), k -> new ArrayDeque<>())
+                    .add(new Fault(0, "", null));
+        }
+    }
+
     /** Fails that share of all calls, getUpdates included, with 429 (retry_after 1) or an nginx 502. */
     public void setFaultRate(double share, long seed) { setFaultRate(share, seed, false); }
 
@@ -584,6 +595,9 @@ public final class FakeBotApi implements AutoCloseable {
                     && faultRandom.nextDouble() < faultShare) {
                 fault = faultRandom.nextBoolean()
                         ? new Fault(429, "Too Many Requests: retry after 1", 1) : new Fault(502, NGINX_502, null);
+            }
+            if (fault != null && fault.status() == 0) {
+                return null; // passNext
             }
             if (fault != null) {
                 faults.add(new Call(method, params, Instant.now()));
