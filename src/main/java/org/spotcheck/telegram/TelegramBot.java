@@ -153,7 +153,7 @@ public final class TelegramBot implements AutoCloseable {
             var startUp = new StartUp(this::pause, System::nanoTime);
             String username = startUp.required("getMe", () -> api.call(new GetMe())).getUserName();
             var chat = new TelegramChat(parts.dialogue(), api, parts.texts(), parts.inbox(), username, redactor);
-            intake = new Intake(parts.inbox(), parts.chatKeys(), lanes, chat, new FloodGuard());
+            intake = new Intake(parts.inbox(), parts.chatKeys(), lanes, chat, new FloodGuard(), this::pause);
             // TelegramBots calls deleteWebhook once, without retrying, and leaves a half-registered bot
             // behind when it fails: with the webhook already gone, that call rarely fails, and when it
             // does, the registration is undone before the next round.
