@@ -52,7 +52,15 @@ final class Intake implements LongPollingUpdateConsumer {
             log.info("resuming {} updates received before the last stop", pending.size());
         }
         for (var entry : pending) {
-            var in = Incoming.fromEvent(entry.updateId(), entry.chatId(), entry.event());
+            Incoming in;
+            try {
+                in = Incoming.fromEvent(entry.updateId(), entry.chatId(), entry.event());
+            } catch (RuntimeException e) {
+                // A row this release cannot read (an older release's, say): set aside, not a crash at every start.
+                log.warn("update {} in the inbox unreadable, set aside: {}", entry.updateId(), e.getClass().getSimpleName());
+                inbox.done(entry.updateId());
+                continue;
+            }
             dispatch(in, () -> chat.handle(in, entry.chatKey()), false);
         }
     }

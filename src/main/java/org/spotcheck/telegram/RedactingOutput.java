@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
  * (OkHttp and TelegramBots put URLs in some messages, and every Bot API URL holds the token).
  * Output is redacted a line at a time, so a token is never split across two writes.
  */
-public final class RedactingOutput extends OutputStream {
+final class RedactingOutput extends OutputStream {
 
     private final OutputStream target;
     private final Redactor redactor;
@@ -24,7 +24,7 @@ public final class RedactingOutput extends OutputStream {
     private static final java.util.Set<Redactor> INSTALLED = new java.util.HashSet<>();
 
     /** Wraps System.out and System.err (the logger writes to System.err), once per token. */
-    public static synchronized void install(Redactor redactor) {
+    static synchronized void install(Redactor redactor) {
         if (INSTALLED.add(redactor)) {
             System.setErr(wrap(System.err, redactor));
             System.setOut(wrap(System.out, redactor));
