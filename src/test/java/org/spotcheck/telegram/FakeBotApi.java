@@ -57,8 +57,8 @@ public final class FakeBotApi implements AutoCloseable {
             + " and reply markup are exactly the same as a current content and reply markup of the message";
     private static final String QUERY_INVALID =
             "Bad Request: query is too old and response timeout expired or query ID is invalid";
-    /** Real long polls last up to 50 s; one second keeps tests fast and still exercises the waiting. */
-    private static final long MAX_POLL_WAIT_MS = 1000;
+    /** Real long polls last up to 50 s; a third of a second keeps tests (and the bot's stops) fast and still exercises the waiting. */
+    static final long MAX_POLL_WAIT_MS = 300;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern PATH = Pattern.compile("/bot([^/]+)/([^/]+)/?");
     private static final Map<String, String> METHODS = new HashMap<>(); // lower case -> canonical: the API ignores case
