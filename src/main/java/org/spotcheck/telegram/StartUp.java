@@ -56,10 +56,14 @@ final class StartUp {
                 }
                 refuseBadToken(e);
                 stopIfInterrupted();
-                log.warn("start-up: {} failed (round {}), trying again: {}", what, round, e.getMessage());
+                if (worthSaying(round)) {
+                    log.warn("start-up: {} failed (round {}), trying again: {}", what, round, e.getMessage());
+                }
             } catch (TelegramApiException e) {
                 conflictSince = -1;
-                log.warn("start-up: {} failed (round {}), trying again: {}", what, round, e.getClass().getSimpleName());
+                if (worthSaying(round)) {
+                    log.warn("start-up: {} failed (round {}), trying again: {}", what, round, e.getClass().getSimpleName());
+                }
             }
             stopIfInterrupted();
             sleeper.sleep(Duration.ofMillis(backOff.nextBackOffMillis()));
@@ -88,6 +92,11 @@ final class StartUp {
             stopIfInterrupted();
             sleeper.sleep(Duration.ofMillis(backOff.nextBackOffMillis()));
         }
+    }
+
+    /** During a long outage, a line for the first rounds and then one a minute or so, not one every few seconds. */
+    private static boolean worthSaying(int round) {
+        return round <= 3 || round % 12 == 0;
     }
 
     private static void stopIfInterrupted() throws InterruptedException {

@@ -106,7 +106,7 @@ class CrashRestartIT {
     }
 
     @Test
-    @Timeout(value = 85, unit = TimeUnit.SECONDS)
+    @Timeout(value = 110, unit = TimeUnit.SECONDS)
     void nothingIsLostOrAppliedTwiceWhenTheBotIsKilledAgainAndAgain() throws Exception {
         long seed = Long.getLong("crash.seed", 20_240_611L);
         var random = new Random(seed);
@@ -140,7 +140,9 @@ class CrashRestartIT {
         bot = startBot();
         var firstStart = bot.awaitPolling(telegram, START_UP);
 
-        long peopleDeadline = t0 + TimeUnit.SECONDS.toNanos(60);
+        // Generous: on a machine shared with other builds each restart can take several seconds, and the
+        // slow readers still need a dozen questions after the last kill. What is asserted is nothing lost.
+        long peopleDeadline = t0 + TimeUnit.SECONDS.toNanos(85);
         crowd = Executors.newFixedThreadPool(PEOPLE);
         var finished = new AtomicInteger();
         var outcomes = new ArrayList<Future<?>>();
