@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -29,7 +30,6 @@ import org.spotcheck.store.Secret;
 import org.spotcheck.store.SecretRotation;
 import org.spotcheck.telegram.TelegramBot;
 import org.spotcheck.text.Texts;
-import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
 /** The parts wired together from the settings; Main and the end-to-end tests start it the same way. */
 public final class Application implements AutoCloseable {
@@ -129,17 +129,37 @@ public final class Application implements AutoCloseable {
         }
     }
 
-    /** Starts polling Telegram, and the hourly clean-up. */
-    public void startTelegram() throws TelegramApiException {
-        reminders.resume();
-        bot = TelegramBot.start(settings.token().orElseThrow(), settings.apiUrl(),
-                new TelegramBot.Parts(dialogue, chatKeys, texts, inbox, database, reminders, clock));
-        hourly = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            var thread = new Thread(runnable, "retention");
-            thread.setDaemon(true);
-            return thread;
-        });
-        hourly.scheduleAtFixedRate(this::cleanUp, Retention.EVERY.toMinutes(), Retention.EVERY.toMinutes(), TimeUnit.MINUTES);
+    /**
+     * Starts the bot (its start-up calls retried until they work) and the hourly clean-up; returns
+     * once it polls. A {@link #close()} meanwhile ends it with InterruptedException.
+     */
+    public void startTelegram() throws TelegramBot.Refused, InterruptedException {
+        synchronized (this) {
+            if (closed) {
+                throw new InterruptedException("closed before start-up");
+            }
+            reminders.resume(); // claims left by a run that stopped before sending are open again
+            bot = TelegramBot.create(settings.token().orElseThrow(), settings.apiUrl(),
+                    new TelegramBot.Parts(dialogue, chatKeys, texts, inbox, database, reminders, clock));
+        }
+        bot.start();
+        synchronized (this) {
+            if (closed) {
+                throw new InterruptedException("closed during start-up");
+            }
+            hourly = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                var thread = new Thread(runnable, "retention");
+                thread.setDaemon(true);
+                return thread;
+            });
+            hourly.scheduleAtFixedRate(this::cleanUp, Retention.EVERY.toMinutes(), Retention.EVERY.toMinutes(),
+                    TimeUnit.MINUTES);
+        }
+    }
+
+    /** Completes if polling ends on its own (see {@link TelegramBot#ended()}); only after {@link #startTelegram()}. */
+    public CompletableFuture<TelegramBot.Ended> telegramEnded() {
+        return bot.ended();
     }
 
     public ConsoleChat console(String language, BufferedReader in, PrintStream out) {
@@ -157,19 +177,39 @@ public final class Application implements AutoCloseable {
         }
     }
 
-    /** Stops polling, lets work in hand finish, then closes the database. */
-    @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
+    /**
+     * Stops polling, lets work in hand finish (within {@link TelegramBot#STOP_BOUND}), then closes the
+     * database; true when everything finished in time.
+     */
+    public boolean stop() {
+        TelegramBot stopping;
+        ScheduledExecutorService cleaning;
+        synchronized (this) {
+            if (closed) {
+                return true;
+            }
+            closed = true;
+            stopping = bot;
+            cleaning = hourly;
         }
-        closed = true;
-        if (hourly != null) {
-            hourly.shutdownNow();
+        boolean inTime = true;
+        if (cleaning != null) {
+            cleaning.shutdown(); // tomorrow's is dropped; one under way is a short transaction
+            try {
+                inTime = cleaning.awaitTermination(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
-        if (bot != null) {
-            bot.close();
+        if (stopping != null) {
+            inTime &= stopping.stop();
         }
         database.close();
+        return inTime;
+    }
+
+    @Override
+    public void close() {
+        stop();
     }
 }

@@ -1,9 +1,29 @@
 package org.spotcheck.check;
 
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
 /** Something a person did in a private chat, already stripped of anything personal. */
 public sealed interface Input {
 
-    enum Command { START, HELP, PRIVACY, FORGET, REMINDERS, LANGUAGE }
+    /**
+     * The commands, defined once: Telegram's reader, the console and the bot's command menu (in this
+     * order) all derive from this list.
+     */
+    enum Command {
+        START, HELP, PRIVACY, FORGET, REMINDERS, LANGUAGE;
+
+        /** What a person types after the slash, e.g. "start". */
+        public String word() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** The command typed as /word, if there is one. */
+        public static Optional<Command> named(String word) {
+            return Arrays.stream(values()).filter(c -> c.word().equals(word)).findFirst();
+        }
+    }
 
     record Typed(Command command) implements Input {
     }

@@ -86,15 +86,7 @@ public final class ConsoleChat {
             return choice >= 1 && choice <= choices.size() ? new Input.Tap(choices.get(choice - 1).action()) : null;
         }
         if (line.startsWith("/")) {
-            return switch (line.substring(1).toLowerCase(Locale.ROOT)) {
-                case "start" -> new Input.Typed(Input.Command.START);
-                case "help" -> new Input.Typed(Input.Command.HELP);
-                case "privacy" -> new Input.Typed(Input.Command.PRIVACY);
-                case "forget" -> new Input.Typed(Input.Command.FORGET);
-                case "reminders" -> new Input.Typed(Input.Command.REMINDERS);
-                case "language" -> new Input.Typed(Input.Command.LANGUAGE);
-                default -> null;
-            };
+            return Input.Command.named(line.substring(1).toLowerCase(Locale.ROOT)).map(Input.Typed::new).orElse(null);
         }
         return line.isEmpty() ? null : new Input.Other();
     }

@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +33,10 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  * retry_after, 5xx and network errors back off with jitter, "message is not modified" is success,
  * and what cannot be retried comes out as a {@link BotApiException} of a known kind. Chats use the
  * asynchronous calls, so a chat waiting on Telegram holds no thread; start-up and reminders, which
- * run beside the chats, use {@link #call}.
+ * run beside the chats, use {@link #call}. Both paths share one policy ({@link #afterFailure}); they
+ * differ only in how they wait, so each way of waiting is a parameter and the tests wait for nothing.
+ * Asynchronous calls complete on the chats' workers, never on the HTTP client's threads: what
+ * follows a call (SQLite work) then runs where the chat's work belongs, and stops when they stop.
  */
 public final class BotApi {
 
@@ -44,6 +48,13 @@ public final class BotApi {
         void sleep(Duration duration) throws InterruptedException;
     }
 
+    /** Runs a task after a delay, without a thread waiting meanwhile: how asynchronous retries wait. */
+    @FunctionalInterface
+    public interface Timer {
+        /** May throw RejectedExecutionException once stopped: the retry is then dropped. */
+        void schedule(Duration delay, Runnable task);
+    }
+
     static final int MAX_ATTEMPTS = 6;
     static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
     static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
@@ -52,11 +63,20 @@ public final class BotApi {
     private final TelegramClient client;
     private final Redactor redactor;
     private final Sleeper sleeper;
+    private final Timer timer;
+    private final Executor completions;
 
-    public BotApi(TelegramClient client, Redactor redactor, Sleeper sleeper) {
+    /**
+     * @param sleeper     how {@link #call} waits between attempts
+     * @param timer       how {@link #callAsync} waits between attempts
+     * @param completions where asynchronous calls complete (and so where what follows them runs)
+     */
+    public BotApi(TelegramClient client, Redactor redactor, Sleeper sleeper, Timer timer, Executor completions) {
         this.client = client;
         this.redactor = redactor;
         this.sleeper = sleeper;
+        this.timer = timer;
+        this.completions = completions;
     }
 
     /** Sends a new message and returns its id; on the calling thread, for work that runs beside the chats. */
@@ -170,21 +190,32 @@ public final class BotApi {
         }
         call.whenComplete((value, error) -> {
             if (error == null) {
-                result.complete(value);
+                settle(() -> result.complete(value));
                 return;
             }
             try {
                 var next = afterFailure(method.getMethod(), unwrap(error), attempt, backoff);
                 if (next.succeeded()) {
-                    result.complete(null);
+                    settle(() -> result.complete(null));
                 } else {
-                    CompletableFuture.delayedExecutor(next.waitFor().toMillis(), TimeUnit.MILLISECONDS).execute(
+                    timer.schedule(next.waitFor(),
                             () -> attempt(method, attempt + 1, min(backoff.multipliedBy(2), MAX_BACKOFF), result));
                 }
             } catch (BotApiException failed) {
-                result.completeExceptionally(failed);
+                settle(() -> result.completeExceptionally(failed));
+            } catch (RejectedExecutionException stopping) {
+                log.debug("{}: not retried, the bot is stopping", method.getMethod());
             }
         });
+    }
+
+    /** Completes a call's future on the chats' workers; once they have stopped, nothing more runs. */
+    private void settle(Runnable completion) {
+        try {
+            completions.execute(completion);
+        } catch (RejectedExecutionException stopping) {
+            log.debug("a Bot API answer came after the bot stopped");
+        }
     }
 
     /** After a failed attempt: done after all, or wait and try again. */
@@ -209,6 +240,12 @@ public final class BotApi {
             }
             if (code != null && code == 403) {
                 throw new BotApiException(BotApiException.Kind.BLOCKED, name + ": " + description);
+            }
+            if (code != null && code == 401) {
+                throw new BotApiException(BotApiException.Kind.UNAUTHORIZED, name + ": " + description);
+            }
+            if (code != null && code == 409) {
+                throw new BotApiException(BotApiException.Kind.CONFLICT, name + ": " + description);
             }
             if (code != null && code == 429) {
                 Integer retryAfter = e.getParameters() == null ? null : e.getParameters().getRetryAfter();

@@ -10,6 +10,10 @@ public final class BotApiException extends Exception {
         BLOCKED,
         /** Telegram refused the request for good (another 4xx), e.g. the chat no longer exists. */
         REFUSED,
+        /** 401: the token is wrong or was revoked; nothing will work until an operator fixes it. */
+        UNAUTHORIZED,
+        /** 409: another process polls with this token, or a webhook is set. */
+        CONFLICT,
         /** Retries ran out (429, 5xx or network): it may work later. */
         FAILED
     }

@@ -26,7 +26,7 @@ final class BotProfile {
     }
 
     /** Like the command menu: a failure is logged and the bot serves anyway. */
-    static void register(BotApi api, Texts texts) {
+    static Void register(BotApi api, Texts texts) {
         try {
             for (Messages m : texts.all()) {
                 register(api, m);
@@ -34,6 +34,7 @@ final class BotProfile {
         } catch (BotApiException e) {
             log.warn("bot description not set: {}", e.getMessage());
         }
+        return null;
     }
 
     private static void register(BotApi api, Messages m) throws BotApiException {

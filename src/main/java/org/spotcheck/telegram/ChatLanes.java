@@ -6,10 +6,12 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -24,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * chats — so a few workers serve a crowd. Pending work is bounded; when the bound is reached,
  * {@link #submit} blocks, which holds the poller back instead of filling memory.
  */
-public final class ChatLanes implements AutoCloseable {
+final class ChatLanes implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ChatLanes.class);
 
@@ -38,14 +40,14 @@ public final class ChatLanes implements AutoCloseable {
      * @param maxPending work waiting across all chats before {@link #submit} blocks the poller
      * @param maxPerChat work waiting for one chat before more of it is refused
      */
-    public ChatLanes(int workers, int maxPending, int maxPerChat) {
+    ChatLanes(int workers, int maxPending, int maxPerChat) {
         this.workers = Executors.newFixedThreadPool(workers, named("chat-worker"));
         this.capacity = new Semaphore(maxPending);
         this.maxPerChat = maxPerChat;
     }
 
     /** How much work of this chat is waiting (not counting what runs now). */
-    public int waiting(long chat) {
+    int waiting(long chat) {
         synchronized (lanes) {
             var lane = lanes.get(chat);
             return lane == null ? 0 : lane.size();
@@ -53,7 +55,7 @@ public final class ChatLanes implements AutoCloseable {
     }
 
     /** Queues the work behind the chat's earlier work; false when that chat already has too much waiting. */
-    public boolean submit(long chat, Supplier<CompletionStage<?>> work) throws InterruptedException {
+    boolean submit(long chat, Supplier<CompletionStage<?>> work) throws InterruptedException {
         synchronized (lanes) {
             var lane = lanes.get(chat);
             if (lane != null && lane.size() >= maxPerChat) {
@@ -77,6 +79,11 @@ public final class ChatLanes implements AutoCloseable {
         return true;
     }
 
+    /** The workers, for work that belongs to a chat but continues after a network call. */
+    Executor workers() {
+        return workers;
+    }
+
     private void drain(long chat) {
         while (true) {
             Supplier<CompletionStage<?>> next;
@@ -92,8 +99,9 @@ public final class ChatLanes implements AutoCloseable {
             CompletableFuture<?> done;
             try {
                 done = next.get().toCompletableFuture();
-            } catch (RuntimeException e) {
-                // The work handles its own errors; this only keeps a bug from killing the lane.
+            } catch (RuntimeException | Error e) {
+                // The work handles its own errors; this only keeps a bug from killing the lane, which
+                // would leave the chat unanswered for good. Its update stays in the inbox for the next start.
                 log.error("unhandled error in chat work: {}", e.getClass().getSimpleName());
                 done = CompletableFuture.completedFuture(null);
             }
@@ -117,19 +125,31 @@ public final class ChatLanes implements AutoCloseable {
         }
     }
 
-    /** Lets queued and running work finish for up to the given time, then stops the workers. */
-    public void close(long waitMillis) {
-        long end = System.currentTimeMillis() + waitMillis;
+    /**
+     * Lets queued and running work finish for up to the given time, then stops the workers; true
+     * when everything finished. What did not stays in the inbox for the next start.
+     */
+    boolean close(long waitMillis) {
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
+        boolean finished;
         try {
             synchronized (lanes) {
-                for (long left = waitMillis; !lanes.isEmpty() && left > 0; left = end - System.currentTimeMillis()) {
+                for (long left = waitMillis; !lanes.isEmpty() && left > 0;
+                     left = TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime())) {
                     lanes.wait(left);
                 }
+                finished = lanes.isEmpty();
             }
+            workers.shutdown();
+            // A worker may be between two pieces of work; it ends as soon as it sees the shutdown.
+            finished &= workers.awaitTermination(Math.max(1, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime())),
+                    TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            finished = false;
         }
         workers.shutdownNow();
+        return finished;
     }
 
     @Override

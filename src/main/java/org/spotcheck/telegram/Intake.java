@@ -1,5 +1,6 @@
 package org.spotcheck.telegram;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,20 +24,25 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 final class Intake implements LongPollingUpdateConsumer {
 
     private static final Logger log = LoggerFactory.getLogger(Intake.class);
-    private static final long RETRY_MILLIS = 1_000;
+    static final Duration RETRY = Duration.ofSeconds(1);
 
     private final Inbox inbox;
     private final ChatKeys chatKeys;
     private final ChatLanes lanes;
     private final TelegramChat chat;
     private final FloodGuard flood;
+    private final BotApi.Sleeper sleeper;
+    private volatile boolean stopping;
 
-    Intake(Inbox inbox, ChatKeys chatKeys, ChatLanes lanes, TelegramChat chat, FloodGuard flood) {
+    /** @param sleeper how to wait before writing the inbox again; a stop ends the wait */
+    Intake(Inbox inbox, ChatKeys chatKeys, ChatLanes lanes, TelegramChat chat, FloodGuard flood,
+           BotApi.Sleeper sleeper) {
         this.inbox = inbox;
         this.chatKeys = chatKeys;
         this.lanes = lanes;
         this.chat = chat;
         this.flood = flood;
+        this.sleeper = sleeper;
     }
 
     /** Before polling starts: hands over what was received but not handled before the last stop. */
@@ -58,8 +64,19 @@ final class Intake implements LongPollingUpdateConsumer {
         }
     }
 
+    /**
+     * From now on batches are left alone: not stored, not handled. Polling has stopped, so they are
+     * never confirmed, and Telegram sends them again after the restart.
+     */
+    void stop() {
+        stopping = true;
+    }
+
     @Override
     public void consume(List<Update> updates) {
+        if (stopping) {
+            return;
+        }
         var readable = new ArrayList<Incoming>();
         var entries = new ArrayList<Inbox.Entry>();
         int last = 0;
@@ -108,7 +125,7 @@ final class Intake implements LongPollingUpdateConsumer {
             } catch (RuntimeException e) {
                 log.error("inbox not written, holding the poller: {}", e.getClass().getSimpleName());
                 try {
-                    Thread.sleep(RETRY_MILLIS);
+                    sleeper.sleep(RETRY);
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException("stopped before the inbox was written");

@@ -63,10 +63,9 @@ public final class ReminderDelivery {
                 lastSentTo.put(reminder.chatId(), System.nanoTime());
             }
             delivered = count(sending);
-        } catch (RuntimeException | InterruptedException e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the bot is stopping: the rest stay due for the next start
+        } catch (RuntimeException e) {
             log.error("reminder delivery stopped: {}", e.getClass().getSimpleName());
         }
         return delivered;

@@ -5,6 +5,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -14,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.spotcheck.Dialogue;
 import org.spotcheck.Reminders;
 import org.spotcheck.log.Logs;
+import org.spotcheck.check.Input;
 import org.spotcheck.store.ChatKeys;
 import org.spotcheck.store.Database;
 import org.spotcheck.store.Inbox;
@@ -21,10 +25,11 @@ import org.spotcheck.text.Messages;
 import org.spotcheck.text.Texts;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
-import org.telegram.telegrambots.longpolling.util.DefaultGetUpdatesGenerator;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
+import org.telegram.telegrambots.meta.api.methods.updates.DeleteWebhook;
+import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
@@ -35,40 +40,25 @@ import okhttp3.OkHttpClient;
 
 /**
  * The bot on long polling: wires the TelegramBots poller and client to the chat handler, owns
- * every thread it starts, and stops them all on {@link #close()}.
+ * every thread it starts, says when polling has ended on its own ({@link #ended()}), and stops
+ * everything, in order and within {@link #STOP_BOUND}, on {@link #stop()}.
  */
 public final class TelegramBot implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(TelegramBot.class);
 
-    /** Only what SpotCheck reads; everything else Telegram would send is not even fetched. */
-    static final List<String> UPDATE_TYPES = List.of("message", "callback_query", "my_chat_member");
+    /** Start-up or polling cannot go on until an operator acts: a bad token, or another process polling. */
+    public static final class Refused extends Exception {
+        Refused(String message) {
+            super(message, null, false, false);
+        }
+    }
 
-    /** Threads for chats' work between network calls (SQLite, rendering): about one per core is enough. */
-    static final int WORKERS = 4;
-    /** Bot API calls on the network at once; each holds one of OkHttp's threads while it waits. */
-    static final int MAX_CALLS = 256;
-    static final int MAX_PENDING = 10_000;
-    static final int MAX_PENDING_PER_CHAT = 50;
-    /** Tries to start polling before giving up: with the bounded back-off, about half a minute. */
-    static final int START_ATTEMPTS = 8;
-
-    private final TelegramBotsLongPollingApplication poller;
-    private final ScheduledExecutorService pollerThread;
-    private final ScheduledExecutorService reminderThread;
-    private final ChatLanes lanes;
-    private final OkHttpClient http;
-    private final OkHttpClient pollHttp;
-
-    private TelegramBot(TelegramBotsLongPollingApplication poller, ScheduledExecutorService pollerThread,
-                        ScheduledExecutorService reminderThread, ChatLanes lanes, OkHttpClient http,
-                        OkHttpClient pollHttp) {
-        this.poller = poller;
-        this.pollerThread = pollerThread;
-        this.reminderThread = reminderThread;
-        this.lanes = lanes;
-        this.http = http;
-        this.pollHttp = pollHttp;
+    /**
+     * Polling ended without {@link #stop()}: refused (an operator must act; restarting will not help),
+     * or it stopped (restarting helps, and the inbox makes that safe).
+     */
+    public record Ended(boolean refused, String reason) {
     }
 
     /** What the bot works with, wired by the application. */
@@ -76,13 +66,50 @@ public final class TelegramBot implements AutoCloseable {
                         Reminders reminders, Clock clock) {
     }
 
-    public static TelegramBot start(String token, URI apiUrl, Parts parts) throws TelegramApiException {
-        var dialogue = parts.dialogue();
-        var texts = parts.texts();
-        var url = telegramUrl(apiUrl);
-        var redactor = new Redactor(token);
+    /** Only what SpotCheck reads; everything else Telegram would send is not even fetched. */
+    static final List<String> UPDATE_TYPES = List.of("message", "callback_query", "my_chat_member");
+    /**
+     * How long one getUpdates waits for news. Short, so a stop lets the poll under way end by itself:
+     * a cancelled poll is logged by TelegramBots as an error, and a stop should log none.
+     */
+    static final int POLL_SECONDS = 4;
+
+    /** Threads for chats' work between network calls (SQLite, rendering): about one per core is enough. */
+    static final int WORKERS = 4;
+    /** Bot API calls on the network at once; each holds one of OkHttp's threads while it waits. */
+    static final int MAX_CALLS = 256;
+    static final int MAX_PENDING = 10_000;
+    static final int MAX_PENDING_PER_CHAT = 50;
+    /** The longest {@link #stop()} takes; the README promises 10 s, the rest is for the database and the JVM. */
+    public static final Duration STOP_BOUND = Duration.ofSeconds(8);
+
+    private final String token;
+    private final TelegramUrl url;
+    private final Parts parts;
+    private final Redactor redactor;
+    private final OkHttpClient http;
+    private final OkHttpClient pollHttp;
+    private final PollWatch watch;
+    private final PollerThread pollerThread;
+    private final ScheduledExecutorService reminderThread;
+    private final ScheduledExecutorService timers;
+    private final ChatLanes lanes;
+    private final BotApi api;
+    private final TelegramBotsLongPollingApplication poller;
+    private final CompletableFuture<Ended> ended = new CompletableFuture<>();
+    private final CountDownLatch startReturned = new CountDownLatch(1);
+    private final CountDownLatch stopSignal = new CountDownLatch(1);
+    private volatile Intake intake;
+    private volatile Thread starting;
+    private volatile boolean stopping;
+
+    private TelegramBot(String token, URI apiUrl, Parts parts) {
+        this.token = token;
+        this.url = telegramUrl(apiUrl);
+        this.parts = parts;
+        this.redactor = new Redactor(token);
         Logs.hide(redactor);
-        var http = new OkHttpClient.Builder()
+        this.http = new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(10))
                 .readTimeout(Duration.ofSeconds(30))
                 // As many idle connections as calls can be in flight: OkHttp's default of 5 would close
@@ -92,71 +119,92 @@ public final class TelegramBot implements AutoCloseable {
         // Every call goes to one host; OkHttp's default of 5 at once would queue the crowd.
         http.dispatcher().setMaxRequests(MAX_CALLS);
         http.dispatcher().setMaxRequestsPerHost(MAX_CALLS);
+        this.watch = new PollWatch(this::refused, System::nanoTime);
         // The poller gets its own client, so stopping it cancels the long poll and nothing else.
-        var pollHttp = http.newBuilder()
-                .readTimeout(Duration.ofSeconds(75)) // longer than getUpdates' long-poll timeout
+        this.pollHttp = http.newBuilder()
+                .readTimeout(Duration.ofSeconds(POLL_SECONDS + 20)) // longer than getUpdates' long-poll timeout
+                .addInterceptor(watch)
                 .build();
-        var api = new BotApi(new OkHttpTelegramClient(http, token, url), redactor, d -> Thread.sleep(d.toMillis()));
-
-        String username;
-        try {
-            username = api.call(new GetMe()).getUserName();
-        } catch (BotApiException e) {
-            throw new TelegramApiException("cannot reach the Bot API: " + e.getMessage());
-        }
-
-        var chat = new TelegramChat(dialogue, api, texts, parts.inbox(), username, redactor);
-        var lanes = new ChatLanes(WORKERS, MAX_PENDING, MAX_PENDING_PER_CHAT);
-        var intake = new Intake(parts.inbox(), parts.chatKeys(), lanes, chat, new FloodGuard());
-        intake.resume();
-        var delivery = new ReminderDelivery(parts.reminders(), api, lanes, d -> Thread.sleep(d.toMillis()));
-        ScheduledExecutorService reminderThread = Executors.newSingleThreadScheduledExecutor(ChatLanes.named("reminders"));
-        // The command menu is registered beside polling, not before it: people should not wait for it.
-        reminderThread.execute(() -> {
-            try {
-                registerCommands(api, texts);
-            } catch (BotApiException e) {
-                log.warn("command menu not registered: {}", e.getMessage());
-            }
-            BotProfile.register(api, texts);
-        });
-        reminderThread.scheduleWithFixedDelay(delivery::deliverDue, 0, 1, TimeUnit.SECONDS);
+        this.lanes = new ChatLanes(WORKERS, MAX_PENDING, MAX_PENDING_PER_CHAT);
+        this.timers = Executors.newSingleThreadScheduledExecutor(ChatLanes.named("retry-timer"));
+        this.api = new BotApi(new OkHttpTelegramClient(http, token, url), redactor, this::pause,
+                (delay, task) -> timers.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS), lanes.workers());
+        this.reminderThread = Executors.newSingleThreadScheduledExecutor(ChatLanes.named("reminders"));
         // TelegramBots' own scheduler thread is not a daemon and is never shut down by the library.
-        ScheduledExecutorService pollerThread = Executors.newSingleThreadScheduledExecutor(ChatLanes.named("poller"));
-        var poller = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> pollHttp, () -> pollerThread,
+        this.pollerThread = new PollerThread(this::pollingEnded);
+        this.poller = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> pollHttp, () -> pollerThread,
                 BoundedBackOff::new);
-        var bot = new TelegramBot(poller, pollerThread, reminderThread, lanes, http, pollHttp);
-        // TelegramBots calls deleteWebhook once, without retrying: one 502 must not stop the start.
-        var backOff = new BoundedBackOff();
-        for (int attempt = 1; ; attempt++) {
-            try {
-                poller.registerBot(token, () -> url, new DefaultGetUpdatesGenerator(UPDATE_TYPES), intake);
-                break;
-            } catch (TelegramApiException e) {
-                if (attempt == START_ATTEMPTS) {
-                    bot.close();
-                    throw new TelegramApiException("cannot start polling: " + redactor.describe(e));
-                }
-                log.warn("starting to poll failed (attempt {}), trying again", attempt);
-                try {
-                    Thread.sleep(backOff.nextBackOffMillis());
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    bot.close();
-                    throw new TelegramApiException("stopped while starting");
-                }
-            }
-        }
-        log.info("polling for updates as @{}", username);
-        return bot;
     }
 
-    /** /start /help /privacy /forget /reminders /language in the menu, in every language the bot speaks. */
-    static void registerCommands(BotApi api, Texts texts) throws BotApiException {
+    /** The bot wired up, before any network call: {@link #stop()} works from here on. */
+    public static TelegramBot create(String token, URI apiUrl, Parts parts) {
+        return new TelegramBot(token, apiUrl, parts);
+    }
+
+    /**
+     * Start-up: each call retried on its own until it works ({@link StartUp}), then polling. Blocks
+     * until the bot polls; a {@link #stop()} meanwhile ends it with InterruptedException.
+     */
+    public void start() throws Refused, InterruptedException {
+        starting = Thread.currentThread();
+        try {
+            if (stopping) {
+                throw new InterruptedException("stopped before start-up");
+            }
+            var startUp = new StartUp(this::pause, System::nanoTime);
+            String username = startUp.required("getMe", () -> api.call(new GetMe())).getUserName();
+            var chat = new TelegramChat(parts.dialogue(), api, parts.texts(), parts.inbox(), username, redactor);
+            intake = new Intake(parts.inbox(), parts.chatKeys(), lanes, chat, new FloodGuard(), this::pause);
+            // TelegramBots calls deleteWebhook once, without retrying, and leaves a half-registered bot
+            // behind when it fails: with the webhook already gone, that call rarely fails, and when it
+            // does, the registration is undone before the next round.
+            startUp.required("deleteWebhook", () -> api.call(new DeleteWebhook()));
+            intake.resume();
+            startUp.required("polling", this::register);
+            log.info("polling for updates as @{}", username);
+            // People should not wait for the menu: it is set beside polling.
+            reminderThread.execute(() -> profile(startUp));
+            var delivery = new ReminderDelivery(parts.reminders(), api, lanes, this::pause);
+            reminderThread.scheduleWithFixedDelay(delivery::deliverDue, 0, 1, TimeUnit.SECONDS);
+        } finally {
+            starting = null;
+            startReturned.countDown();
+        }
+    }
+
+    private Void register() throws TelegramApiException {
+        try {
+            poller.registerBot(token, () -> url, offset -> GetUpdates.builder().offset(offset + 1).limit(100)
+                    .timeout(POLL_SECONDS).allowedUpdates(UPDATE_TYPES).build(), intake);
+            return null;
+        } catch (TelegramApiException e) {
+            try {
+                poller.unregisterBot(token); // registering again would fail with "Bot is already registered"
+            } catch (TelegramApiException notRegistered) {
+                log.debug("nothing to unregister: {}", notRegistered.getMessage());
+            }
+            throw e;
+        }
+    }
+
+    /** What people see of the bot outside a chat; it serves without them if Telegram will not take them. */
+    private void profile(StartUp startUp) {
+        try {
+            startUp.optional("setMyCommands", () -> registerCommands(api, parts.texts()));
+            startUp.optional("setMyDescription", () -> BotProfile.register(api, parts.texts()));
+        } catch (Refused e) {
+            refused(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // stopping
+        }
+    }
+
+    /** The commands of {@link Input.Command} in the menu, in every language the bot speaks. */
+    static Void registerCommands(BotApi api, Texts texts) throws BotApiException {
         for (Messages m : texts.all()) {
             var commands = new ArrayList<BotCommand>();
-            for (String command : List.of("start", "help", "privacy", "forget", "reminders", "language")) {
-                commands.add(new BotCommand(command, m.get("command." + command)));
+            for (Input.Command command : Input.Command.values()) {
+                commands.add(new BotCommand(command.word(), m.get("command." + command.word())));
             }
             var set = SetMyCommands.builder().commands(commands);
             if (!m.language().equals(Texts.FALLBACK)) {
@@ -164,6 +212,7 @@ public final class TelegramBot implements AutoCloseable {
             }
             api.call(set.build());
         }
+        return null;
     }
 
     /** TelegramBots takes scheme, host and port, no path; a URL without a port uses the scheme's. */
@@ -172,25 +221,103 @@ public final class TelegramBot implements AutoCloseable {
         return new TelegramUrl(uri.getScheme(), uri.getHost(), port, false);
     }
 
-    @Override
-    public void close() {
+    /**
+     * How the bot's own threads wait (back-off, retry_after, pacing): like sleeping, but a stop ends
+     * the wait at once, as an interruption, where a real interrupt can be swallowed by the HTTP client.
+     */
+    private void pause(Duration duration) throws InterruptedException {
+        if (stopSignal.await(duration.toNanos(), TimeUnit.NANOSECONDS)) {
+            throw new InterruptedException("stopping");
+        }
+    }
+
+    /** Completes when polling has ended other than by {@link #stop()}; the process should then exit. */
+    public CompletableFuture<Ended> ended() {
+        return ended;
+    }
+
+    private void refused(Refused e) {
+        if (!stopping) {
+            ended.complete(new Ended(true, e.getMessage()));
+        }
+    }
+
+    private void pollingEnded(Throwable why) {
+        if (stopping) {
+            return;
+        }
+        String reason = "polling stopped: " + redactor.describe(why);
+        log.error(reason);
+        ended.complete(new Ended(false, reason));
+    }
+
+    /**
+     * Stops polling, lets the chats' work in hand, reminders and calls in flight finish, and stops
+     * every thread, within {@link #STOP_BOUND}; true when everything finished in time. Afterwards
+     * nothing of the bot runs, so the database can close.
+     */
+    public boolean stop() {
+        long end = System.nanoTime() + STOP_BOUND.toNanos();
+        stopping = true;
+        stopSignal.countDown();
+        boolean inTime = true;
+        var startUp = starting;
+        if (startUp != null) {
+            startUp.interrupt();
+            http.dispatcher().cancelAll(); // a start-up call may hang on the network for many seconds
+            inTime = await(startReturned, end);
+        }
+        var receiving = intake;
+        if (receiving != null) {
+            receiving.stop(); // a batch that comes now is left unconfirmed with Telegram, which sends it again
+        }
         try {
-            poller.close();
+            poller.close(); // no next poll; the one under way ends within POLL_SECONDS
         } catch (Exception e) {
             log.warn("stopping the poller: {}", e.getClass().getSimpleName());
         }
-        pollerThread.shutdownNow();
-        reminderThread.shutdownNow();
-        pollHttp.dispatcher().cancelAll();
-        lanes.close(3_000);
+        reminderThread.shutdown(); // no new rounds; the one under way ends
+        // Chats' work in hand goes on meanwhile; once the poller is done, nothing new joins the lanes.
+        inTime &= finish(pollerThread, end);
+        inTime &= lanes.close(Math.max(0, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime())));
+        inTime &= finish(reminderThread, end);
+        timers.shutdownNow(); // retries not yet due are dropped: nothing would take their answers
         for (var client : List.of(http, pollHttp)) {
+            client.dispatcher().cancelAll();
             client.dispatcher().executorService().shutdown();
             client.connectionPool().evictAll();
         }
+        if (!inTime) {
+            log.warn("stopped after {} s with work unfinished; it is in the inbox for the next start",
+                    STOP_BOUND.toSeconds());
+        }
+        return inTime;
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private static boolean finish(ExecutorService executor, long end) {
+        executor.shutdown();
         try {
-            pollerThread.awaitTermination(2, TimeUnit.SECONDS);
+            if (executor.awaitTermination(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                return true;
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        executor.shutdownNow();
+        return false;
+    }
+
+    private static boolean await(CountDownLatch latch, long end) {
+        try {
+            return latch.await(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 }

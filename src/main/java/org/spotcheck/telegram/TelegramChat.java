@@ -27,7 +27,7 @@ import org.spotcheck.text.Texts;
  * the next tap shows the current question again. Sending holds no thread: each step follows the
  * last when Telegram has answered.
  */
-public final class TelegramChat {
+final class TelegramChat {
 
     private static final Logger log = LoggerFactory.getLogger(TelegramChat.class);
     private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
@@ -41,7 +41,7 @@ public final class TelegramChat {
     private final String botUsername;
     private final Redactor redactor;
 
-    public TelegramChat(Dialogue dialogue, BotApi api, Texts texts, Inbox inbox,
+    TelegramChat(Dialogue dialogue, BotApi api, Texts texts, Inbox inbox,
                         String botUsername, Redactor redactor) {
         this.dialogue = dialogue;
         this.api = api;
@@ -56,7 +56,7 @@ public final class TelegramChat {
      * failure must not stop the poller or touch another chat. Completes when everything for this
      * update has been sent, without a thread waiting meanwhile.
      */
-    public CompletableFuture<Void> handle(Incoming in, String chatKey) {
+    CompletableFuture<Void> handle(Incoming in, String chatKey) {
         return safely(in, () -> {
             if (in.blocked()) {
                 erase(chatKey, in);
@@ -67,7 +67,7 @@ public final class TelegramChat {
     }
 
     /** A group's update: nothing of it is kept, so it has no chat key. Never fails, like {@link #handle}. */
-    public CompletableFuture<Void> inGroup(Incoming in) {
+    CompletableFuture<Void> inGroup(Incoming in) {
         return safely(in, () -> pointToPrivateChat(in));
     }
 
@@ -87,7 +87,7 @@ public final class TelegramChat {
     }
 
     /** The chat sends faster than anyone taps: answer briefly, keep nothing, change nothing. */
-    public CompletableFuture<Void> slowDown(Incoming in) {
+    CompletableFuture<Void> slowDown(Incoming in) {
         markDone(in);
         var m = texts.in(texts.pick(in.languageCode()));
         return note(in, Html.toPlain(m.get("toast.slow_down")), false, m.get("page.slow_down"), "slow-down note");

@@ -51,14 +51,6 @@ public final class UpdateReader {
             return new Input.Other();
         }
         String word = message.getText().split("[\\s@]", 2)[0].substring(1).toLowerCase(Locale.ROOT);
-        return switch (word) {
-            case "start" -> new Input.Typed(Input.Command.START);
-            case "help" -> new Input.Typed(Input.Command.HELP);
-            case "privacy" -> new Input.Typed(Input.Command.PRIVACY);
-            case "forget" -> new Input.Typed(Input.Command.FORGET);
-            case "reminders" -> new Input.Typed(Input.Command.REMINDERS);
-            case "language" -> new Input.Typed(Input.Command.LANGUAGE);
-            default -> new Input.Other();
-        };
+        return Input.Command.named(word).<Input>map(Input.Typed::new).orElseGet(Input.Other::new);
     }
 }

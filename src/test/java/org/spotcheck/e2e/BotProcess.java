@@ -79,10 +79,24 @@ final class BotProcess {
     }
 
     static BotProcess start(Path jar, Map<String, String> env, Path workDir, Path log) {
+        return launch(List.of("-jar", jar.toString()), env, workDir, log);
+    }
+
+    /**
+     * The packaged program started through a main class of the tests (with the tests' classes on the
+     * class path), for a fault that only the tests can inject, such as a clock that throws.
+     */
+    static BotProcess startMain(Path jar, String mainClass, Map<String, String> env, Path workDir, Path log) {
+        Path testClasses = Path.of(System.getProperty("basedir", ".")).resolve("target/test-classes").toAbsolutePath();
+        return launch(List.of("-cp", jar + java.io.File.pathSeparator + testClasses, mainClass), env, workDir, log);
+    }
+
+    private static BotProcess launch(List<String> program, Map<String, String> env, Path workDir, Path log) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        var builder = new ProcessBuilder(java, "-Xmx128m",
-                "-DSPOTCHECK_LOG_LEVEL=debug", // every update handled is logged: the crash tests count them
-                "-jar", jar.toString());
+        var command = new java.util.ArrayList<>(List.of(java, "-Xmx128m",
+                "-DSPOTCHECK_LOG_LEVEL=debug")); // every update handled is logged: the crash tests count them
+        command.addAll(program);
+        var builder = new ProcessBuilder(command);
         // Nothing from the test's own environment may change how the bot runs.
         builder.environment().keySet().removeIf(k -> k.startsWith("SPOTCHECK_") || k.startsWith("TELEGRAM_"));
         builder.environment().putAll(env);
@@ -93,6 +107,23 @@ final class BotProcess {
         try {
             Instant now = Instant.now();
             return new BotProcess(builder.start(), now, log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits for the process to exit on its own; its exit status, or fails with its log if it does not. */
+    int awaitExit(Duration within) throws InterruptedException {
+        if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("pid " + pid() + " still running after " + within + "; its log:\n" + tail());
+        }
+        return process.exitValue();
+    }
+
+    /** Every line the process printed so far. */
+    List<String> lines() {
+        try {
+            return Files.readAllLines(log, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

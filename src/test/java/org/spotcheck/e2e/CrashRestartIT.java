@@ -112,7 +112,7 @@ class CrashRestartIT {
     }
 
     @Test
-    @Timeout(value = 85, unit = TimeUnit.SECONDS)
+    @Timeout(value = 110, unit = TimeUnit.SECONDS)
     void nothingIsLostOrAppliedTwiceWhenTheBotIsKilledAgainAndAgain() throws Exception {
         long seed = Long.getLong("crash.seed", 20_240_611L);
         var random = new Random(seed);
@@ -146,7 +146,9 @@ class CrashRestartIT {
         bot = startBot();
         var firstStart = bot.awaitPolling(telegram, START_UP);
 
-        long peopleDeadline = t0 + TimeUnit.SECONDS.toNanos(60);
+        // Generous: on a machine shared with other builds each restart can take several seconds, and the
+        // slow readers still need a dozen questions after the last kill. What is asserted is nothing lost.
+        long peopleDeadline = t0 + TimeUnit.SECONDS.toNanos(85);
         crowd = Executors.newFixedThreadPool(PEOPLE);
         var finished = new AtomicInteger();
         var outcomes = new ArrayList<Future<?>>();
@@ -283,17 +285,20 @@ class CrashRestartIT {
         assertThat(people).allMatch(PatientPerson::resultShown);
         assertThat(wrong).as("stored checks").isEmpty();
         assertThat(pending).as("updates left in the inbox").isZero();
+        // Each answer was applied at least once, so the log names at least that many update ids: a count
+        // that found no lines (a changed log line, a lower log level) must not pass as "none applied twice".
+        assertThat(applied.size()).as("update ids applied, from the bots' logs")
+                .isGreaterThanOrEqualTo(expected.values().stream().mapToInt(Map::size).sum());
         assertThat(twice).as("update ids applied more than once").isEmpty();
         assertThat(kills).isGreaterThanOrEqualTo(MIN_KILLS);
         assertThat(killsWhileAnswering).as("kills while people were still answering").isGreaterThanOrEqualTo(MIN_KILLS);
-        assertThat(exit).as("exit status after SIGTERM (a JVM stopped by SIGTERM reports 143)")
-                .isIn(0, BotProcess.TERMINATED);
+        assertThat(exit).as("exit status after an orderly stop by SIGTERM").isZero();
         assertThat(walBytes).as("bytes left in spotcheck.db-wal after a clean stop").isZero();
     }
 
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
-    void sigtermWhileIdleStopsCleanlyAndLeavesTheDatabaseWhole() throws Exception {
+    void sigtermStopsCleanlyAndLeavesTheDatabaseWhole() throws Exception {
         bot = startBot();
         bot.awaitPolling(telegram, START_UP);
 
@@ -302,12 +307,10 @@ class CrashRestartIT {
         telegram.sendText(chatId, "/start");
         var welcome = awaitMessage(chatId, m -> m.text() != null && m.text().contains("Welcome to SpotCheck"));
         telegram.sendCallback(chatId, welcome.messageId(), "begin");
-        awaitMessage(chatId, m -> m.text() != null && m.text().contains("Question 1 of 8"));
-        Thread.sleep(500); // idle: nothing in hand
+        awaitMessage(chatId, m -> m.text() != null && m.text().contains("Question 1 of "));
 
-        int exit = bot.terminate(Duration.ofSeconds(5));
-        assertThat(exit).as("exit status after SIGTERM (a JVM stopped by SIGTERM reports 143)")
-                .isIn(0, BotProcess.TERMINATED);
+        int exit = bot.terminate(Duration.ofSeconds(10)); // the README's bound
+        assertThat(exit).as("exit status after an orderly stop by SIGTERM").isZero();
         assertThat(walBytes()).as("bytes left in spotcheck.db-wal after a clean stop").isZero();
 
         var chatKeys = new ChatKeys(Secret.of(Optional.empty(), secretFile()));

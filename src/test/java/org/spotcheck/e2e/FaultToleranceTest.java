@@ -8,55 +8,36 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
-import java.util.function.IntBinaryOperator;
 
-import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spotcheck.Application;
-import org.spotcheck.check.Action;
-import org.spotcheck.check.Answer;
-import org.spotcheck.check.Question;
-import org.spotcheck.check.Triage;
 import org.spotcheck.check.Urgency;
 import org.spotcheck.config.SettingsLoader;
 import org.spotcheck.store.ChatKeys;
-import org.spotcheck.store.ChatState;
-import org.spotcheck.store.ChatStore;
 import org.spotcheck.store.Database;
 import org.spotcheck.store.Secret;
-import org.spotcheck.telegram.CallbackData;
 import org.spotcheck.telegram.FakeBotApi;
 import org.spotcheck.telegram.FakeBotApi.FakeMessage;
 import org.spotcheck.text.Html;
 import org.spotcheck.text.Messages;
 
 /**
- * The real application against a Bot API stand-in that fails: 429s with retry_after, nginx's HTML
- * 502 page, getUpdates outages, edits Telegram refuses, a person who blocks the bot, a chat that
- * floods. What must hold: every answer is applied exactly once, everyone gets their result, and
- * nobody's trouble holds up anyone else.
+ * The real application against a Bot API stand-in that fails: nginx's HTML 502 page, getUpdates
+ * outages, edits Telegram refuses, a person who blocks the bot, a chat that floods. What must hold:
+ * everyone gets their result, and nobody's trouble holds up anyone else. (Fifty people on a Bot API
+ * failing one call in ten, start-up included, run against the packaged jar: FlakyTelegramIT.)
  */
 class FaultToleranceTest {
 
     private static final String TOKEN = "1234567:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1";
     private static final Messages EN = Messages.load("en");
-    /** Seeded so a failing run can be replayed (as far as thread timing allows). */
-    private static final long SEED = 20_261_125L;
-    private static final int PEOPLE = 50;
     /** How long a person waits for the next screen before looking again and tapping again. */
     private static final Duration LOOKS_AGAIN_AFTER = Duration.ofSeconds(2);
     private static final Duration BOUND = Duration.ofSeconds(20);
@@ -85,113 +66,6 @@ class FaultToleranceTest {
     void stop() {
         app.close();
         telegram.close();
-    }
-
-    // ---------------------------------------------------------------- fifty people, one in ten calls failing
-
-    /** One scripted person's run: what they chose, by question. */
-    private record Run(long chatId, Map<Question, Answer> answers, int repeats) {
-    }
-
-    @Test
-    void fiftyPeopleOnAFlakyBotApiAllGetTheirResultWithEveryAnswerAppliedExactlyOnce() throws Exception {
-        // Faults start once the bot polls: TelegramBots' deleteWebhook at start-up is not retried.
-        telegram.setFaultRate(0.10, SEED); // getUpdates included
-        long began = System.nanoTime();
-        long deadline = began + Duration.ofSeconds(50).toNanos();
-        var pool = Executors.newFixedThreadPool(PEOPLE);
-        var futures = new ArrayList<Future<Run>>();
-        for (int i = 0; i < PEOPLE; i++) {
-            int person = i;
-            futures.add(pool.submit(() -> doesTheCheck(person, 7_000_001L + person, deadline)));
-        }
-        pool.shutdown();
-        var runs = new ArrayList<Run>();
-        var failures = new ArrayList<String>();
-        for (var future : futures) {
-            try {
-                long left = Math.max(1, deadline - System.nanoTime()) + TimeUnit.SECONDS.toNanos(5);
-                runs.add(future.get(left, TimeUnit.NANOSECONDS));
-            } catch (ExecutionException e) {
-                failures.add(String.valueOf(e.getCause().getMessage()));
-            } catch (TimeoutException e) {
-                failures.add("a person was still busy at the deadline");
-            }
-        }
-        pool.shutdownNow();
-        double seconds = (System.nanoTime() - began) / 1e9;
-        var faults = telegram.faults();
-        long pollFaults = faults.stream().filter(c -> c.method().equals("getUpdates")).count();
-
-        // Let what is still under way finish, then look at what the bot stored.
-        telegram.setFaultRate(0, SEED);
-        awaitEverythingReceivedIsHandled();
-        app.close();
-
-        var soft = new SoftAssertions();
-        int lost = 0;
-        int twice = 0;
-        try (var db = Database.open(database)) {
-            var keys = new ChatKeys(Secret.of(Optional.empty(), dir.resolve("config").resolve("secret")));
-            for (Run run : runs) {
-                var result = resultMessages(run.chatId());
-                var expected = EN.get("result.urgency." + Triage.assess(run.answers()).urgency().key());
-                soft.assertThat(result).as("result messages of chat %d", run.chatId()).hasSize(1);
-                soft.assertThat(result).as("result of chat %d for %s", run.chatId(), run.answers())
-                        .allSatisfy(m -> assertThat(m.text()).startsWith(expected));
-
-                Optional<ChatState> stored = db.inTransaction(c -> new ChatStore().load(c, keys.keyFor(run.chatId())));
-                var check = stored.flatMap(ChatState::check);
-                var kept = check.map(c -> c.answers()).orElse(Map.of());
-                lost += (int) run.answers().entrySet().stream().filter(e -> kept.get(e.getKey()) != e.getValue()).count();
-                twice += (int) kept.keySet().stream().filter(q -> !run.answers().containsKey(q)).count()
-                        + (check.isPresent() && check.get().id() != 1 ? 1 : 0);
-                soft.assertThat(check).as("stored check of chat %d", run.chatId()).isPresent();
-                check.ifPresent(c -> {
-                    soft.assertThat(c.id()).as("check id of chat %d (2 would be a doubled begin)", run.chatId())
-                            .isEqualTo(1);
-                    soft.assertThat(c.answers()).as("stored answers of chat %d", run.chatId())
-                            .isEqualTo(run.answers());
-                    soft.assertThat(c.finished()).as("check of chat %d finished", run.chatId()).isTrue();
-                });
-            }
-            long leftInInbox = db.inTransaction(c -> count(c, "SELECT COUNT(*) FROM inbox"));
-            soft.assertThat(leftInInbox).as("updates left in the inbox").isZero();
-        }
-        int repeats = runs.stream().mapToInt(Run::repeats).sum();
-        long emergencies = runs.stream().filter(r -> r.answers().get(Question.EMERGENCY) == Answer.EMERGENCY_YES).count();
-        String slowDown = Html.toPlain(EN.get("toast.slow_down"));
-        long slowed = telegram.calls("answerCallbackQuery").stream()
-                .filter(c -> c.body().path("text").asText().equals(slowDown)).count();
-        System.out.printf(java.util.Locale.ROOT, "fault-injection: %d people, %d finished, %d faults injected"
-                        + " (%d on getUpdates), %d answers lost, %d applied twice; %d taps or /start repeated by"
-                        + " people, %d taps slowed down, %d emergency paths, %.1f s%n",
-                PEOPLE, runs.size(), faults.size(), pollFaults, lost, twice, repeats, slowed, emergencies, seconds);
-
-        assertThat(failures).as("people who did not get through").isEmpty();
-        assertThat(runs).hasSize(PEOPLE);
-        assertThat(faults).as("faults injected").isNotEmpty();
-        assertThat(pollFaults).as("getUpdates faults injected").isPositive();
-        assertThat(emergencies).as("people who took the emergency path").isBetween(1L, 10L);
-        soft.assertAll();
-        assertThat(lost).isZero();
-        assertThat(twice).isZero();
-    }
-
-    private Run doesTheCheck(int index, long chatId, long deadline) {
-        var person = new TelegramPerson(telegram, chatId);
-        boolean emergency = index % 12 == 5; // four of fifty say yes to the emergency question
-        IntBinaryOperator position = (number, count) -> number == 1
-                ? (emergency ? 0 : 1) // answer 0 of question 1 is the emergency "yes"
-                : Math.floorMod(index * 7 + number * 5 + index / 3, count);
-        person.startsTheCheckPatiently(LOOKS_AGAIN_AFTER, deadline);
-        var chosen = person.answersPatiently(position, LOOKS_AGAIN_AFTER, deadline);
-        var answers = new EnumMap<Question, Answer>(Question.class);
-        for (String data : chosen.values()) {
-            var choose = (Action.Choose) CallbackData.decode(data);
-            answers.put(choose.question(), choose.answer());
-        }
-        return new Run(chatId, answers, person.repeats);
     }
 
     // ---------------------------------------------------------------- what Telegram says about edits

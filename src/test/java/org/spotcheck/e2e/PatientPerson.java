@@ -23,7 +23,7 @@ import org.spotcheck.telegram.FakeBotApi.FakeMessage;
 final class PatientPerson {
 
     static final String RESULT = "What to tell your doctor";
-    private static final Pattern NUMBER = Pattern.compile("Question (\\d) of 8");
+    private static final Pattern NUMBER = Pattern.compile("Question (\\d+) of \\d+");
 
     /** How long a tap may take to show before the person looks again. */
     private static final long PATIENCE_MILLIS = 2_000;

@@ -52,11 +52,7 @@ final class TelegramPerson {
         var choice = telegram.buttonsData(chatId, question.messageId()).stream()
                 .filter(d -> d.startsWith("a:") && d.endsWith(":" + index)).findFirst().orElseThrow();
         tapOn(question.messageId(), choice);
-        if (number < 8 && !choice.matches("a:\\d+:0:0")) {
-            waitFor(() -> currentQuestionNumber() == number + 1, "question " + (number + 1));
-        } else {
-            waitFor(() -> result().isPresent(), "the result");
-        }
+        waitFor(() -> currentQuestionNumber() > number || result().isPresent(), "what follows question " + number);
     }
 
     /** The result message, once it is on screen. */
@@ -98,7 +94,7 @@ final class TelegramPerson {
     }
 
     private static int questionNumber(FakeMessage message) {
-        var m = java.util.regex.Pattern.compile("Question (\\d) of 8").matcher(message.text());
+        var m = java.util.regex.Pattern.compile("Question (\\d+) of \\d+").matcher(message.text());
         assertThat(m.find()).as("a question message: %s", message.text()).isTrue();
         return Integer.parseInt(m.group(1));
     }

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spotcheck.Dialogue;
 import org.spotcheck.MutableClock;
-import org.spotcheck.Reminders;
 import org.spotcheck.check.Action;
 import org.spotcheck.check.Input;
 import org.spotcheck.check.Urgency;
@@ -31,14 +30,7 @@ import org.spotcheck.store.ReminderStore;
 import org.spotcheck.store.Retention;
 import org.spotcheck.store.Sealer;
 import org.spotcheck.store.Secret;
-import org.spotcheck.telegram.BotApi;
-import org.spotcheck.telegram.ChatLanes;
-import org.spotcheck.telegram.FakeBotApi;
-import org.spotcheck.telegram.Redactor;
-import org.spotcheck.telegram.ReminderDelivery;
 import org.spotcheck.text.Texts;
-import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
-import org.telegram.telegrambots.meta.TelegramUrl;
 
 /**
  * The operator's figures (--stats) come from day counters written in each turn's transaction:
@@ -117,29 +109,6 @@ class UsageCountsTest {
         assertThat(week.started()).isEqualTo(20);
         assertThat(week.breakdown().orElseThrow().remindersSet()).isEqualTo("6");
         assertThat(week.breakdown().orElseThrow().remindersSent()).isEqualTo("<5");
-    }
-
-    @Test
-    void aReminderIsCountedAsSentOnTheDayItIsDelivered() {
-        finishACheck(FIRST_CHAT, "en", 0);
-        tap(FIRST_CHAT, "en", new Action.RemindIn(0)); // in 2 days
-        try (var telegram = FakeBotApi.start(TOKEN)) {
-            var client = new OkHttpTelegramClient(TOKEN, new TelegramUrl("http", "127.0.0.1", telegram.port(), false));
-            var lanes = new ChatLanes(2, 100, 10);
-            var delivery = new ReminderDelivery(new Reminders(database, reminders, dialogue, Texts.load(), clock),
-                    new BotApi(client, new Redactor(TOKEN), d -> { }), lanes, d -> { });
-            clock.advance(Duration.ofDays(2));
-
-            assertThat(delivery.deliverDue()).isEqualTo(1);
-        }
-
-        var sent = database.inTransaction(new Counters()::all).stream()
-                .filter(d -> d.usage().event() == Usage.Event.REMINDER_SENT).toList();
-        assertThat(sent).singleElement().satisfies(d -> {
-            assertThat(d.day()).isEqualTo(MONDAY.atZone(ZoneOffset.UTC).toLocalDate().plusDays(2));
-            assertThat(d.count()).isEqualTo(1);
-            assertThat(d.usage().detail()).isEqualTo("doctor");
-        });
     }
 
     @Test

@@ -28,7 +28,7 @@ class BotProfileTest {
     void start() {
         telegram = FakeBotApi.start(TOKEN);
         var client = new OkHttpTelegramClient(TOKEN, new TelegramUrl("http", "127.0.0.1", telegram.port(), false));
-        api = new BotApi(client, new Redactor(TOKEN), d -> { });
+        api = new BotApi(client, new Redactor(TOKEN), d -> { }, (d, task) -> task.run(), Runnable::run);
     }
 
     @AfterEach

@@ -1,4 +1,4 @@
-package org.spotcheck.remind;
+package org.spotcheck.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -23,15 +24,12 @@ import org.spotcheck.check.Answer;
 import org.spotcheck.check.Input;
 import org.spotcheck.check.ReminderKind;
 import org.spotcheck.store.ChatKeys;
+import org.spotcheck.store.Counters;
 import org.spotcheck.store.Database;
 import org.spotcheck.store.ReminderStore;
 import org.spotcheck.store.Sealer;
 import org.spotcheck.store.Secret;
-import org.spotcheck.telegram.BotApi;
-import org.spotcheck.telegram.ChatLanes;
-import org.spotcheck.telegram.FakeBotApi;
-import org.spotcheck.telegram.Redactor;
-import org.spotcheck.telegram.ReminderDelivery;
+import org.spotcheck.stats.Usage;
 import org.spotcheck.text.Messages;
 import org.spotcheck.text.Texts;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
@@ -84,7 +82,7 @@ class RemindersTest {
 
     private ReminderDelivery delivery() {
         var client = new OkHttpTelegramClient(TOKEN, new TelegramUrl("http", "127.0.0.1", telegram.port(), false));
-        var api = new BotApi(client, new Redactor(TOKEN), d -> { });
+        var api = new BotApi(client, new Redactor(TOKEN), d -> { }, (d, task) -> task.run(), Runnable::run);
         return new ReminderDelivery(new Reminders(database, reminders, dialogue, Texts.load(), clock), api, lanes, d -> { });
     }
 
@@ -317,5 +315,22 @@ class RemindersTest {
             }
         });
         return rows;
+    }
+
+    @Test
+    void aDeliveredReminderIsCountedAsSentOnTheDayItIsDelivered() {
+        finishACheck();
+        tap(new Action.RemindIn(0)); // in 2 days
+        clock.advance(Duration.ofDays(2));
+
+        assertThat(delivery().deliverDue()).isEqualTo(1);
+
+        var sent = database.inTransaction(new Counters()::all).stream()
+                .filter(d -> d.usage().event() == Usage.Event.REMINDER_SENT).toList();
+        assertThat(sent).singleElement().satisfies(d -> {
+            assertThat(d.day()).isEqualTo(LocalDate.of(2026, 11, 27));
+            assertThat(d.count()).isEqualTo(1);
+            assertThat(d.usage().detail()).isEqualTo("doctor");
+        });
     }
 }

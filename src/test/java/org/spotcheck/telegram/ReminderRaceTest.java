@@ -1,4 +1,4 @@
-package org.spotcheck.remind;
+package org.spotcheck.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,13 +30,6 @@ import org.spotcheck.store.LegacyKeys;
 import org.spotcheck.store.ReminderStore;
 import org.spotcheck.store.Sealer;
 import org.spotcheck.store.Secret;
-import org.spotcheck.telegram.BotApi;
-import org.spotcheck.telegram.ChatLanes;
-import org.spotcheck.telegram.FakeBotApi;
-import org.spotcheck.telegram.Incoming;
-import org.spotcheck.telegram.Redactor;
-import org.spotcheck.telegram.ReminderDelivery;
-import org.spotcheck.telegram.TelegramChat;
 import org.spotcheck.text.Messages;
 import org.spotcheck.text.Texts;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
@@ -77,7 +70,7 @@ class ReminderRaceTest {
         chatKeys = new ChatKeys(secret);
         dialogue = new Dialogue(database, store, texts, clock, List.of(Duration.ofDays(2)));
         var client = new OkHttpTelegramClient(TOKEN, new TelegramUrl("http", "127.0.0.1", telegram.port(), false));
-        var api = new BotApi(client, new Redactor(TOKEN), d -> { });
+        var api = new BotApi(client, new Redactor(TOKEN), d -> { }, (d, task) -> task.run(), Runnable::run);
         var inbox = new Inbox(database, sealer, new LegacyKeys(database, secret), clock);
         lanes = new ChatLanes(4, 1_000, 50);
         chat = new TelegramChat(dialogue, api, texts, inbox, "spotcheck_test_bot", new Redactor(TOKEN));

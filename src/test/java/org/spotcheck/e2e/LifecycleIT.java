@@ -1,0 +1,146 @@
+package org.spotcheck.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.spotcheck.telegram.FakeBotApi;
+
+/**
+ * The packaged bot's life as a platform sees it: how it starts when Telegram is not well, when it
+ * exits and with which status, and how it stops. The bound on a stop is the README's: 10 seconds.
+ * Logs are kept in target/lifecycle-it/.
+ */
+class LifecycleIT {
+
+    private static final String TOKEN = "1234567:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1";
+    /** The README's promise for SIGTERM. */
+    private static final Duration STOP_BOUND = Duration.ofSeconds(10);
+    private static final Duration START_UP = Duration.ofSeconds(20);
+
+    @TempDir
+    Path dir;
+
+    private FakeBotApi telegram;
+    private BotProcess bot;
+    private ExecutorService crowd;
+    private Path logs;
+    private Path jar;
+
+    @BeforeEach
+    void setUp() throws IOException, InterruptedException {
+        telegram = FakeBotApi.start(TOKEN);
+        logs = Path.of(System.getProperty("basedir", ".")).resolve("target/lifecycle-it")
+                .resolve(String.valueOf(System.currentTimeMillis())).toAbsolutePath();
+        Files.createDirectories(logs);
+        jar = BotProcess.snapshotJar(dir);
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (crowd != null) {
+            crowd.shutdownNow();
+        }
+        if (bot != null) {
+            bot.destroyQuietly();
+        }
+        telegram.close();
+    }
+
+    private Map<String, String> env(String token) {
+        return Map.of("TELEGRAM_BOT_TOKEN", token, "TELEGRAM_API_URL", telegram.url(),
+                "SPOTCHECK_DB", dir.resolve("spotcheck.db").toString());
+    }
+
+    private BotProcess startBot(String name) {
+        return BotProcess.start(jar, env(TOKEN), dir, logs.resolve(name + ".log"));
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aTokenTelegramRefusesExitsWithTwoAndOneClearLine() throws Exception {
+        String wrong = "7654321:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw9";
+        bot = BotProcess.start(jar, env(wrong), dir, logs.resolve("bad-token.log"));
+
+        int status = bot.awaitExit(START_UP);
+
+        var lines = bot.lines();
+        assertThat(status).as("exit status; log:%n%s", bot.tail()).isEqualTo(2);
+        assertThat(lines.stream().filter(l -> l.startsWith("spotcheck:"))).singleElement()
+                .satisfies(l -> assertThat(l).contains("401").contains("TELEGRAM_BOT_TOKEN"));
+        assertThat(lines).noneMatch(l -> l.contains("Exception") || l.contains("\tat "));
+        assertThat(lines).noneMatch(l -> l.contains(wrong));
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aPollerThatDiesMakesTheProcessExitNonZero() throws Exception {
+        bot = BotProcess.startMain(jar, "org.spotcheck.PollerDeathMain", env(TOKEN), dir,
+                logs.resolve("poller-dies.log"));
+        bot.awaitPolling(telegram, START_UP);
+
+        telegram.sendText(4_242_101L, "/start"); // the Error is thrown while this batch is written
+
+        int status = bot.awaitExit(Duration.ofSeconds(20));
+        assertThat(status).as("exit status; log:%n%s", bot.tail()).isNotZero();
+        assertThat(bot.lines()).anyMatch(l -> l.contains("polling stopped") && l.contains("AssertionError"));
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void sigtermWhileStartUpWaitsOutTelegramEndsWithinTheBoundWithoutAnError() throws Exception {
+        for (int i = 0; i < 50; i++) {
+            telegram.failNext("getMe", 429, null, 30); // each answer asks to wait half a minute
+        }
+        bot = startBot("sigterm-during-start-up");
+        Await.until(() -> !telegram.faults().isEmpty(), START_UP, () -> "a refused getMe; log:\n" + bot.tail());
+
+        int status = bot.terminate(STOP_BOUND);
+
+        assertThat(status).as("exit status of an orderly stop; log:%n%s", bot.tail()).isZero();
+        assertThat(bot.lines()).noneMatch(l -> l.contains("ERROR"));
+        assertThat(telegram.calls("getUpdates")).as("polling never began").isEmpty();
+    }
+
+    @Test
+    @Timeout(value = 90, unit = TimeUnit.SECONDS)
+    void sigtermUnderLoadEndsWithinTheBoundWithoutAnError() throws Exception {
+        telegram.setDelay(Duration.ofMillis(80)); // Telegram is tens of milliseconds away
+        bot = startBot("sigterm-under-load");
+        bot.awaitPolling(telegram, START_UP);
+        int people = 20;
+        crowd = Executors.newFixedThreadPool(people);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        for (int i = 0; i < people; i++) {
+            var person = new TelegramPerson(telegram, 8_100_001L + i);
+            crowd.submit(() -> {
+                person.startsTheCheckPatiently(Duration.ofSeconds(3), deadline);
+                return person.answersPatiently((number, count) -> 1, Duration.ofSeconds(3), deadline);
+            });
+        }
+        Await.until(() -> telegram.calls("editMessageText").size() >= people, Duration.ofSeconds(30),
+                () -> "people answering");
+
+        int status = bot.terminate(STOP_BOUND);
+
+        var errors = new ArrayList<String>();
+        bot.lines().stream().filter(l -> l.contains("ERROR")).forEach(errors::add);
+        assertThat(status).as("exit status of an orderly stop; log:%n%s", bot.tail()).isZero();
+        assertThat(errors).as("ERROR lines").isEmpty();
+        Path wal = dir.resolve("spotcheck.db-wal");
+        assertThat(Files.exists(wal) ? Files.size(wal) : 0).as("bytes left in the write-ahead log").isZero();
+    }
+}

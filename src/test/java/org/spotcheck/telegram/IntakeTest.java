@@ -1,0 +1,172 @@
+package org.spotcheck.telegram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.timeout;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.mockito.Mock;
+import org.mockito.junit.jupiter.MockitoExtension;
+import org.spotcheck.Dialogue;
+import org.spotcheck.store.ChatKeys;
+import org.spotcheck.store.Database;
+import org.spotcheck.store.Inbox;
+import org.spotcheck.store.LegacyKeys;
+import org.spotcheck.store.ReminderStore;
+import org.spotcheck.store.Sealer;
+import org.spotcheck.store.Secret;
+import org.spotcheck.text.Texts;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Where updates come in: the inbox (real SQLite) is written before anything is handed on, a
+ * failing write holds the poller and is tried again, and a stopping bot leaves batches alone. The
+ * Bot API client is a mock (the edge); the waits are recorded, not waited.
+ */
+@ExtendWith(MockitoExtension.class)
+class IntakeTest {
+
+    private static final long CHAT = 4_242_001L;
+
+    @TempDir
+    Path dir;
+
+    @Mock
+    TelegramClient client;
+
+    private Database database;
+    private Inbox inbox;
+    private ChatLanes lanes;
+    private Intake intake;
+    private final List<Duration> waits = new ArrayList<>();
+    /** The inbox's clock fails this many more times: how a write that fails is injected. */
+    private final AtomicInteger clockFailures = new AtomicInteger();
+
+    @BeforeEach
+    void open() {
+        var path = dir.resolve("spotcheck.db");
+        database = Database.open(path);
+        var secret = Secret.of(Optional.of("intake-test-secret-0123456789abcdef"), path);
+        var sealer = new Sealer(secret);
+        var texts = Texts.load();
+        inbox = new Inbox(database, sealer, new LegacyKeys(database, secret), new FailingClock());
+        var dialogue = new Dialogue(database, new ReminderStore(sealer), texts, Clock.systemUTC(),
+                List.of(Duration.ofDays(2)));
+        lanes = new ChatLanes(2, 100, 10);
+        var redactor = new Redactor("1234567:token");
+        var api = new BotApi(client, redactor, d -> { }, (d, task) -> task.run(), lanes.workers());
+        var chat = new TelegramChat(dialogue, api, texts, inbox, "spotcheck_test_bot", redactor);
+        intake = new Intake(inbox, new ChatKeys(secret), lanes, chat, new FloodGuard(), waits::add);
+    }
+
+    @AfterEach
+    void close() {
+        lanes.close(2_000);
+        database.close();
+    }
+
+    private final class FailingClock extends Clock {
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            if (clockFailures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                throw new IllegalStateException("injected: the inbox cannot be written");
+            }
+            return Instant.now();
+        }
+    }
+
+    private static Update start(int updateId) throws Exception {
+        return new ObjectMapper().readValue("""
+                {"update_id":%d,"message":{"message_id":1,"date":1764547200,"text":"/start",
+                  "chat":{"id":%d,"type":"private","first_name":"Alice"},
+                  "from":{"id":%d,"is_bot":false,"first_name":"Alice","language_code":"en"},
+                  "entities":[{"offset":0,"length":6,"type":"bot_command"}]}}
+                """.formatted(updateId, CHAT, CHAT), Update.class);
+    }
+
+    private void telegramAnswersSends() throws Exception {
+        var sent = new Message();
+        sent.setMessageId(2);
+        when(client.executeAsync(any(SendMessage.class))).thenReturn(CompletableFuture.completedFuture(sent));
+    }
+
+    @Test
+    void aBatchIsHandledOnceTheInboxHasIt() throws Exception {
+        telegramAnswersSends();
+
+        intake.consume(List.of(start(10)));
+
+        verify(client, timeout(5_000)).executeAsync(any(SendMessage.class));
+        await().atMost(Duration.ofSeconds(5)).until(() -> inbox.pending().isEmpty());
+        assertThat(waits).isEmpty();
+    }
+
+    @Test
+    void whileTheInboxCannotBeWrittenThePollerIsHeldAndTriesAgainEverySecond() throws Exception {
+        telegramAnswersSends();
+        clockFailures.set(3);
+
+        intake.consume(List.of(start(11)));
+
+        assertThat(waits).containsExactly(Intake.RETRY, Intake.RETRY, Intake.RETRY);
+        verify(client, timeout(5_000)).executeAsync(any(SendMessage.class));
+    }
+
+    @Test
+    void anUpdateTelegramSendsAgainIsHandledOnlyOnce() throws Exception {
+        telegramAnswersSends();
+
+        intake.consume(List.of(start(12)));
+        verify(client, timeout(5_000)).executeAsync(any(SendMessage.class));
+        intake.consume(List.of(start(12)));
+        lanes.close(5_000);
+
+        verify(client, times(1)).executeAsync(any(SendMessage.class));
+    }
+
+    @Test
+    void aBatchThatComesWhileStoppingIsLeftForTelegramToSendAgain() throws Exception {
+        intake.stop();
+
+        intake.consume(List.of(start(13)));
+
+        assertThat(inbox.pending()).isEmpty();
+        verify(client, never()).executeAsync(any(SendMessage.class));
+    }
+}
