@@ -63,10 +63,10 @@ public final class ReminderDelivery {
                 lastSentTo.put(reminder.chatId(), System.nanoTime());
             }
             delivered = count(sending);
-        } catch (RuntimeException | InterruptedException e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
+        } catch (InterruptedException e) {
+            // Stopping: what was claimed and not sent is claimed afresh at the next start.
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
             log.error("reminder delivery stopped: {}", e.getClass().getSimpleName());
         }
         return delivered;
