@@ -45,7 +45,6 @@ public final class Application implements AutoCloseable {
     private final Inbox inbox;
     private final LegacyKeys legacyKeys;
     private final Reminders reminders;
-    private final Clock clock;
     private final Dialogue dialogue;
     private final Retention retention;
     private TelegramBot bot;
@@ -61,7 +60,6 @@ public final class Application implements AutoCloseable {
         this.legacyKeys = new LegacyKeys(database, secret);
         this.inbox = new Inbox(database, sealer, legacyKeys, clock);
         var reminderStore = new ReminderStore(sealer);
-        this.clock = clock;
         this.dialogue = new Dialogue(database, reminderStore, texts, clock, settings.reminderDelays());
         this.reminders = new Reminders(database, reminderStore, dialogue, texts, clock);
         this.retention = new Retention(database, legacyKeys, clock);
@@ -130,7 +128,7 @@ public final class Application implements AutoCloseable {
     public void startTelegram() throws TelegramApiException {
         reminders.resume();
         bot = TelegramBot.start(settings.token().orElseThrow(), settings.apiUrl(),
-                new TelegramBot.Parts(dialogue, chatKeys, texts, inbox, database, reminders, clock));
+                new TelegramBot.Parts(dialogue, chatKeys, texts, inbox, reminders));
         hourly = Executors.newSingleThreadScheduledExecutor(runnable -> {
             var thread = new Thread(runnable, "retention");
             thread.setDaemon(true);

@@ -1,7 +1,6 @@
 package org.spotcheck.telegram;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +13,6 @@ import org.slf4j.LoggerFactory;
 import org.spotcheck.Dialogue;
 import org.spotcheck.Reminders;
 import org.spotcheck.store.ChatKeys;
-import org.spotcheck.store.Database;
 import org.spotcheck.store.Inbox;
 import org.spotcheck.text.Messages;
 import org.spotcheck.text.Texts;
@@ -71,8 +69,7 @@ public final class TelegramBot implements AutoCloseable {
     }
 
     /** What the bot works with, wired by the application. */
-    public record Parts(Dialogue dialogue, ChatKeys chatKeys, Texts texts, Inbox inbox, Database database,
-                        Reminders reminders, Clock clock) {
+    public record Parts(Dialogue dialogue, ChatKeys chatKeys, Texts texts, Inbox inbox, Reminders reminders) {
     }
 
     public static TelegramBot start(String token, URI apiUrl, Parts parts) throws TelegramApiException {
