@@ -104,7 +104,8 @@ public final class ReminderDelivery {
             log.error("reminder {} chat {}: not sent: {}", reminder.id(), chat, e.getClass().getSimpleName());
             return CompletableFuture.completedFuture(false);
         }
-        return api.sendAsync(reminder.chatId(), reminder.screen()).handle((messageId, error) -> {
+        // Settled off OkHttp's threads (SQLite work never runs there), still inside the chat's lane.
+        return api.sendAsync(reminder.chatId(), reminder.screen()).handleAsync((messageId, error) -> {
             try {
                 return settle(reminder, chat, messageId, error);
             } catch (RuntimeException e) {

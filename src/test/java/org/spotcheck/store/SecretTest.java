@@ -60,6 +60,17 @@ class SecretTest {
     }
 
     @Test
+    void aReadOnlySecretFileSuchAsASystemdCredentialIsReadAsItIs() throws Exception {
+        Path file = dir.resolve("spotcheck-secret");
+        Files.writeString(file, "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--------"));
+
+        Secret.of(Optional.empty(), file);
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("r--------");
+    }
+
+    @Test
     void theDataFolderIsCreatedOwnerOnly() throws Exception {
         Path data = dir.resolve("data");
 
