@@ -46,7 +46,6 @@ public final class Application implements AutoCloseable {
     private final Inbox inbox;
     private final LegacyKeys legacyKeys;
     private final Reminders reminders;
-    private final Clock clock;
     private final Dialogue dialogue;
     private final Retention retention;
     private TelegramBot bot;
@@ -62,7 +61,6 @@ public final class Application implements AutoCloseable {
         this.legacyKeys = new LegacyKeys(database, secret);
         this.inbox = new Inbox(database, sealer, legacyKeys, clock);
         var reminderStore = new ReminderStore(sealer);
-        this.clock = clock;
         this.dialogue = new Dialogue(database, reminderStore, texts, clock, settings.reminderDelays());
         this.reminders = new Reminders(database, reminderStore, dialogue, texts, clock);
         this.retention = new Retention(database, legacyKeys, clock);
@@ -140,7 +138,7 @@ public final class Application implements AutoCloseable {
             }
             reminders.resume(); // claims left by a run that stopped before sending are open again
             bot = TelegramBot.create(settings.token().orElseThrow(), settings.apiUrl(),
-                    new TelegramBot.Parts(dialogue, chatKeys, texts, inbox, database, reminders, clock));
+                    new TelegramBot.Parts(dialogue, chatKeys, texts, inbox, reminders));
         }
         bot.start();
         synchronized (this) {

@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
 
 /**
  * Files that hold health data or the secret are readable by the bot's own user only (0600), and
@@ -39,10 +41,20 @@ final class OwnerOnly {
         }
     }
 
-    /** Makes an existing file owner-only (someone may have loosened it). */
+    /**
+     * Takes every permission of group and others off an existing file (someone may have loosened
+     * it), and changes nothing when there is none: a read-only file such as a systemd credential
+     * (0400 on a read-only mount) stays as it is.
+     */
     static void tighten(Path file) throws IOException {
         if (POSIX) {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            var permissions = Files.getPosixFilePermissions(file);
+            var ownerOnly = EnumSet.noneOf(PosixFilePermission.class);
+            ownerOnly.addAll(permissions);
+            ownerOnly.removeIf(p -> !p.name().startsWith("OWNER_"));
+            if (!ownerOnly.equals(permissions)) {
+                Files.setPosixFilePermissions(file, ownerOnly);
+            }
         }
     }
 

@@ -64,7 +64,8 @@ public final class ReminderDelivery {
             }
             delivered = count(sending);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt(); // the bot is stopping: the rest stay due for the next start
+            // Stopping: what was claimed and not sent is claimed afresh at the next start.
+            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             log.error("reminder delivery stopped: {}", e.getClass().getSimpleName());
         }
@@ -103,7 +104,8 @@ public final class ReminderDelivery {
             log.error("reminder {} chat {}: not sent: {}", reminder.id(), chat, e.getClass().getSimpleName());
             return CompletableFuture.completedFuture(false);
         }
-        return api.sendAsync(reminder.chatId(), reminder.screen()).handle((messageId, error) -> {
+        // Settled off OkHttp's threads (SQLite work never runs there), still inside the chat's lane.
+        return api.sendAsync(reminder.chatId(), reminder.screen()).handleAsync((messageId, error) -> {
             try {
                 return settle(reminder, chat, messageId, error);
             } catch (RuntimeException e) {

@@ -1,7 +1,6 @@
 package org.spotcheck.telegram;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +18,6 @@ import org.spotcheck.Reminders;
 import org.spotcheck.log.Logs;
 import org.spotcheck.check.Input;
 import org.spotcheck.store.ChatKeys;
-import org.spotcheck.store.Database;
 import org.spotcheck.store.Inbox;
 import org.spotcheck.text.Messages;
 import org.spotcheck.text.Texts;
@@ -62,8 +60,7 @@ public final class TelegramBot implements AutoCloseable {
     }
 
     /** What the bot works with, wired by the application. */
-    public record Parts(Dialogue dialogue, ChatKeys chatKeys, Texts texts, Inbox inbox, Database database,
-                        Reminders reminders, Clock clock) {
+    public record Parts(Dialogue dialogue, ChatKeys chatKeys, Texts texts, Inbox inbox, Reminders reminders) {
     }
 
     /** Only what SpotCheck reads; everything else Telegram would send is not even fetched. */

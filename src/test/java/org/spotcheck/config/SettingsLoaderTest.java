@@ -111,7 +111,56 @@ class SettingsLoaderTest {
         assertThat(settings.apiUrl()).isEqualTo(URI.create("http://127.0.0.1:8081"));
     }
 
+    @Test
+    void plainHttpToThisMachineIsAccepted() {
+        for (String url : new String[] {"http://localhost:8081", "http://[::1]:8081", "http://127.0.0.2:8081"}) {
+            assertThat(SettingsLoader.load(Map.of("TELEGRAM_API_URL", url)).apiUrl()).isEqualTo(URI.create(url));
+        }
+    }
+
+    @Test
+    void theSecretFileIsWhereSpotcheckSecretFileSays() {
+        var settings = SettingsLoader.load(Map.of("SPOTCHECK_SECRET_FILE", dir.resolve("s").toString()));
+
+        assertThat(settings.secretFile()).isEqualTo(dir.resolve("s"));
+    }
+
+    @Test
+    void theSystemdCredentialIsUsedWhenPresent() throws IOException {
+        Files.writeString(dir.resolve("spotcheck-secret"), "00");
+
+        var settings = SettingsLoader.load(Map.of("CREDENTIALS_DIRECTORY", dir.toString()));
+
+        assertThat(settings.secretFile()).isEqualTo(dir.resolve("spotcheck-secret"));
+    }
+
+    @Test
+    void byDefaultTheSecretFileIsOutsideTheDataFolder() {
+        var settings = SettingsLoader.load(Map.of("SPOTCHECK_DB", dir.resolve("data/spotcheck.db").toString(),
+                "HOME", dir.resolve("home").toString()));
+
+        assertThat(settings.secretFile()).isEqualTo(dir.resolve("home/.config/spotcheck/secret"));
+    }
+
+    @Test
+    void release1sSecretFileBesideTheDatabaseIsStillFound() throws IOException {
+        Files.createDirectories(dir.resolve("data"));
+        Files.writeString(dir.resolve("data/spotcheck.db.secret"), "00");
+
+        var settings = SettingsLoader.load(Map.of("SPOTCHECK_DB", dir.resolve("data/spotcheck.db").toString(),
+                "HOME", dir.resolve("home").toString()));
+
+        assertThat(settings.secretFile()).isEqualTo(dir.resolve("data/spotcheck.db.secret"));
+    }
+
     // ---------- invalid values ----------
+
+    @Test
+    void plainHttpToAnotherHostIsRefusedBecauseTheTokenWouldCrossTheNetworkInClear() {
+        var e = refused(Map.of("TELEGRAM_API_URL", "http://bot-api.example.org:8081"));
+
+        assertThat(e.getMessage()).contains("TELEGRAM_API_URL").contains("https");
+    }
 
     @Test
     void aMalformedTokenIsRefusedWithoutShowingIt() {
