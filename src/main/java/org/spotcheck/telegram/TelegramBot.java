@@ -76,6 +76,7 @@ public final class TelegramBot implements AutoCloseable {
     }
 
     public static TelegramBot start(String token, URI apiUrl, Parts parts) throws TelegramApiException {
+        ColdStart.warmUpInBackground();
         var dialogue = parts.dialogue();
         var texts = parts.texts();
         var url = telegramUrl(apiUrl);
