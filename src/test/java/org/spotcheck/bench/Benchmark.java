@@ -110,7 +110,7 @@ public final class Benchmark {
                 int[] taps = api.unansweredAndTwice();
                 int extraScreens = crowd.extraScreens(); // before stopping: a send cut off by the stop is retried
                 bot.destroy();
-                bot.waitFor(10, TimeUnit.SECONDS);
+                bot.waitFor(30, TimeUnit.SECONDS); // a JVM writing its class-data archive takes a few seconds
                 var waits = new java.util.LinkedHashMap<String, double[]>();
                 waits.put(ROWS.get(0), crowd.allWaitsMillis());
                 waits.put(ROWS.get(1), crowd.firstBurstMillis());
