@@ -7,7 +7,9 @@ import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.DeleteMessage;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
+import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
@@ -39,26 +41,33 @@ final class ColdStart {
     private ColdStart() {
     }
 
-    /** Starts the warm-up beside start-up; it never fails the start, at worst the first burst is slower. */
-    static void warmUpInBackground() {
-        var thread = new Thread(ColdStart::warmUp, "warm-up");
+    /**
+     * Starts the warm-up beside start-up; it never fails the start, at worst the first burst is slower.
+     *
+     * @param requests the mapper the Bot API client writes its requests with
+     */
+    static void warmUpInBackground(ObjectMapper requests) {
+        var thread = new Thread(() -> warmUp(requests), "warm-up");
         thread.setDaemon(true);
         thread.start();
     }
 
-    private static void warmUp() {
+    private static void warmUp(ObjectMapper requests) {
         try {
             // Telegram's answers are read by one shared reader inside TelegramBots: these calls warm exactly that.
             for (var update : GetUpdates.builder().build().deserializeResponse(SAMPLE)) {
                 UpdateReader.read(update);
             }
-            // Requests are written by the client's own mapper; a spare one loads and links the same classes.
+            // Requests are written by the client's own mapper, which builds its writers on first use too.
             var keyboard = new InlineKeyboardMarkup(List.of(new InlineKeyboardRow(
                     InlineKeyboardButton.builder().text("A").callbackData("begin").build())));
-            var json = new ObjectMapper();
-            json.writeValueAsString(SendMessage.builder().chatId(1L).text("A").parseMode("HTML").replyMarkup(keyboard).build());
-            json.writeValueAsString(EditMessageText.builder().chatId(1L).messageId(1).text("A").replyMarkup(keyboard).build());
-            json.writeValueAsString(AnswerCallbackQuery.builder().callbackQueryId("1").build());
+            requests.writeValueAsString(SendMessage.builder().chatId(1L).text("A").parseMode("HTML")
+                    .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build()).protectContent(true)
+                    .replyMarkup(keyboard).build());
+            requests.writeValueAsString(EditMessageText.builder().chatId(1L).messageId(1).text("A").parseMode("HTML")
+                    .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build()).replyMarkup(keyboard).build());
+            requests.writeValueAsString(AnswerCallbackQuery.builder().callbackQueryId("1").build());
+            requests.writeValueAsString(DeleteMessage.builder().chatId(1L).messageId(1).build());
         } catch (Exception | LinkageError e) {
             log.debug("warm-up skipped: {}", e.getClass().getSimpleName());
         }

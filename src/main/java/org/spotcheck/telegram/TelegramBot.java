@@ -76,7 +76,6 @@ public final class TelegramBot implements AutoCloseable {
     }
 
     public static TelegramBot start(String token, URI apiUrl, Parts parts) throws TelegramApiException {
-        ColdStart.warmUpInBackground();
         var dialogue = parts.dialogue();
         var texts = parts.texts();
         var url = telegramUrl(apiUrl);
@@ -96,7 +95,9 @@ public final class TelegramBot implements AutoCloseable {
         var pollHttp = http.newBuilder()
                 .readTimeout(Duration.ofSeconds(75)) // longer than getUpdates' long-poll timeout
                 .build();
-        var api = new BotApi(new OkHttpTelegramClient(http, token, url), redactor, d -> Thread.sleep(d.toMillis()));
+        var requests = new ObjectMapper();
+        ColdStart.warmUpInBackground(requests);
+        var api = new BotApi(new OkHttpTelegramClient(requests, http, token, url), redactor, d -> Thread.sleep(d.toMillis()));
 
         String username;
         try {

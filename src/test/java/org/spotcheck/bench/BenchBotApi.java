@@ -60,6 +60,8 @@ final class BenchBotApi implements AutoCloseable {
     /** From handing the bot a batch to its next getUpdates: the bot's turnaround, in nanoseconds. */
     private final List<Long> turnarounds = java.util.Collections.synchronizedList(new ArrayList<>());
     private volatile long lastBatchAt;
+    /** The first batches handed to the bot: how many updates, and when after its first getUpdates. */
+    final List<String> batches = java.util.Collections.synchronizedList(new ArrayList<>());
     /** How often each tap was answered (answerCallbackQuery), by the tap's callback id: once each, or it was lost or applied twice. */
     private final Map<String, AtomicInteger> answered = new ConcurrentHashMap<>();
 
@@ -273,6 +275,10 @@ final class BenchBotApi implements AutoCloseable {
             respond(exchange, 200, json);
             if (!batch.isEmpty()) {
                 lastBatchAt = System.nanoTime();
+                if (batches.size() < 8) {
+                    batches.add(String.format(java.util.Locale.ROOT, "%d at %.0f ms", batch.size(),
+                            (lastBatchAt - firstGetUpdatesNanos.get()) / 1e6));
+                }
             }
         };
         if (delay.isZero()) {

@@ -122,6 +122,9 @@ public final class Benchmark {
                     double[] turns = api.takeTurnaroundsMillis();
                     System.out.printf(Locale.ROOT, "      %s: from a batch of updates to the next getUpdates: p50 %.1f ms, p95 %.1f ms (%d polls)%n",
                             contender.label(), percentile(turns, 50), percentile(turns, 95), turns.length);
+                    System.out.printf(Locale.ROOT, "      %s: first batches %s; first burst p5 %.0f, p25 %.0f, p50 %.0f, p75 %.0f ms%n",
+                            contender.label(), api.batches, percentile(waits.get(ROWS.get(1)), 5), percentile(waits.get(ROWS.get(1)), 25),
+                            percentile(waits.get(ROWS.get(1)), 50), percentile(waits.get(ROWS.get(1)), 75));
                     threads.replaceAll((k, v) -> v - threadsAtStart.getOrDefault(k, 0L));
                     threads.entrySet().stream().filter(e -> e.getValue() > 0).sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                             .forEach(e -> System.out.printf(Locale.ROOT, "      %-28s %.3f ms/update%n", e.getKey(), (double) e.getValue() / updates));
