@@ -124,7 +124,10 @@ public final class TelegramBot implements AutoCloseable {
                 .build();
         this.lanes = new ChatLanes(WORKERS, MAX_PENDING, MAX_PENDING_PER_CHAT);
         this.timers = Executors.newSingleThreadScheduledExecutor(ChatLanes.named("retry-timer"));
-        this.api = new BotApi(new OkHttpTelegramClient(http, token, url), redactor, this::pause,
+        // Our mapper, warmed beside start-up, so the first burst after a deploy does not wait for Jackson.
+        var requests = new ObjectMapper();
+        ColdStart.warmUpInBackground(requests);
+        this.api = new BotApi(new OkHttpTelegramClient(requests, http, token, url), redactor, this::pause,
                 (delay, task) -> timers.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS), lanes.workers());
         this.reminderThread = Executors.newSingleThreadScheduledExecutor(ChatLanes.named("reminders"));
         // TelegramBots' own scheduler thread is not a daemon and is never shut down by the library.

@@ -118,18 +118,23 @@ final class TelegramChat {
         log.debug("update {} chat {}: applied", in.updateId(), ChatKeys.shortForm(chatKey));
         in.callbackId().ifPresent(id -> api.answer(id, outcome.popUp().map(t -> t.text()),
                 outcome.popUp().map(t -> t.alert()).orElse(false)));
-        CompletableFuture<Boolean> going = outcome.erased()
-                ? CompletableFuture.allOf(outcome.deletable().stream()
-                        .map(messageId -> api.deleteAsync(in.chatId(), messageId)).toArray(CompletableFuture[]::new))
-                        .thenApply(deleted -> true)
-                : CompletableFuture.completedFuture(true);
+        // Deleting old messages cannot reorder the reply, so it goes out beside it and nobody waits for it.
+        outcome.deletable().forEach(messageId -> api.deleteAsync(in.chatId(), messageId));
+        CompletableFuture<Boolean> going = CONTINUE;
+        CompletableFuture<Boolean> beside = CONTINUE;
         var delivery = new Delivery(outcome.state().questionMessageId());
         boolean finished = outcome.state().check().map(Check::finished).orElse(true);
-        // One screen after the other, in order; false once the chat turned out to be blocked.
         for (Screen screen : outcome.screens()) {
+            if (screen.slot() == Screen.Slot.QUESTION && finished) {
+                // The "finished" line only edits the older question message (it is never sent anew), so it
+                // cannot reorder the new messages: it goes out beside the result instead of a round trip before it.
+                beside = show(chatKey, in, screen, true, delivery);
+                continue;
+            }
+            // New messages one after the other, in order; false once the chat turned out to be blocked.
             going = going.thenCompose(go -> go ? show(chatKey, in, screen, finished, delivery) : STOP);
         }
-        return going.thenAccept(go -> {
+        return going.thenCombine(beside, Boolean::logicalAnd).thenAccept(go -> {
             if (go && !outcome.erased()) {
                 dialogue.delivered(chatKey, delivery.sent, delivery.movedQuestion);
             }
@@ -152,8 +157,9 @@ final class TelegramChat {
                             delivery.sent.add(id);
                             delivery.questionMessage = Optional.of(id);
                             delivery.movedQuestion = delivery.questionMessage;
-                            return old.filter(o -> o != id.intValue())
-                                    .map(o -> api.deleteAsync(in.chatId(), o)).orElse(DONE).thenApply(deleted -> true);
+                            // The old question goes once the new one is there; nobody waits for that.
+                            old.filter(o -> o != id.intValue()).ifPresent(o -> api.deleteAsync(in.chatId(), o));
+                            return CONTINUE;
                         });
                     });
         } else {

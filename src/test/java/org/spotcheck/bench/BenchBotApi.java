@@ -36,7 +36,8 @@ final class BenchBotApi implements AutoCloseable {
 
     /** What the people see: a message the bot sent or edited. */
     interface Listener {
-        void shown(long chatId, int messageId, String text, List<String> buttons);
+        /** @param fresh a new message (sendMessage), not an edit of an older one */
+        void shown(long chatId, int messageId, String text, List<String> buttons, boolean fresh);
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,7 +47,7 @@ final class BenchBotApi implements AutoCloseable {
     private final ScheduledExecutorService later = Executors.newScheduledThreadPool(2, daemon("bench-api-delay"));
     private final String token;
     private final Duration delay;
-    private volatile Listener listener = (chat, id, text, buttons) -> { };
+    private volatile Listener listener = (chat, id, text, buttons, fresh) -> { };
 
     private final Object lock = new Object();
     private final Deque<ObjectNode> updates = new ArrayDeque<>();
@@ -59,8 +60,10 @@ final class BenchBotApi implements AutoCloseable {
     /** From handing the bot a batch to its next getUpdates: the bot's turnaround, in nanoseconds. */
     private final List<Long> turnarounds = java.util.Collections.synchronizedList(new ArrayList<>());
     private volatile long lastBatchAt;
-    /** When each chat's latest update reached the bot: the wait after it is the bot's own. */
-    private final Map<Long, Long> deliveredAt = new ConcurrentHashMap<>();
+    /** The first batches handed to the bot: how many updates, and when after its first getUpdates. */
+    final List<String> batches = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** How often each tap was answered (answerCallbackQuery), by the tap's callback id: once each, or it was lost or applied twice. */
+    private final Map<String, AtomicInteger> answered = new ConcurrentHashMap<>();
 
     BenchBotApi(String token, Duration delay) throws IOException {
         this.token = token;
@@ -146,7 +149,9 @@ final class BenchBotApi implements AutoCloseable {
     }
 
     void tap(long chatId, int messageId, String data) {
-        var query = JSON.createObjectNode().put("id", Long.toString(callbackIds.incrementAndGet()));
+        String id = Long.toString(callbackIds.incrementAndGet());
+        answered.put(id, new AtomicInteger());
+        var query = JSON.createObjectNode().put("id", id);
         query.set("from", person(chatId));
         query.set("message", message(chatId, messageId, "…"));
         query.put("chat_instance", "b" + chatId).put("data", data);
@@ -194,14 +199,21 @@ final class BenchBotApi implements AutoCloseable {
             case "sendmessage" -> {
                 long chat = body.path("chat_id").asLong();
                 int id = messageIds.computeIfAbsent(chat, c -> new AtomicInteger()).incrementAndGet();
-                shown(chat, id, body);
+                shown(chat, id, body, true);
                 later(exchange, "{\"ok\":true,\"result\":" + message(chat, id, "x") + "}");
             }
             case "editmessagetext" -> {
                 long chat = body.path("chat_id").asLong();
                 int id = body.path("message_id").asInt();
-                shown(chat, id, body);
+                shown(chat, id, body, false);
                 later(exchange, "{\"ok\":true,\"result\":" + message(chat, id, "x") + "}");
+            }
+            case "answercallbackquery" -> {
+                var count = answered.get(body.path("callback_query_id").asText());
+                if (count != null) {
+                    count.incrementAndGet();
+                }
+                later(exchange, "{\"ok\":true,\"result\":true}");
             }
             case "getme" -> later(exchange,
                     "{\"ok\":true,\"result\":{\"id\":1,\"is_bot\":true,\"first_name\":\"B\",\"username\":\"bench_bot\"}}");
@@ -209,14 +221,14 @@ final class BenchBotApi implements AutoCloseable {
         }
     }
 
-    private void shown(long chat, int messageId, JsonNode body) {
+    private void shown(long chat, int messageId, JsonNode body, boolean fresh) {
         var buttons = new ArrayList<String>();
         for (JsonNode row : body.path("reply_markup").path("inline_keyboard")) {
             for (JsonNode button : row) {
                 buttons.add(button.path("callback_data").asText());
             }
         }
-        listener.shown(chat, messageId, body.path("text").asText(), buttons);
+        listener.shown(chat, messageId, body.path("text").asText(), buttons, fresh);
     }
 
     private void getUpdates(Exchange exchange, JsonNode body) {
@@ -261,13 +273,12 @@ final class BenchBotApi implements AutoCloseable {
         String json = "{\"ok\":true,\"result\":" + batch + "}";
         Runnable answer = () -> {
             respond(exchange, 200, json);
-            long now = System.nanoTime();
             if (!batch.isEmpty()) {
-                lastBatchAt = now;
-            }
-            for (JsonNode update : batch) {
-                var from = update.has("callback_query") ? update.path("callback_query") : update.path("message");
-                deliveredAt.put(from.path("from").path("id").asLong(), now);
+                lastBatchAt = System.nanoTime();
+                if (batches.size() < 8) {
+                    batches.add(String.format(java.util.Locale.ROOT, "%d at %.0f ms", batch.size(),
+                            (lastBatchAt - firstGetUpdatesNanos.get()) / 1e6));
+                }
             }
         };
         if (delay.isZero()) {
@@ -286,9 +297,15 @@ final class BenchBotApi implements AutoCloseable {
         }
     }
 
-    /** When the chat's latest update was handed to the bot (System.nanoTime), or 0. */
-    long deliveredAt(long chatId) {
-        return deliveredAt.getOrDefault(chatId, 0L);
+    /** Taps never answered, and answers beyond the first: each is an update lost or applied twice. */
+    int[] unansweredAndTwice() {
+        int lost = 0;
+        int twice = 0;
+        for (var count : answered.values()) {
+            lost += count.get() == 0 ? 1 : 0;
+            twice += Math.max(0, count.get() - 1);
+        }
+        return new int[] {lost, twice};
     }
 
     private void later(Exchange exchange, String json) {

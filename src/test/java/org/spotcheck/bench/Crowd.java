@@ -1,155 +1,196 @@
 package org.spotcheck.bench;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
-
-import org.spotcheck.check.Answer;
-import org.spotcheck.check.Question;
 
 /**
- * N simulated people in a closed loop: each taps the next button as soon as the bot has shown
- * the previous answer, through the whole check, for a number of checks. Records the wait from
- * each tap to the next question (or the result).
+ * N simulated people in a closed loop, each walking several checks one after another: /start,
+ * "Start the check", then whatever question is shown, answered by tapping one of its answer
+ * buttons, until a result appears; then /start again. Nothing about the questions is known in
+ * advance: a person reads the keyboard that arrives, so the workload follows the question set.
+ * Records the wait from each update to the screen it brings, by kind of step.
  */
 final class Crowd {
 
-    private static final Pattern QUESTION = Pattern.compile("Question (\\d) of 8");
+    /** The kinds of step a person feels. */
+    enum Step {
+        START("/start"), BEGIN("start the check"), ANSWER("answer tap"), RESULT("result");
 
-    /** One simulated person: a fixed plan of answers (never the emergency), a count of checks to do. */
+        final String label;
+
+        Step(String label) {
+            this.label = label;
+        }
+    }
+
+    /** Buttons the people recognise: SpotCheck's callback data, which the reference bot speaks too. */
+    static final String BEGIN = "begin";
+    static final String ANSWER_PREFIX = "a:";
+
+    private enum Awaiting { WELCOME, QUESTION, NOTHING }
+
+    /** One simulated person. */
     final class Person {
         final long chatId;
-        final List<Integer> plan; // answer position for questions 1..8
-        int checksLeft;
-        int checksDone;
-        long tappedAt;
-        int awaiting; // the question number we wait to see next; 9 = the result
+        private final Random random;
+        private int checksLeft;
+        private Awaiting awaiting = Awaiting.NOTHING;
+        private Step step;
+        private long sentAt;
+        private boolean firstStart;
+        private String lastKeyboard = "";
+        /** New messages offering "begin" without answers: one welcome and one result per check. */
+        private int beginOffers;
+        private int expectedBeginOffers;
 
-        Person(long chatId, List<Integer> plan, int checks) {
+        Person(long chatId, long seed) {
             this.chatId = chatId;
-            this.plan = plan;
-            this.checksLeft = checks;
+            this.random = new Random(seed);
         }
 
-        synchronized void shown(int messageId, String text, List<String> buttons) {
-            if (checksLeft == 0) {
-                return;
+        synchronized void shown(int messageId, List<String> buttons, boolean fresh) {
+            boolean answers = buttons.stream().anyMatch(b -> b.startsWith(ANSWER_PREFIX));
+            if (fresh && !answers && buttons.contains(BEGIN)) {
+                beginOffers++;
             }
-            var question = QUESTION.matcher(text);
-            if (awaiting == 0 && buttons.contains("begin")) {
-                tap(messageId, "begin", 1);
-            } else if (question.find() && Integer.parseInt(question.group(1)) == awaiting) {
-                record();
-                int number = awaiting;
-                String choice = buttons.stream().filter(b -> b.startsWith("a:") && b.endsWith(":" + plan.get(number - 1)))
-                        .findFirst().orElseThrow(() -> new IllegalStateException("no answer button in " + buttons));
-                tap(messageId, choice, number == 8 ? 9 : number + 1);
-            } else if (awaiting == 9 && text.contains("What to tell your doctor")) {
-                record();
-                checksDone++;
-                checksLeft--;
-                if (checksLeft == 0) {
+            if (awaiting == Awaiting.WELCOME && fresh && !answers && buttons.contains(BEGIN)) {
+                expectedBeginOffers++;
+                record(Step.START);
+                send(Step.BEGIN, () -> api.tap(chatId, messageId, BEGIN));
+            } else if (awaiting == Awaiting.QUESTION && answers && !String.join(" ", buttons).equals(lastKeyboard)) {
+                record(step);
+                lastKeyboard = String.join(" ", buttons);
+                var choices = buttons.stream().filter(b -> b.startsWith(ANSWER_PREFIX)).toList();
+                // The first question of a check is the emergency screen: its last answer is "no", so the
+                // check goes on; every later question gets any of its answers.
+                String choice = step == Step.BEGIN ? choices.get(choices.size() - 1) : choices.get(random.nextInt(choices.size()));
+                send(Step.ANSWER, () -> api.tap(chatId, messageId, choice));
+            } else if (awaiting == Awaiting.QUESTION && step == Step.ANSWER && fresh && !answers && buttons.contains(BEGIN)) {
+                expectedBeginOffers++;
+                record(Step.RESULT);
+                lastKeyboard = "";
+                if (--checksLeft == 0) {
+                    awaiting = Awaiting.NOTHING;
                     done.countDown();
                 } else {
-                    tap(messageId, "begin", 1); // "Start again"
+                    start();
                 }
             }
         }
 
-        private void tap(int messageId, String data, int next) {
-            awaiting = next;
-            tappedAt = System.nanoTime();
-            api.tap(chatId, messageId, data);
+        private void start() {
+            send(Step.START, () -> api.sendCommand(chatId, "/start"));
+            awaiting = Awaiting.WELCOME;
         }
 
-        private void record() {
-            if (measuring) {
-                long now = System.nanoTime();
-                waits.add(now - tappedAt);
-                botWaits.add(now - Math.max(tappedAt, api.deliveredAt(chatId)));
-            }
+        private void send(Step next, Runnable update) {
+            step = next;
+            awaiting = next == Step.START ? Awaiting.WELCOME : Awaiting.QUESTION;
+            sentAt = System.nanoTime();
+            update.run();
         }
 
-        /** The answers this person gives, as the store should hold them. */
-        Map<Question, Answer> answers() {
-            var answers = new java.util.EnumMap<Question, Answer>(Question.class);
-            for (var question : Question.values()) {
-                answers.put(question, question.answers().get(plan.get(question.ordinal())));
+        private void record(Step kind) {
+            long now = System.nanoTime();
+            long from = sentAt;
+            if (firstStart) {
+                // The first burst waits from the bot's first getUpdates: that is when the deploy is done.
+                from = Math.max(sentAt, api.firstGetUpdatesNanos.get());
+                firstBurst.add(now - from);
+                firstStart = false;
             }
-            return answers;
+            waits.get(kind).add(now - from);
+        }
+
+        /** Welcomes and results beyond one each per step taken: an update applied twice shows here. */
+        synchronized int extraScreens() {
+            return Math.max(0, beginOffers - expectedBeginOffers);
         }
     }
 
     private final BenchBotApi api;
     final List<Person> people = new ArrayList<>();
     private final Map<Long, Person> byChat = new ConcurrentHashMap<>();
-    private final List<Long> waits = java.util.Collections.synchronizedList(new ArrayList<>());
-    private final List<Long> botWaits = java.util.Collections.synchronizedList(new ArrayList<>());
-    private volatile boolean measuring;
+    private final Map<Step, List<Long>> waits = new EnumMap<>(Step.class);
+    private final List<Long> firstBurst = java.util.Collections.synchronizedList(new ArrayList<>());
     private CountDownLatch done;
 
     Crowd(BenchBotApi api, int size, long firstChatId) {
         this.api = api;
-        var random = new java.util.Random(size);
+        for (Step step : Step.values()) {
+            waits.put(step, java.util.Collections.synchronizedList(new ArrayList<>()));
+        }
         for (int i = 0; i < size; i++) {
-            var plan = new ArrayList<Integer>();
-            for (var question : Question.values()) {
-                // Never the emergency (it would end the check at once); otherwise any answer.
-                plan.add(question == Question.EMERGENCY ? 1 : random.nextInt(question.answers().size() - (question == Question.FREQUENCY ? 1 : 0)));
-            }
-            var person = new Person(firstChatId + i, plan, 0);
+            var person = new Person(firstChatId + i, 31L * size + i);
             people.add(person);
             byChat.put(person.chatId, person);
         }
-        api.listen((chat, messageId, text, buttons) -> {
+        api.listen((chat, messageId, text, buttons, fresh) -> {
             var person = byChat.get(chat);
             if (person != null) {
-                person.shown(messageId, text, buttons);
+                person.shown(messageId, buttons, fresh);
             }
         });
     }
 
-    /** Everyone does this many checks; returns the seconds it took, or fails after the timeout. */
-    double run(int checksEach, boolean measure, long timeoutSeconds) throws InterruptedException {
-        waits.clear();
-        botWaits.clear();
-        measuring = measure;
+    /**
+     * Everyone sends /start at once (the burst after a deploy) and will walk this many checks; the
+     * updates wait in the stand-in until the bot first polls.
+     */
+    void begin(int checksEach) {
         done = new CountDownLatch(people.size());
-        long start = System.nanoTime();
         for (var person : people) {
             synchronized (person) {
                 person.checksLeft = checksEach;
-                person.awaiting = 0;
+                person.firstStart = true;
+                person.start();
             }
-            api.sendCommand(person.chatId, "/start");
-        }
-        if (!done.await(timeoutSeconds, TimeUnit.SECONDS)) {
-            throw new IllegalStateException(done.getCount() + " of " + people.size() + " people did not finish in "
-                    + timeoutSeconds + " s");
-        }
-        return (System.nanoTime() - start) / 1e9;
-    }
-
-    /** Waits from tap to the next question, in milliseconds, sorted. */
-    double[] waitsMillis() {
-        synchronized (waits) {
-            return waits.stream().mapToDouble(n -> n / 1e6).sorted().toArray();
         }
     }
 
-    /** The bot's part of each wait: from the update reaching the bot to the next question reaching Telegram. */
-    double[] botWaitsMillis() {
-        synchronized (botWaits) {
-            return botWaits.stream().mapToDouble(n -> n / 1e6).sorted().toArray();
-        }
+    /** Waits until everyone has finished; false at the timeout. */
+    boolean awaitDone(long timeoutSeconds) throws InterruptedException {
+        return done.await(timeoutSeconds, TimeUnit.SECONDS);
     }
 
-    /** Updates each person sends per check: /start, begin, eight answers. */
-    static int updatesPerCheck() {
-        return 2 + Question.count();
+    long unfinished() {
+        return done.getCount();
+    }
+
+    /** Waits of one kind of step, in milliseconds, sorted. */
+    double[] waitsMillis(Step step) {
+        return sorted(waits.get(step));
+    }
+
+    /** Every step's wait, in milliseconds, sorted: tap (or command) to screen. */
+    double[] allWaitsMillis() {
+        var all = new ArrayList<Long>();
+        for (var list : waits.values()) {
+            synchronized (list) {
+                all.addAll(list);
+            }
+        }
+        return sorted(all);
+    }
+
+    /** The first /start of every person, timed from the bot's first getUpdates. */
+    double[] firstBurstMillis() {
+        return sorted(firstBurst);
+    }
+
+    int extraScreens() {
+        return people.stream().mapToInt(Person::extraScreens).sum();
+    }
+
+    private static double[] sorted(List<Long> nanos) {
+        synchronized (nanos) {
+            return nanos.stream().mapToDouble(n -> n / 1e6).sorted().toArray();
+        }
     }
 }

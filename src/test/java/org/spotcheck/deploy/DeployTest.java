@@ -81,7 +81,7 @@ class DeployTest {
 
         String options = jvmEnv("SPOTCHECK_JAVA_OPTS");
         var expected = new ArrayList<>(List.of(options.split("\\s+")));
-        expected.addAll(List.of("-jar", "target/spotcheck-bot.jar"));
+        expected.addAll(List.of("-XX:SharedArchiveFile=target/spotcheck-bot.jsa", "-jar", "target/spotcheck-bot.jar"));
         assertThat(Files.readAllLines(dir.resolve("args"))).containsExactlyElementsOf(expected);
         assertThat(options).contains("-Xmx");
         assertThat(Files.readAllLines(dir.resolve("env"))).contains("MALLOC_ARENA_MAX=" + jvmEnv("MALLOC_ARENA_MAX"));
@@ -93,7 +93,7 @@ class DeployTest {
 
         assertThat(unit).contains("EnvironmentFile=/opt/spotcheck/jvm.env");
         assertThat(unit).filteredOn(l -> l.startsWith("ExecStart=")).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
-                .contains(" $SPOTCHECK_JAVA_OPTS -jar ");
+                .contains(" $SPOTCHECK_JAVA_OPTS -XX:SharedArchiveFile=/opt/spotcheck/spotcheck-bot.jsa -jar ");
         assertThat(unit).noneMatch(l -> l.contains("-Xmx"));
     }
 
