@@ -1,6 +1,7 @@
 package org.spotcheck;
 
 import java.sql.Connection;
+import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -59,13 +60,23 @@ public final class Dialogue {
     private final Texts texts;
     private final Clock clock;
     private final List<Duration> reminderDelays;
+    private final int screeningStartAge;
+    /** Check ids are drawn, not counted, so nothing kept says how many checks a chat has done. */
+    private final SecureRandom random = new SecureRandom();
 
     public Dialogue(Database database, ReminderStore reminders, Texts texts, Clock clock, List<Duration> reminderDelays) {
+        this(database, reminders, texts, clock, reminderDelays, Context.DEFAULT_START_AGE);
+    }
+
+    /** @param screeningStartAge the age cervical screening starts where the bot is used */
+    public Dialogue(Database database, ReminderStore reminders, Texts texts, Clock clock, List<Duration> reminderDelays,
+                    int screeningStartAge) {
         this.database = database;
         this.reminders = reminders;
         this.texts = texts;
         this.clock = clock;
         this.reminderDelays = List.copyOf(reminderDelays);
+        this.screeningStartAge = screeningStartAge;
     }
 
     /** A turn of a chat that cannot receive reminders (the console). */
@@ -85,7 +96,7 @@ public final class Dialogue {
             var remembered = Conversation.startsACheck(input)
                     ? episodes.recall(c, chatKey, today.minusDays(Retention.REMEMBERED_CHECK.toDays()))
                     : Optional.<java.time.LocalDate>empty();
-            var context = new Context(reminderDelays, remembered);
+            var context = new Context(reminderDelays, remembered, random.nextInt(1, Integer.MAX_VALUE), screeningStartAge);
             var turn = Conversation.handle(before.check(), input, context);
             ChatState after = before.withCheck(turn.check());
             List<Integer> deletable = List.of();
@@ -104,7 +115,8 @@ public final class Dialogue {
                     after = after.withLanguage(set.language());
                 }
             }
-            if (!turn.erase() && (stored.isEmpty() || !after.equals(before))) {
+            // The consent page leaves no trace: not even a first row for a chat never seen before.
+            if (!turn.erase() && !turn.leavesNoTrace() && (stored.isEmpty() || !after.equals(before))) {
                 chats.save(c, chatKey, after, now);
             }
             also.run(c);
