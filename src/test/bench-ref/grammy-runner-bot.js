@@ -16,7 +16,7 @@ const chats = new Map(); // chat id -> { check, question, answers, questionMessa
 function question(state) {
   const keyboard = new InlineKeyboard();
   for (let a = 0; a < ANSWERS[state.question]; a++) {
-    keyboard.text(`Answer ${a + 1}`, `a:${state.check}:${state.question}:${a}`).row();
+    keyboard.text(`Answer ${a + 1}`, `q:${state.check}:${state.question}:${a}`).row();
   }
   if (state.question > 0) keyboard.text("Back", `k:${state.check}:${state.question}`);
   keyboard.text("Why this question?", `w:${state.question}`);
@@ -44,7 +44,7 @@ bot.callbackQuery("begin", async (ctx) => {
   if (old && old.questionMessage) await ctx.api.deleteMessage(ctx.chat.id, old.questionMessage).catch(() => {});
 });
 
-bot.callbackQuery(/^a:(\d+):(\d+):(\d+)$/, async (ctx) => {
+bot.callbackQuery(/^q:(\d+):(\d+):(\d+)$/, async (ctx) => {
   const [, check, number, answer] = ctx.match.map(Number);
   const state = chats.get(ctx.chat.id);
   if (!state || state.check !== check || state.question !== number || answer >= ANSWERS[number]) {

@@ -1,5 +1,6 @@
 package org.spotcheck;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,6 +57,8 @@ public final class Dialogue {
     private final Texts texts;
     private final Clock clock;
     private final List<Duration> reminderDelays;
+    /** Check ids are drawn, not counted, so nothing kept says how many checks a chat has done. */
+    private final SecureRandom random = new SecureRandom();
 
     public Dialogue(Database database, ReminderStore reminders, Texts texts, Clock clock, List<Duration> reminderDelays) {
         this.database = database;
@@ -94,7 +97,8 @@ public final class Dialogue {
             var remembered = Conversation.startsACheck(input)
                     ? episodes.recall(c, chatKey, today.minusDays(Retention.REMEMBERED_CHECK.toDays()))
                     : Optional.<java.time.LocalDate>empty();
-            var context = new Context(reminderDelays, remembered);
+            var context = new Context(reminderDelays, remembered, random.nextInt(1, Integer.MAX_VALUE),
+                    texts.screeningStartAge(before.language())); // the deployment's local services file sets it
             var turn = Conversation.handle(before.check(), input, context);
             ChatState after = before.withCheck(turn.check());
             List<Integer> deletable = List.of();
@@ -113,7 +117,8 @@ public final class Dialogue {
                     after = after.withLanguage(set.language());
                 }
             }
-            if (!turn.erase() && (stored.isEmpty() || !after.equals(before))) {
+            // The consent page leaves no trace: not even a first row for a chat never seen before.
+            if (!turn.erase() && !turn.leavesNoTrace() && (stored.isEmpty() || !after.equals(before))) {
                 chats.save(c, chatKey, after, now);
             }
             if (updateId.isPresent()) {

@@ -33,6 +33,17 @@ public sealed interface Action {
     record ShowPrivacy() implements Action {
     }
 
+    /**
+     * "It happened without my consent": a page that is never stored, logged or counted, so it
+     * has its own type that every store and counter can leave out.
+     */
+    record ShowConsent() implements Action {
+    }
+
+    /** The consent page's Close: take the page off the screen. */
+    record CloseConsent() implements Action {
+    }
+
     record ForgetAsk() implements Action {
     }
 
@@ -50,8 +61,8 @@ public sealed interface Action {
     record RemindOptions() implements Action {
     }
 
-    /** One of the configured delays, by its position. */
-    record RemindIn(int delayIndex) implements Action {
+    /** One of the configured delays, named by the delay itself (a changed setting cannot shift it). */
+    record RemindIn(java.time.Duration after) implements Action {
     }
 
     /** Buttons of a delivered reminder. */

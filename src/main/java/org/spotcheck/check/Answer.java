@@ -2,49 +2,80 @@ package org.spotcheck.check;
 
 /**
  * Every answer a person can give, grouped by question. The stored form of a check is these
- * names, so renaming one is a schema change. The key names the button text in messages/
- * (answer.QUESTION.KEY) and the line of the doctor summary (summary.QUESTION.KEY).
+ * names, so renaming one is a schema change (see {@link Restore} for the names of version 1).
+ * The key names the button text in messages/ (answer.QUESTION.KEY) and the line of the doctor
+ * summary (summary.QUESTION.KEY); the code stands for the answer in callback data and never changes.
  */
 public enum Answer {
-    EMERGENCY_YES(Question.EMERGENCY, "yes"),
-    EMERGENCY_NO(Question.EMERGENCY, "no"),
+    EMERGENCY_YES(Question.EMERGENCY, "yes", "y"),
+    /** A slight temperature with mild pain low in the belly: the same day, not an emergency. */
+    EMERGENCY_SLIGHT_FEVER(Question.EMERGENCY, "slight_fever", "t"),
+    EMERGENCY_NONE(Question.EMERGENCY, "no", "n"),
 
-    PREGNANT(Question.SITUATION, "pregnant"),
-    MENOPAUSE(Question.SITUATION, "menopause"),
-    NEITHER(Question.SITUATION, "neither"),
+    AGE_UNDER_16(Question.AGE, "under_16", "a", 15),
+    AGE_16_24(Question.AGE, "16_24", "b", 24),
+    AGE_25_39(Question.AGE, "25_39", "c", 39),
+    AGE_40_PLUS(Question.AGE, "40_plus", "d", Integer.MAX_VALUE),
 
-    ONCE(Question.FREQUENCY, "once"),
-    FEW_TIMES(Question.FREQUENCY, "few_times"),
-    IN_A_ROW(Question.FREQUENCY, "in_a_row"),
+    PREGNANT(Question.SITUATION, "pregnant", "p"),
+    /** A baby, miscarriage or abortion in the last 6 weeks. */
+    RECENT_BIRTH(Question.SITUATION, "recent_birth", "b"),
+    MENOPAUSE(Question.SITUATION, "menopause", "m"),
+    /** No periods for another reason: contraception, testosterone, breastfeeding. */
+    NO_PERIODS(Question.SITUATION, "no_periods", "o"),
+    SITUATION_NONE(Question.SITUATION, "none", "n"),
+
+    ONCE(Question.FREQUENCY, "once", "1"),
+    FEW_TIMES(Question.FREQUENCY, "few_times", "f"),
+    IN_A_ROW(Question.FREQUENCY, "in_a_row", "r"),
     /** Offered only when the person asked SpotCheck to remember an earlier check. */
-    AGAIN_SINCE_LAST(Question.FREQUENCY, "again"),
+    AGAIN_SINCE_LAST(Question.FREQUENCY, "again", "a"),
 
-    BIRTH_CONTROL_RECENT(Question.BIRTH_CONTROL, "recent"),
-    BIRTH_CONTROL_LONGER(Question.BIRTH_CONTROL, "longer"),
-    BIRTH_CONTROL_NO(Question.BIRTH_CONTROL, "no"),
-    BIRTH_CONTROL_UNSURE(Question.BIRTH_CONTROL, "unsure"),
+    BETWEEN_YES(Question.BETWEEN_PERIODS, "yes", "y"),
+    BETWEEN_NO(Question.BETWEEN_PERIODS, "no", "n"),
+    BETWEEN_UNSURE(Question.BETWEEN_PERIODS, "unsure", "u"),
 
-    DRY_OFTEN(Question.DRYNESS, "often"),
-    DRY_SOMETIMES(Question.DRYNESS, "sometimes"),
-    DRY_NO(Question.DRYNESS, "no"),
+    BIRTH_CONTROL_RECENT(Question.BIRTH_CONTROL, "recent", "r"),
+    BIRTH_CONTROL_LONGER(Question.BIRTH_CONTROL, "longer", "l"),
+    BIRTH_CONTROL_NO(Question.BIRTH_CONTROL, "no", "n"),
+    BIRTH_CONTROL_UNSURE(Question.BIRTH_CONTROL, "unsure", "u"),
 
-    DISCHARGE_YES(Question.DISCHARGE, "yes"),
-    DISCHARGE_NO(Question.DISCHARGE, "no"),
+    /** Pain deep inside during sex, with or without dryness. */
+    PAIN_DEEP(Question.PAIN, "deep", "d"),
+    SORE_OFTEN(Question.PAIN, "often", "o"),
+    SORE_SOMETIMES(Question.PAIN, "sometimes", "s"),
+    PAIN_NO(Question.PAIN, "no", "n"),
 
-    STI_RISK_YES(Question.STI_RISK, "yes"),
-    STI_RISK_NO(Question.STI_RISK, "no"),
-    STI_RISK_UNSURE(Question.STI_RISK, "unsure"),
+    DISCHARGE_YES(Question.DISCHARGE, "yes", "y"),
+    DISCHARGE_NO(Question.DISCHARGE, "no", "n"),
 
-    SCREENING_RECENT(Question.SCREENING, "recent"),
-    SCREENING_OVERDUE(Question.SCREENING, "overdue"),
-    SCREENING_UNKNOWN(Question.SCREENING, "unknown");
+    STI_RISK_YES(Question.STI_RISK, "yes", "y"),
+    STI_RISK_NO(Question.STI_RISK, "no", "n"),
+    STI_RISK_UNSURE(Question.STI_RISK, "unsure", "u"),
+
+    /** In the last 3 years (or 5 with an HPV test), and normal. */
+    SCREENING_NORMAL(Question.SCREENING, "normal", "n"),
+    SCREENING_OVERDUE(Question.SCREENING, "overdue", "o"),
+    SCREENING_UNKNOWN(Question.SCREENING, "unknown", "u"),
+    /** An abnormal result or treatment on the cervix, at any time. */
+    SCREENING_ABNORMAL(Question.SCREENING, "abnormal", "a"),
+    HYSTERECTOMY_RECENT(Question.SCREENING, "hysterectomy_recent", "h"),
+    HYSTERECTOMY_PAST(Question.SCREENING, "hysterectomy_past", "p");
 
     private final Question question;
     private final String key;
+    private final String code;
+    private final int maxAge;
 
-    Answer(Question question, String key) {
+    Answer(Question question, String key, String code) {
+        this(question, key, code, -1);
+    }
+
+    Answer(Question question, String key, String code, int maxAge) {
         this.question = question;
         this.key = key;
+        this.code = code;
+        this.maxAge = maxAge;
     }
 
     public Question question() {
@@ -56,8 +87,19 @@ public enum Answer {
         return question.key() + "." + key;
     }
 
-    /** Position among its question's answers; short enough for callback data. */
-    public int index() {
-        return question.answers().indexOf(this);
+    /** Short and stable, unique within its question, for callback data. */
+    public String code() {
+        return code;
+    }
+
+    /**
+     * For an age band: whether anyone in it may be at or above the given age. A band that
+     * straddles the age (16–24 against a start age of 21) counts as at or above: the cautious reading.
+     */
+    public boolean reaches(int age) {
+        if (question != Question.AGE) {
+            throw new IllegalStateException(this + " is not an age band");
+        }
+        return maxAge >= age;
     }
 }

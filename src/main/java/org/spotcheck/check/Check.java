@@ -10,7 +10,7 @@ import java.util.Optional;
 /**
  * One run through the questions. Immutable: answering returns a new check.
  *
- * @param id      increases with every new check in a chat, so buttons of an older check are recognised
+ * @param id      drawn at random for every new check, so buttons of an older check are recognised
  * @param answers what was answered so far (kept when going back, so the choice can be shown)
  * @param current the question on screen; empty once the check is finished
  * @param earlier the day of an earlier check the person asked SpotCheck to remember, if any:
@@ -31,7 +31,56 @@ public record Check(int id, Map<Question, Answer> answers, Optional<Question> cu
     }
 
     public static Check begin(int id, Optional<LocalDate> earlier) {
-        return new Check(id, Map.of(), Optional.of(Question.values()[0]), earlier);
+        return new Check(id, Map.of(), Optional.of(Question.EMERGENCY), earlier);
+    }
+
+    /**
+     * The questions this person is asked, in order, given the answers so far: the between-periods
+     * question only after "None of these" (or while that is not answered yet), and nothing after
+     * an emergency.
+     */
+    public List<Question> path() {
+        return path(answers);
+    }
+
+    static List<Question> path(Map<Question, Answer> answers) {
+        if (answers.get(Question.EMERGENCY) == Answer.EMERGENCY_YES) {
+            return List.of(Question.EMERGENCY);
+        }
+        var path = new ArrayList<Question>();
+        for (var question : Question.values()) {
+            var situation = answers.get(Question.SITUATION);
+            if (question != Question.BETWEEN_PERIODS || situation == null || situation == Answer.SITUATION_NONE) {
+                path.add(question);
+            }
+        }
+        return path;
+    }
+
+    /** "Question {number} of {total}": the place of the question on screen in this person's path. */
+    public int number() {
+        return path().indexOf(current.orElseThrow()) + 1;
+    }
+
+    public int total() {
+        return path().size();
+    }
+
+    /**
+     * The answers that count: those on the path before the question on screen (all of it once
+     * finished). An answer kept after going back counts again only when it is given again.
+     */
+    public Map<Question, Answer> given() {
+        var given = new EnumMap<Question, Answer>(Question.class);
+        for (var question : path()) {
+            if (current.isPresent() && current.get() == question) {
+                break;
+            }
+            if (answers.containsKey(question)) {
+                given.put(question, answers.get(question));
+            }
+        }
+        return given;
     }
 
     /**
@@ -51,7 +100,7 @@ public record Check(int id, Map<Question, Answer> answers, Optional<Question> cu
         return current.isEmpty();
     }
 
-    /** Records the answer to the current question and moves on; the emergency answer ends the check. */
+    /** Records the answer to the current question and moves to the next one on the path. */
     public Check answer(Answer answer) {
         var question = current.orElseThrow(() -> new IllegalStateException("check is finished"));
         if (!choices(question).contains(answer)) {
@@ -60,19 +109,38 @@ public record Check(int id, Map<Question, Answer> answers, Optional<Question> cu
         var next = new EnumMap<Question, Answer>(Question.class);
         next.putAll(answers);
         next.put(question, answer);
-        boolean done = answer == Answer.EMERGENCY_YES || question.isLast();
-        return new Check(id, next, done ? Optional.empty() : Optional.of(question.next()), earlier);
+        if (answer == Answer.EMERGENCY_YES) {
+            // An emergency ends the check; answers given before going back to it no longer count
+            // (a stored emergency check keeps only this answer, see Restore).
+            next.keySet().retainAll(java.util.Set.of(Question.EMERGENCY));
+        }
+        var path = path(next);
+        int at = path.indexOf(question);
+        var following = at + 1 < path.size() ? Optional.of(path.get(at + 1)) : Optional.<Question>empty();
+        return new Check(id, next, following, earlier);
     }
 
+    /** The previous question on the path; the first question stays. */
     public Check back() {
         var question = current.orElseThrow(() -> new IllegalStateException("check is finished"));
-        return question.isFirst() ? this : new Check(id, answers, Optional.of(question.previous()), earlier);
+        var path = path();
+        int at = path.indexOf(question);
+        return at <= 0 ? this : new Check(id, answers, Optional.of(path.get(at - 1)), earlier);
+    }
+
+    public boolean isFirstQuestion() {
+        return current.isPresent() && number() == 1;
     }
 
     public Result result() {
+        return result(Context.DEFAULT_START_AGE);
+    }
+
+    /** @param screeningStartAge the age cervical screening starts where the person lives */
+    public Result result(int screeningStartAge) {
         if (!finished()) {
             throw new IllegalStateException("check is not finished");
         }
-        return Triage.assess(answers);
+        return Triage.assess(given(), screeningStartAge);
     }
 }

@@ -55,6 +55,15 @@ public final class Conversation {
         public boolean erase() {
             return effects.stream().anyMatch(Effect.Erase.class::isInstance);
         }
+
+        /**
+         * The consent page opened or closed: nothing of this turn may be stored, logged or counted,
+         * and the check is left exactly as it was.
+         */
+        public boolean leavesNoTrace() {
+            return !replies.isEmpty() && replies.stream()
+                    .allMatch(r -> r instanceof Reply.ShowConsent || r instanceof Reply.CloseConsent);
+        }
     }
 
     private Conversation() {
@@ -110,21 +119,31 @@ public final class Conversation {
 
     private static Turn tap(Optional<Check> check, Action action, Context context) {
         if (startsACheck(action)) {
-            var next = Check.begin(check.map(c -> c.id() + 1).orElse(1), context.remembered());
+            int id = context.newCheckId();
+            if (check.isPresent() && check.get().id() == id) {
+                id = id == Integer.MAX_VALUE ? 1 : id + 1; // never the id of the buttons still on screen
+            }
+            var next = Check.begin(id, context.remembered());
             return Turn.of(Optional.of(next), new ShowQuestion(next));
+        }
+        if (action instanceof Action.ShowConsent) {
+            return Turn.of(check, new Reply.ShowConsent());
+        }
+        if (action instanceof Action.CloseConsent) {
+            return Turn.of(check, new Reply.CloseConsent());
         }
         if (action instanceof Action.ShowResult || action instanceof Resume) {
             // "Continue" on a check that has finished meanwhile continues to where it ended: its result.
             if (check.isPresent() && check.get().finished()) {
-                return Turn.of(check, new ShowResult(check.get(), check.get().result()));
+                return Turn.of(check, new ShowResult(check.get(), check.get().result(context.screeningStartAge())));
             }
             return action instanceof Resume && inProgress(check) ? Turn.of(check, new ShowQuestion(check.get())) : stale(check);
         }
         if (action instanceof Choose choose) {
-            return choose(check, choose);
+            return choose(check, choose, context);
         }
         if (action instanceof Back back) {
-            if (!isCurrent(check, back.checkId(), back.question()) || back.question().isFirst()) {
+            if (!isCurrent(check, back.checkId(), back.question()) || check.get().isFirstQuestion()) {
                 return stale(check);
             }
             var previous = check.get().back();
@@ -153,16 +172,22 @@ public final class Conversation {
         return followUp(check, action, context);
     }
 
-    private static Turn choose(Optional<Check> check, Choose choose) {
+    private static Turn choose(Optional<Check> check, Choose choose, Context context) {
         if (!isCurrent(check, choose.checkId(), choose.question())
                 || !check.get().choices(choose.question()).contains(choose.answer())) {
             return stale(check);
         }
         var next = check.get().answer(choose.answer());
         if (!next.finished()) {
+            // A level of Today is said as soon as it is known, not only at the end.
+            var before = Triage.assess(check.get().given(), context.screeningStartAge());
+            var sofar = Triage.assess(next.given(), context.screeningStartAge());
+            if (sofar.urgency() == Urgency.TODAY && before.urgency() != Urgency.TODAY) {
+                return Turn.of(Optional.of(next), new Reply.ShowToday(next, sofar));
+            }
             return Turn.of(Optional.of(next), new ShowQuestion(next));
         }
-        var result = next.result();
+        var result = next.result(context.screeningStartAge());
         var replies = new ArrayList<Reply>(List.of(new ShowResult(next, result)));
         if (result.urgency() != Urgency.NOW) {
             replies.add(new Reply.AskRemember(next.id())); // not while someone needs help now
@@ -172,15 +197,18 @@ public final class Conversation {
 
     /** Reminders and remembering: what comes after a result. */
     private static Turn followUp(Optional<Check> check, Action action, Context context) {
+        if ((action instanceof RemindOptions || action instanceof RemindIn) && sameDay(check, context)) {
+            return stale(check); // a reminder in days is never offered when the person should be seen today
+        }
         if (action instanceof RemindOptions) {
             return Turn.of(check, new Reply.ChooseDelay(context.reminderDelays()));
         }
         if (action instanceof RemindIn remind) {
-            if (remind.delayIndex() < 0 || remind.delayIndex() >= context.reminderDelays().size()) {
-                return stale(check); // the delays were changed since the buttons were shown
+            if (!context.reminderDelays().contains(remind.after())) {
+                // The delays were changed since the buttons were shown: offer the ones there are now.
+                return Turn.of(check, new Reply.ChooseDelay(context.reminderDelays()));
             }
-            var after = context.reminderDelays().get(remind.delayIndex());
-            return remind(check, ReminderKind.DOCTOR, after);
+            return remind(check, ReminderKind.DOCTOR, remind.after());
         }
         if (action instanceof ReminderLater later) {
             var after = later.kind() == ReminderKind.CHECK_IN ? Context.CHECK_IN_AFTER : context.reminderDelays().get(0);
@@ -199,7 +227,7 @@ public final class Conversation {
         if (action instanceof Remember remember) {
             // Asked only after a finished check that was not an emergency, and only for that check.
             boolean asked = check.isPresent() && check.get().finished() && check.get().id() == remember.checkId()
-                    && check.get().result().urgency() != Urgency.NOW;
+                    && check.get().result(context.screeningStartAge()).urgency() != Urgency.NOW;
             if (!asked) {
                 return stale(check);
             }
@@ -207,7 +235,7 @@ public final class Conversation {
                 return Turn.of(check, new ShowPage(Page.NOT_REMEMBERED, false));
             }
             return new Turn(check, List.of(new ShowPage(Page.REMEMBERED, false)),
-                    List.of(new Effect.Remember(check.get().result().urgency())));
+                    List.of(new Effect.Remember(check.get().result(context.screeningStartAge()).urgency())));
         }
         if (action instanceof CheckInAsk) {
             return remind(check, ReminderKind.CHECK_IN, Context.CHECK_IN_AFTER);
@@ -236,6 +264,11 @@ public final class Conversation {
             return Turn.of(check, new PopUp("toast.finished", false));
         }
         return Turn.of(check, new PopUp("toast.stale", false), welcome(check));
+    }
+
+    private static boolean sameDay(Optional<Check> check, Context context) {
+        return check.isPresent() && check.get().finished()
+                && check.get().result(context.screeningStartAge()).urgency().compareTo(Urgency.TODAY) <= 0;
     }
 
     private static boolean inProgress(Optional<Check> check) {

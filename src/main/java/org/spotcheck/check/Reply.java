@@ -16,6 +16,21 @@ public sealed interface Reply {
     record ShowResult(Check check, Result result) implements Reply {
     }
 
+    /**
+     * A level of Today became known before the check ended: say so at once, with Continue.
+     * {@code sofar} is the assessment of the answers given so far.
+     */
+    record ShowToday(Check check, Result sofar) implements Reply {
+    }
+
+    /** The page for sex without consent; shown in place of the message tapped, never stored. */
+    record ShowConsent() implements Reply {
+    }
+
+    /** Take the consent page off the screen. */
+    record CloseConsent() implements Reply {
+    }
+
     /** {@code inProgress} lets the welcome offer to continue an unfinished check. */
     record ShowPage(Page page, boolean inProgress) implements Reply {
     }

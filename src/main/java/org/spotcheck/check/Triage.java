@@ -2,80 +2,138 @@ package org.spotcheck.check;
 
 import static org.spotcheck.check.Answer.*;
 import static org.spotcheck.check.Cause.*;
+import static org.spotcheck.check.When.any;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
- * The rules: answers in, urgency and ranked causes out. This is the one place a clinician
- * reviews; each row is one line of ../shared/spec/product.md.
+ * The rules, version 2: answers in, urgency, the advice of every matching row and ranked causes
+ * out. This is the one place a clinician reviews; each row names the line of
+ * ../shared/spec/medical-facts.md it rests on, and the review view (docs/flow.md) prints them.
  */
 public final class Triage {
 
-    /** Urgency rows, checked top to bottom; the first row whose answer was given wins. */
-    static final List<UrgencyRule> URGENCY = List.of(
-            //               level         when any of these was answered
-            new UrgencyRule(Urgency.NOW,   List.of(EMERGENCY_YES)),
-            new UrgencyRule(Urgency.TODAY, List.of(PREGNANT)),
-            new UrgencyRule(Urgency.SOON,  List.of(MENOPAUSE)),
-            new UrgencyRule(Urgency.SOON,  List.of(IN_A_ROW, AGAIN_SINCE_LAST)),
-            new UrgencyRule(Urgency.SOON,  List.of(FEW_TIMES)),
-            new UrgencyRule(Urgency.SOON,  List.of(STI_RISK_YES, STI_RISK_UNSURE)),
-            new UrgencyRule(Urgency.SOON,  List.of(DISCHARGE_YES)),
-            new UrgencyRule(Urgency.SOON,  List.of(DRY_OFTEN)),
-            new UrgencyRule(Urgency.SOON,  List.of(SCREENING_OVERDUE, SCREENING_UNKNOWN)));
-    // Nothing above matched: WATCH (only once, nothing else worrying).
+    private static final String URGENT = "When it is urgent";
+    private static final String V2 = "Added for the clinical rules, version 2";
+    private static final String REVIEW2 = "Added after a second clinical review";
+
+    /**
+     * Every row whose condition holds is shown with its reason and advice (rule.KEY in messages/);
+     * the most urgent level among them is the check's urgency, Watch when none raises it.
+     * Rows at Watch only add advice.
+     */
+    static final List<Rule> RULES = List.of(
+            new Rule("emergency", Urgency.NOW, any(EMERGENCY_YES),
+                    URGENT + ": Now; " + REVIEW2 + ": pelvic infection with a very high temperature, shivering or being sick is an emergency"),
+            new Rule("fever_pain", Urgency.TODAY, any(EMERGENCY_SLIGHT_FEVER),
+                    V2 + ", Pain and fever: fever or feeling shivery together with pain low in the belly is at least Today"),
+            new Rule("fever_pregnant", Urgency.TODAY, any(EMERGENCY_SLIGHT_FEVER).and(PREGNANT),
+                    REVIEW2 + ": symptoms of pelvic infection in pregnancy need an urgent appointment"),
+            new Rule("pregnant", Urgency.TODAY, any(PREGNANT),
+                    URGENT + ": Today, bleeding while pregnant or possibly pregnant; " + V2 + ", Pain and fever: ectopic pregnancy"),
+            new Rule("recent_birth", Urgency.TODAY, any(RECENT_BIRTH),
+                    REVIEW2 + ": after a birth, bleeding for 2-6 weeks is normal; more, a smell or fever need the midwife or maternity unit"),
+            new Rule("deep_pain_infection", Urgency.TODAY, any(PAIN_DEEP).and(DISCHARGE_YES, STI_RISK_YES),
+                    V2 + ", Pain and fever: pelvic inflammatory disease (deep pain, discharge) needs an urgent GP appointment or 111"),
+            new Rule("hysterectomy_recent", Urgency.TODAY, any(HYSTERECTOMY_RECENT),
+                    REVIEW2 + ": after a total hysterectomy the vaginal cuff takes 8-12 weeks to heal; reopening needs prompt surgical care"),
+            new Rule("menopause", Urgency.SOON, any(MENOPAUSE).unless(HYSTERECTOMY_RECENT, HYSTERECTOMY_PAST),
+                    V2 + ", After menopause: see a GP about any bleeding after the menopause, even once"),
+            new Rule("menopause_no_womb", Urgency.SOON, any(MENOPAUSE).and(HYSTERECTOMY_RECENT, HYSTERECTOMY_PAST),
+                    V2 + ", After menopause: someone without a womb does not follow the postmenopausal cancer pathway but should still be checked"),
+            new Rule("age_40", Urgency.SOON, any(AGE_40_PLUS),
+                    V2 + ", Age: new, persistent or progressive symptoms over 40 should be investigated within four weeks"),
+            new Rule("no_periods", Urgency.SOON, any(NO_PERIODS),
+                    REVIEW2 + ": on testosterone, bleeding that persists or returns should be assessed; " + V2 + ", After menopause: low oestrogen thins the lining"),
+            new Rule("in_a_row", Urgency.SOON, any(IN_A_ROW, AGAIN_SINCE_LAST),
+                    URGENT + ": Soon, bleeding after sex more than once; " + V2 + ", Age: persistent bleeding at any age"),
+            new Rule("few_times", Urgency.SOON, any(FEW_TIMES),
+                    URGENT + ": Soon, bleeding after sex more than once"),
+            new Rule("between_periods", Urgency.SOON, any(BETWEEN_YES, BETWEEN_UNSURE),
+                    URGENT + ": Soon, bleeding between periods"),
+            new Rule("deep_pain", Urgency.SOON, any(PAIN_DEEP),
+                    V2 + ", Pain and fever: pelvic inflammatory disease can cause pain deep inside during sex"),
+            new Rule("sti_risk", Urgency.SOON, any(STI_RISK_YES, STI_RISK_UNSURE),
+                    URGENT + ": Soon, a possible STI; " + V2 + ", Age: a recent change of partner"),
+            new Rule("discharge", Urgency.SOON, any(DISCHARGE_YES),
+                    URGENT + ": Soon, unusual discharge; " + V2 + ", Infections: thrush, BV, trichomoniasis"),
+            new Rule("sore_often", Urgency.SOON, any(SORE_OFTEN),
+                    URGENT + ": Soon, unusual discharge or pain"),
+            new Rule("abnormal_smear", Urgency.SOON, any(SCREENING_ABNORMAL),
+                    V2 + ", Age: a history of abnormal smears is a red flag"),
+            new Rule("hysterectomy_past", Urgency.SOON, any(HYSTERECTOMY_PAST),
+                    V2 + ", After menopause: someone without a womb should still be checked"),
+            new Rule("screening_overdue", Urgency.SOON, any(SCREENING_OVERDUE, SCREENING_UNKNOWN).fromStartAge(),
+                    URGENT + ": Soon, cervical screening overdue; " + V2 + ", Cervical screening age"),
+            new Rule("screening_not_due", Urgency.WATCH, any(SCREENING_OVERDUE, SCREENING_UNKNOWN).belowStartAge(),
+                    V2 + ", Cervical screening age: under the start age, never screened is expected, not overdue"),
+            new Rule("under_16", Urgency.WATCH, any(AGE_UNDER_16),
+                    REVIEW2 + ": sexual health services are free and confidential for under-16s too"));
+
+    /** Every row's answers that rule out a cervix: no cervix text and no cervical cause with these. */
+    static final Set<Answer> NO_CERVIX = Set.of(HYSTERECTOMY_RECENT, HYSTERECTOMY_PAST);
 
     /**
      * Cause rows. A "suggests" row puts the cause on the list; a "supports" row only makes a
      * listed cause rank higher, because on its own it is not enough to name that cause.
      */
     static final List<CauseRule> CAUSES = List.of(
-            //                      cause            answer                 weight
-            CauseRule.suggests(BIRTH_CONTROL,   BIRTH_CONTROL_RECENT,  3), // the body needs months to adjust
-            CauseRule.suggests(BIRTH_CONTROL,   BIRTH_CONTROL_LONGER,  2),
-            CauseRule.suggests(BIRTH_CONTROL,   BIRTH_CONTROL_UNSURE,  1),
-            CauseRule.suggests(STI,             STI_RISK_YES,          3),
-            CauseRule.suggests(STI,             STI_RISK_UNSURE,       2), // most STIs give no symptoms
-            CauseRule.supports(STI,             DISCHARGE_YES,         1),
-            CauseRule.suggests(DRYNESS,         DRY_OFTEN,             3),
-            CauseRule.suggests(DRYNESS,         DRY_SOMETIMES,         2),
-            CauseRule.supports(DRYNESS,         BIRTH_CONTROL_RECENT,  1), // hormones can dry the vagina
-            CauseRule.supports(DRYNESS,         BIRTH_CONTROL_LONGER,  1),
-            CauseRule.supports(DRYNESS,         MENOPAUSE,             1),
-            CauseRule.suggests(YEAST_INFECTION, DISCHARGE_YES,         2),
-            CauseRule.suggests(CERVICAL_CANCER, SCREENING_OVERDUE,     1), // rare; screening finds it early
-            CauseRule.suggests(CERVICAL_CANCER, SCREENING_UNKNOWN,     1));
+            //                      cause             when                                    weight
+            CauseRule.suggests(BIRTH_CONTROL,    any(BIRTH_CONTROL_RECENT),                    3, "seed: the body needs months to adjust"),
+            CauseRule.suggests(BIRTH_CONTROL,    any(BIRTH_CONTROL_LONGER),                    2, "seed: hormonal birth control causes spotting"),
+            CauseRule.suggests(BIRTH_CONTROL,    any(BIRTH_CONTROL_UNSURE),                    1, "seed: hormonal birth control causes spotting"),
+            CauseRule.suggests(STI,              any(STI_RISK_YES),                            3, "seed: chlamydia and gonorrhoea inflame the cervix"),
+            CauseRule.suggests(STI,              any(STI_RISK_UNSURE),                         2, "medical-facts: most STIs give no symptoms"),
+            CauseRule.suggests(STI,              any(PAIN_DEEP),                               2, V2 + ", Pain and fever: pelvic inflammatory disease, often from chlamydia or gonorrhoea"),
+            CauseRule.supports(STI,              any(DISCHARGE_YES),                           1, V2 + ", Infections: trichomoniasis (an STI) changes discharge"),
+            CauseRule.suggests(DRYNESS,          any(SORE_OFTEN),                              3, "seed: dryness causes small tears"),
+            CauseRule.suggests(DRYNESS,          any(SORE_SOMETIMES),                          2, "seed: dryness causes small tears"),
+            CauseRule.suggests(DRYNESS,          any(MENOPAUSE, NO_PERIODS),                   1, V2 + ", After menopause: thinning of the vaginal lining (low oestrogen)"),
+            CauseRule.supports(DRYNESS,          any(BIRTH_CONTROL_RECENT, BIRTH_CONTROL_LONGER), 1, "seed: hormones can dry the vagina"),
+            CauseRule.suggests(YEAST_INFECTION,  any(DISCHARGE_YES),                           2, V2 + ", Infections: thrush and bacterial vaginosis"),
+            CauseRule.suggests(CERVICAL_CHANGES, any(SCREENING_OVERDUE, SCREENING_UNKNOWN).fromStartAge().unless(HYSTERECTOMY_RECENT, HYSTERECTOMY_PAST),
+                    1, V2 + ", Cervical screening age; product.md: overdue or unknown from the start age"),
+            CauseRule.suggests(CERVICAL_CHANGES, any(SCREENING_ABNORMAL).unless(HYSTERECTOMY_RECENT, HYSTERECTOMY_PAST),
+                    2, V2 + ", Age: a history of abnormal smears"),
+            CauseRule.suggests(CERVICAL_CHANGES, any(AGE_40_PLUS).unless(HYSTERECTOMY_RECENT, HYSTERECTOMY_PAST),
+                    1, V2 + ", Age: cancer risk rises with age"),
+            CauseRule.suggests(CERVICAL_CHANGES, any(IN_A_ROW, AGAIN_SINCE_LAST, BETWEEN_YES).fromStartAge().unless(HYSTERECTOMY_RECENT, HYSTERECTOMY_PAST),
+                    1, V2 + ", Age: persistent bleeding after sex at any age"));
 
     private Triage() {
     }
 
     public static Result assess(Map<Question, Answer> answers) {
-        var given = Set.copyOf(answers.values());
-        var urgency = URGENCY.stream()
-                .filter(rule -> rule.when().stream().anyMatch(given::contains))
-                .findFirst();
-        if (urgency.isPresent() && urgency.get().level() == Urgency.NOW) {
+        return assess(answers, Context.DEFAULT_START_AGE);
+    }
+
+    /** @param startAge the age cervical screening starts where the person lives */
+    public static Result assess(Map<Question, Answer> answers, int startAge) {
+        var given = answers.isEmpty() ? EnumSet.noneOf(Answer.class) : EnumSet.copyOf(answers.values());
+        var matched = RULES.stream().filter(rule -> rule.when().holds(answers, given, startAge)).toList();
+        var urgency = matched.stream().map(Rule::level).min(Comparator.naturalOrder()).orElse(Urgency.WATCH);
+        boolean cervix = Collections.disjoint(NO_CERVIX, given);
+        if (urgency == Urgency.NOW) {
             // Emergency: nothing else matters until the person is safe.
-            return new Result(Urgency.NOW, Optional.of(EMERGENCY_YES), List.of(), Map.of(), false);
+            return new Result(Urgency.NOW, matched, List.of(), Map.of(), false, cervix, answers);
         }
         var score = new EnumMap<Cause, Integer>(Cause.class);
         var evidence = new EnumMap<Cause, List<Answer>>(Cause.class);
-        for (var rule : CAUSES) {
-            if (rule.suggests() && given.contains(rule.answer())) {
-                score.merge(rule.cause(), rule.weight(), Integer::sum);
-                evidence.computeIfAbsent(rule.cause(), c -> new ArrayList<>()).add(rule.answer());
-            }
-        }
-        for (var rule : CAUSES) {
-            if (!rule.suggests() && given.contains(rule.answer()) && score.containsKey(rule.cause())) {
-                score.merge(rule.cause(), rule.weight(), Integer::sum);
-                evidence.get(rule.cause()).add(rule.answer());
+        for (boolean suggesting : List.of(true, false)) {
+            for (var rule : CAUSES) {
+                if (rule.suggests() == suggesting && rule.when().holds(answers, given, startAge)
+                        && (suggesting || score.containsKey(rule.cause()))) {
+                    score.merge(rule.cause(), rule.weight(), Integer::sum);
+                    var list = evidence.computeIfAbsent(rule.cause(), c -> new ArrayList<>());
+                    rule.answersIn(answers).stream().filter(a -> !list.contains(a)).forEach(list::add);
+                }
             }
         }
         var causes = score.keySet().stream()
@@ -84,15 +142,12 @@ public final class Triage {
         var evidenceCopy = new EnumMap<Cause, List<Answer>>(Cause.class);
         evidence.forEach((cause, list) -> evidenceCopy.put(cause, List.copyOf(list)));
         boolean stiTestAdvised = causes.contains(BIRTH_CONTROL) && answers.get(Question.STI_RISK) != STI_RISK_NO;
-        return new Result(
-                urgency.map(UrgencyRule::level).orElse(Urgency.WATCH),
-                urgency.flatMap(rule -> rule.when().stream().filter(given::contains).findFirst()),
-                causes, evidenceCopy, stiTestAdvised);
+        return new Result(urgency, matched, causes, evidenceCopy, stiTestAdvised, cervix, answers);
     }
 
-    /** The urgency rows in order, for the clinical review view. */
-    public static List<UrgencyRule> urgencyRules() {
-        return URGENCY;
+    /** The rule rows in order, for the clinical review view. */
+    public static List<Rule> rules() {
+        return RULES;
     }
 
     /** The cause rows in order, for the clinical review view. */
@@ -100,16 +155,36 @@ public final class Triage {
         return CAUSES;
     }
 
-    public record UrgencyRule(Urgency level, List<Answer> when) {
+    /**
+     * One row of the rules table.
+     *
+     * @param key   names its texts: rule.KEY (the reason and advice shown in the result)
+     * @param level how urgent it makes the check; Watch rows only add advice
+     * @param fact  the line of medical-facts.md it rests on
+     */
+    public record Rule(String key, Urgency level, When when, String fact) {
     }
 
-    public record CauseRule(Cause cause, Answer answer, int weight, boolean suggests) {
-        static CauseRule suggests(Cause cause, Answer answer, int weight) {
-            return new CauseRule(cause, answer, weight, true);
+    public record CauseRule(Cause cause, When when, int weight, boolean suggests, String fact) {
+        static CauseRule suggests(Cause cause, When when, int weight, String fact) {
+            return new CauseRule(cause, when, weight, true, fact);
         }
 
-        static CauseRule supports(Cause cause, Answer answer, int weight) {
-            return new CauseRule(cause, answer, weight, false);
+        static CauseRule supports(Cause cause, When when, int weight, String fact) {
+            return new CauseRule(cause, when, weight, false, fact);
+        }
+
+        /** The given answers that made this row hold, to show as "why this fits". */
+        List<Answer> answersIn(Map<Question, Answer> answers) {
+            var found = EnumSet.noneOf(Answer.class);
+            for (var group : when.allOf()) {
+                for (var answer : group) {
+                    if (answers.get(answer.question()) == answer) {
+                        found.add(answer);
+                    }
+                }
+            }
+            return List.copyOf(found);
         }
     }
 }

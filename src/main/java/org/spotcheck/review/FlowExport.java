@@ -23,11 +23,13 @@ import java.util.stream.Collectors;
 import org.spotcheck.check.Answer;
 import org.spotcheck.check.Cause;
 import org.spotcheck.check.Check;
+import org.spotcheck.check.Context;
 import org.spotcheck.check.Question;
 import org.spotcheck.check.ReminderKind;
 import org.spotcheck.check.Reply;
 import org.spotcheck.check.Triage;
 import org.spotcheck.check.Urgency;
+import org.spotcheck.check.When;
 import org.spotcheck.text.Html;
 import org.spotcheck.text.Messages;
 import org.spotcheck.text.Texts;
@@ -51,7 +53,7 @@ public final class FlowExport {
 
     /** Groups of content.md in this order; any other prefix follows alphabetically. */
     private static final List<String> GROUP_ORDER = List.of(
-            "progress", "question", "answer", "reason", "summary", "result", "cause",
+            "progress", "question", "answer", "reason", "summary", "result", "rule", "cause",
             "page", "button", "toast", "remind", "reminder", "reminders", "delay", "command", "console");
 
     private static final Map<String, String> GROUP_TITLES = Map.ofEntries(
@@ -61,6 +63,7 @@ public final class FlowExport {
             Map.entry("reason", "Reasons shown in the result (\"Why: …\")"),
             Map.entry("summary", "What to tell your doctor (summary lines)"),
             Map.entry("result", "Result"),
+            Map.entry("rule", "Rules: the reason and advice of each row (\"Why, and what to do\")"),
             Map.entry("cause", "Causes"),
             Map.entry("page", "Pages"),
             Map.entry("button", "Other buttons"),
@@ -106,32 +109,33 @@ public final class FlowExport {
                 .append(" A dotted arrow is a button offered only sometimes (see the notes below the chart).\n\n");
         out.append(mermaid(m));
         out.append("\n");
-        var onlyAfterRemembered = onlyAfterRememberedCheck();
-        if (!onlyAfterRemembered.isEmpty()) {
-            out.append("Notes:\n\n");
-            for (Answer answer : onlyAfterRemembered) {
-                out.append("- **").append(md(label(answer, m))).append("** (question ").append(answer.question().number())
-                        .append(") is offered only after the person asked SpotCheck to remember an earlier check,")
-                        .append(" and then as the first answer.\n");
-            }
-            out.append("\n");
+        out.append("Notes:\n\n");
+        out.append("- Question ").append(number(Question.BETWEEN_PERIODS)).append(" (").append(md(questionSentence(Question.BETWEEN_PERIODS, m)))
+                .append(") is asked only after **").append(md(label(Answer.SITUATION_NONE, m))).append("** in question ")
+                .append(number(Question.SITUATION)).append("; otherwise it is skipped and the total in \"Question n of m\" is one less.\n");
+        out.append("- When an answer makes the level TODAY before the last question, a protected message says so at once,")
+                .append(" with **").append(md(plain(m.get("button.continue")))).append("**; the result repeats it.\n");
+        for (Answer answer : onlyAfterRememberedCheck()) {
+            out.append("- **").append(md(label(answer, m))).append("** (question ").append(number(answer.question()))
+                    .append(") is offered only after the person asked SpotCheck to remember an earlier check,")
+                    .append(" and then as the first answer.\n");
         }
+        out.append("\n");
 
         out.append("## The rules table\n\n");
-        out.append("### How urgent\n\n");
-        out.append("The rows are checked top to bottom; the first row with an answer that was given sets the level,")
-                .append(" and that answer is shown as the reason.")
-                .append(" When no row matches, the level is WATCH.\n\n");
-        out.append("| # | level | when any of these was answered |\n");
-        out.append("|---|---|---|\n");
+        out.append("### How urgent, and what the result says why\n\n");
+        out.append("Every row whose condition holds is shown in the result with its reason and advice (`rule.KEY`);")
+                .append(" the most urgent level among them is the check's level, and WATCH when none raises it.")
+                .append(" WATCH rows only add advice. The screening start age is ").append(Context.DEFAULT_START_AGE)
+                .append(" unless the deployment sets its own; an age band that reaches it counts as from the start age.\n\n");
+        out.append("| # | key | level | when | rests on (medical-facts.md) |\n");
+        out.append("|---|---|---|---|---|\n");
         int row = 1;
-        for (Triage.UrgencyRule rule : Triage.urgencyRules()) {
-            String when = rule.when().stream()
-                    .map(answer -> answerWithQuestion(answer, m))
-                    .collect(Collectors.joining("<br>"));
-            out.append("| ").append(row++).append(" | ").append(level(rule.level(), m)).append(" | ").append(when).append(" |\n");
+        for (Triage.Rule rule : Triage.rules()) {
+            out.append("| ").append(row++).append(" | `").append(rule.key()).append("` | ").append(level(rule.level(), m))
+                    .append(" | ").append(when(rule.when(), m)).append(" | ").append(md(rule.fact())).append(" |\n");
         }
-        out.append("| — | ").append(level(Urgency.WATCH, m)).append(" | otherwise (no row above matched) |\n\n");
+        out.append("| — | — | ").append(level(Urgency.WATCH, m)).append(" | otherwise (no row above raises the level) | |\n\n");
 
         out.append("### What may be causing it\n\n");
         out.append("A **suggests** row puts the cause on the list and adds its weight;")
@@ -140,27 +144,28 @@ public final class FlowExport {
                 .append(List.of(Cause.values()).stream().map(c -> md(plain(m.get("cause." + c.key() + ".name"))))
                         .collect(Collectors.joining(", ")))
                 .append(". With level NOW no causes are shown.\n\n");
-        out.append("| # | cause | answer | weight | role |\n");
-        out.append("|---|---|---|---|---|\n");
+        out.append("| # | cause | when | weight | role | rests on |\n");
+        out.append("|---|---|---|---|---|---|\n");
         row = 1;
         for (Triage.CauseRule rule : Triage.causeRules()) {
             out.append("| ").append(row++)
                     .append(" | ").append(md(plain(m.get("cause." + rule.cause().key() + ".name"))))
-                    .append(" | ").append(answerWithQuestion(rule.answer(), m))
+                    .append(" | ").append(when(rule.when(), m))
                     .append(" | ").append(rule.weight())
                     .append(" | ").append(rule.suggests() ? "suggests" : "supports")
+                    .append(" | ").append(md(rule.fact()))
                     .append(" |\n");
         }
         out.append("\n");
 
         out.append("### STI test alongside birth control\n\n");
         out.append("When birth control is on the list, the result also suggests an STI test depending on question ")
-                .append(Question.STI_RISK.number()).append(" (worked out by running the rules):\n\n");
-        out.append("| answer to question ").append(Question.STI_RISK.number()).append(" | STI test suggested |\n");
+                .append(number(Question.STI_RISK)).append(" (worked out by running the rules):\n\n");
+        out.append("| answer to question ").append(number(Question.STI_RISK)).append(" | STI test suggested |\n");
         out.append("|---|---|\n");
         for (Answer answer : Question.STI_RISK.answers()) {
             var answers = new EnumMap<Question, Answer>(Question.class);
-            answers.put(Question.EMERGENCY, Answer.EMERGENCY_NO);
+            answers.put(Question.EMERGENCY, Answer.EMERGENCY_NONE);
             answers.put(Question.BIRTH_CONTROL, Answer.BIRTH_CONTROL_RECENT);
             answers.put(Question.STI_RISK, answer);
             boolean advised = Triage.assess(answers).stiTestAdvised();
@@ -169,7 +174,30 @@ public final class FlowExport {
         return out.toString();
     }
 
-    /** The ```mermaid block: start, one node per question, one edge per answer button. */
+    /** A row's condition in words: groups joined by "and", answers within a group by "or". */
+    private static String when(When when, Messages m) {
+        var parts = new ArrayList<String>();
+        for (var group : when.allOf()) {
+            parts.add(group.stream().sorted().map(answer -> answerWithQuestion(answer, m)).collect(Collectors.joining(" or ")));
+        }
+        String text = String.join("<br>and ", parts);
+        if (!when.noneOf().isEmpty()) {
+            text += "<br>but not with " + when.noneOf().stream().sorted().map(answer -> answerWithQuestion(answer, m))
+                    .collect(Collectors.joining(" or "));
+        }
+        return switch (when.age()) {
+            case ANY -> text;
+            case FROM_START_AGE -> text + "<br>from the screening start age";
+            case BELOW_START_AGE -> text + "<br>under the screening start age";
+        };
+    }
+
+    /** The question's number when every question is asked. */
+    static int number(Question question) {
+        return question.ordinal() + 1;
+    }
+
+    /** The ```mermaid block: start, one node per question, one edge per answer button and place it leads to. */
     static String mermaid(Messages m) {
         var out = new StringBuilder();
         out.append("```mermaid\nflowchart TD\n");
@@ -180,26 +208,40 @@ public final class FlowExport {
         }
         var results = new TreeMap<Urgency, String>();
         var edges = new StringBuilder();
-        edges.append("    start --> ").append(nodeId(Question.values()[0])).append("\n");
+        edges.append("    start --> ").append(nodeId(Question.EMERGENCY)).append("\n");
         var offeredAlways = choices(Optional.empty());
+        var earlier = Optional.of(LocalDate.of(2000, 1, 1));
         for (Question question : Question.values()) {
-            for (Answer answer : choices(Optional.of(LocalDate.of(2000, 1, 1))).get(question)) {
-                var after = new Check(1, Map.of(), Optional.of(question), Optional.of(LocalDate.of(2000, 1, 1))).answer(answer);
-                String target;
-                if (after.current().isPresent()) {
-                    target = nodeId(after.current().get());
-                } else if (question.isLast()) {
-                    target = "result";
-                } else {
-                    // The check ends early: the rules decide on this answer alone.
-                    Urgency urgency = Triage.assess(Map.of(question, answer)).urgency();
-                    results.put(urgency, "    " + urgency.name() + "([\"" + urgency.name() + ": "
-                            + mermaidLabel(firstLine(m.get("result.urgency." + urgency.key()))) + "\"])\n");
-                    target = urgency.name();
+            for (Answer answer : choices(earlier).get(question)) {
+                // Where it leads can depend on the situation answered before: try each.
+                var targets = new java.util.LinkedHashSet<String>();
+                for (Answer situation : Question.SITUATION.answers()) {
+                    var before = new EnumMap<Question, Answer>(Question.class);
+                    if (question.ordinal() > Question.SITUATION.ordinal()) {
+                        before.put(Question.SITUATION, situation);
+                    }
+                    var at = new Check(1, before, Optional.of(question), earlier);
+                    if (!at.path().contains(question)) {
+                        continue;
+                    }
+                    var after = at.answer(answer);
+                    if (after.current().isPresent()) {
+                        targets.add(nodeId(after.current().get()));
+                    } else if (question == Question.SCREENING) {
+                        targets.add("result");
+                    } else {
+                        // The check ends early: the rules decide on this answer alone.
+                        Urgency urgency = Triage.assess(Map.of(question, answer)).urgency();
+                        results.put(urgency, "    " + urgency.name() + "([\"" + urgency.name() + ": "
+                                + mermaidLabel(firstLine(m.get("result.urgency." + urgency.key()))) + "\"])\n");
+                        targets.add(urgency.name());
+                    }
                 }
                 String arrow = offeredAlways.get(question).contains(answer) ? " -->|\"" : " -.->|\"";
-                edges.append("    ").append(nodeId(question)).append(arrow).append(mermaidLabel(label(answer, m)))
-                        .append("\"| ").append(target).append("\n");
+                for (String target : targets) {
+                    edges.append("    ").append(nodeId(question)).append(arrow).append(mermaidLabel(label(answer, m)))
+                            .append("\"| ").append(target).append("\n");
+                }
             }
         }
         results.values().forEach(out::append);
@@ -244,7 +286,7 @@ public final class FlowExport {
             int cut = text.lastIndexOf(' ', MAX_NODE_LABEL - 1);
             text = text.substring(0, cut > 0 ? cut : MAX_NODE_LABEL - 1) + "…";
         }
-        return question.number() + ". " + text;
+        return number(question) + ". " + text;
     }
 
     /**
@@ -339,7 +381,11 @@ public final class FlowExport {
         for (Urgency urgency : Urgency.values()) {
             keys.add("result.urgency." + urgency.key());
         }
-        keys.add("result.reason");
+        keys.add("result.why.title");
+        for (Triage.Rule rule : Triage.rules()) {
+            keys.add("rule." + rule.key());
+        }
+        keys.add("rule.none");
         keys.add("result.causes.title");
         keys.add("result.causes.evidence");
         keys.add("result.no_clear_cause");
@@ -348,6 +394,9 @@ public final class FlowExport {
             keys.add("result.doctor." + urgency.key());
         }
         keys.add("result.doctor.routine");
+        keys.add("result.doctor.routine.no_cervix");
+        keys.add("result.doctor.routine.menopause");
+        keys.add("result.doctor.chlamydia");
         for (Cause cause : Cause.values()) {
             keys.add("cause." + cause.key() + ".name");
             keys.add("cause." + cause.key() + ".text");
@@ -393,7 +442,7 @@ public final class FlowExport {
 
     /** "**I could be pregnant** (Q2 Which of these applies to you?)" for the rules table. */
     private static String answerWithQuestion(Answer answer, Messages m) {
-        return "**" + md(label(answer, m)) + "** (Q" + answer.question().number() + " "
+        return "**" + md(label(answer, m)) + "** (Q" + number(answer.question()) + " "
                 + md(questionSentence(answer.question(), m)) + ")";
     }
 

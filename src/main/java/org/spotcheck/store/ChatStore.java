@@ -9,8 +9,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -19,6 +17,7 @@ import java.util.stream.Stream;
 import org.spotcheck.check.Answer;
 import org.spotcheck.check.Check;
 import org.spotcheck.check.Question;
+import org.spotcheck.check.Restore;
 
 /**
  * The chat table and the bot's message list, keyed by chat key. Methods take the connection of
@@ -51,9 +50,9 @@ public final class ChatStore {
                     return Optional.empty();
                 }
                 int checkId = rs.getInt(2);
-                Optional<Check> check = rs.wasNull() ? Optional.empty() : Optional.of(new Check(
-                        checkId, answers(rs.getString(3)),
-                        Optional.ofNullable(rs.getString(4)).map(Question::valueOf),
+                // Restore reads checks stored by every release, mapping older answers to today's.
+                Optional<Check> check = rs.wasNull() ? Optional.empty() : Optional.of(Restore.check(
+                        checkId, rs.getString(3), rs.getString(4),
                         Optional.ofNullable(rs.getString(6)).map(LocalDate::parse)));
                 int messageId = rs.getInt(5);
                 Optional<Integer> questionMessage = rs.wasNull() ? Optional.empty() : Optional.of(messageId);
@@ -174,10 +173,4 @@ public final class ChatStore {
         return check.answers().values().stream().map(Answer::name).sorted().collect(Collectors.joining(","));
     }
 
-    private static EnumMap<Question, Answer> answers(String stored) {
-        var answers = new EnumMap<Question, Answer>(Question.class);
-        Arrays.stream(stored.split(",")).filter(s -> !s.isEmpty()).map(Answer::valueOf)
-                .forEach(answer -> answers.put(answer.question(), answer));
-        return answers;
-    }
 }

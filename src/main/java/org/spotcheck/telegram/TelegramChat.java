@@ -162,6 +162,14 @@ final class TelegramChat {
                             return CONTINUE;
                         });
                     });
+        } else if (screen.slot() == Screen.Slot.IN_PLACE) {
+            // Replaces the message tapped: an edit brings no new notification. Sent anew only if that fails.
+            shown = (in.tappedMessage().isPresent() ? edited(in.chatId(), in.tappedMessage().get(), screen)
+                    : CompletableFuture.completedFuture(false))
+                    .thenCompose(edited -> edited ? CONTINUE
+                            : api.sendAsync(in.chatId(), screen).thenApply(id -> delivery.sent.add(id)));
+        } else if (screen.slot() == Screen.Slot.REMOVE) {
+            shown = in.tappedMessage().map(id -> api.deleteAsync(in.chatId(), id)).orElse(DONE).thenApply(deleted -> true);
         } else {
             shown = api.sendAsync(in.chatId(), screen).thenApply(id -> delivery.sent.add(id));
         }

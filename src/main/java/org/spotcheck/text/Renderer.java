@@ -36,14 +36,25 @@ public final class Renderer {
         if (reply instanceof Reply.ShowResult show) {
             return result(show.check(), show.result(), m);
         }
+        if (reply instanceof Reply.ShowToday today) {
+            return today(today.sofar(), m);
+        }
+        if (reply instanceof Reply.ShowConsent) {
+            return List.of(new Screen(m.get("page.consent"), List.of(
+                    List.of(new Button(m.get("button.begin"), new Action.Begin())),
+                    List.of(new Button(m.get("button.close"), new Action.CloseConsent()))), Slot.IN_PLACE));
+        }
+        if (reply instanceof Reply.CloseConsent) {
+            return List.of(new Screen("", List.of(), Slot.REMOVE));
+        }
         if (reply instanceof Reply.ShowPage show) {
             return List.of(page(show.page(), show.inProgress(), m));
         }
         if (reply instanceof Reply.ChooseDelay choose) {
             var rows = new ArrayList<List<Button>>();
-            for (int i = 0; i < choose.delays().size(); i++) {
-                String label = m.format("button.remind_in", Map.of("delay", Durations.describe(choose.delays().get(i), m)));
-                rows.add(List.of(new Button(label, new Action.RemindIn(i))));
+            for (var delay : choose.delays()) {
+                String label = m.format("button.remind_in", Map.of("delay", Durations.describe(delay, m)));
+                rows.add(List.of(new Button(label, new Action.RemindIn(delay))));
             }
             return List.of(new Screen(m.get("remind.choose"), rows, Slot.PAGE));
         }
@@ -109,7 +120,7 @@ public final class Renderer {
     static Screen question(Check check, Messages m) {
         var question = check.current().orElseThrow();
         String html = "<i>" + m.format("progress", Map.of(
-                "number", String.valueOf(question.number()), "total", String.valueOf(Question.count())))
+                "number", String.valueOf(check.number()), "total", String.valueOf(check.total())))
                 + "</i>\n\n" + m.get("question." + question.key() + ".text");
         if (question == Question.FREQUENCY && check.earlier().isPresent()) {
             html += "\n\n" + m.format("question.frequency.remembered", Map.of("date", m.date(check.earlier().get())));
@@ -124,12 +135,23 @@ public final class Renderer {
             rows.add(List.of(new Button(label, new Action.Choose(check.id(), question, answer))));
         }
         var help = new ArrayList<Button>();
-        if (!question.isFirst()) {
+        if (!check.isFirstQuestion()) {
             help.add(new Button(m.get("button.back"), new Action.Back(check.id(), question)));
         }
         help.add(new Button(m.get("button.why_question"), new Action.WhyQuestion(question)));
         rows.add(help);
         return new Screen(html, rows, Slot.QUESTION);
+    }
+
+    /**
+     * A level of Today known before the end: the question message pauses, and a protected message
+     * says what to do today, with Continue to go on with the questions.
+     */
+    static List<Screen> today(Result sofar, Messages m) {
+        var text = m.get("result.urgency.today") + "\n\n" + reasons(sofar, m)
+                + "\n\n" + m.get("result.today.continue");
+        return List.of(new Screen(m.get("question.paused"), List.of(), Slot.QUESTION),
+                new Screen(text, List.of(List.of(new Button(m.get("button.continue"), new Action.Resume()))), Slot.HEALTH));
     }
 
     /**
@@ -140,13 +162,9 @@ public final class Renderer {
         var screens = new ArrayList<Screen>();
         screens.add(new Screen(m.get("question.finished"), List.of(), Slot.QUESTION));
         var parts = new ArrayList<String>();
-        String urgency = m.get("result.urgency." + result.urgency().key());
-        if (result.urgency() != Urgency.WATCH) {
-            var reason = result.urgencyReason().orElseThrow();
-            urgency += "\n" + m.compose("result.reason", Map.of("reason", m.get("reason." + reason.key())));
-        }
-        parts.add(urgency);
-        if (result.urgency() != Urgency.NOW) {
+        parts.add(m.get("result.urgency." + result.urgency().key()) + "\n\n" + reasons(result, m));
+        boolean now = result.urgency() == Urgency.NOW;
+        if (!now) {
             parts.add(m.get("result.causes.title"));
             for (var cause : result.causes()) {
                 parts.add(cause(cause, result, m));
@@ -154,28 +172,55 @@ public final class Renderer {
             if (result.noClearCause()) {
                 parts.add(m.get("result.no_clear_cause"));
             }
+            if (result.cervix() && !result.menopause()) {
+                parts.add(m.get("result.findings")); // a fragile patch or a polyp: on the cervix
+            }
         }
-        parts.add(m.get("result.doctor.title") + "\n" + m.get("result.doctor." + result.urgency().key())
-                + (result.urgency() == Urgency.NOW ? "" : "\n" + m.get("result.doctor.routine")));
+        var doctor = new StringBuilder(m.get("result.doctor.title") + "\n" + m.get("result.doctor." + result.urgency().key()));
+        if (!now) {
+            String routine = result.menopause() ? "result.doctor.routine.menopause"
+                    : result.cervix() ? "result.doctor.routine" : "result.doctor.routine.no_cervix";
+            doctor.append("\n").append(m.get(routine)).append("\n").append(m.get("result.doctor.chlamydia"));
+        }
+        parts.add(doctor.toString());
         parts.add(summary(check, m));
 
         var rows = new ArrayList<List<Button>>();
-        if (result.urgency() != Urgency.NOW) {
+        if (result.urgency() == Urgency.SOON || result.urgency() == Urgency.WATCH) {
             rows.add(List.of(new Button(m.get("button.remind"), new Action.RemindOptions())));
         }
         for (var cause : result.causes()) {
-            String label = m.format("button.why_cause", Map.of("cause", m.get("cause." + cause.key() + ".name")));
+            String label = m.format("button.why_cause", Map.of("cause", m.get("cause." + cause.key() + ".short")));
             rows.add(List.of(new Button(Html.toPlain(label), new Action.WhyCause(cause))));
         }
+        rows.add(List.of(new Button(m.get("button.consent"), new Action.ShowConsent())));
         rows.add(List.of(new Button(m.get("button.restart"), new Action.Begin())));
         rows.add(List.of(new Button(m.get("button.erase"), new Action.ForgetAsk())));
         screens.addAll(split(parts, rows));
         return screens;
     }
 
+    /** The reason and advice of every rule that matched, most urgent first. */
+    private static String reasons(Result result, Messages m) {
+        var text = new StringBuilder(m.get("result.why.title"));
+        result.matched().stream()
+                .sorted(java.util.Comparator.comparing(rule -> rule.level()))
+                .forEach(rule -> text.append("\n").append(m.compose("summary.line", Map.of("line", m.get("rule." + rule.key())))));
+        if (result.matched().isEmpty()) {
+            text.append("\n").append(m.compose("summary.line", Map.of("line", m.get("rule.none"))));
+        }
+        return text.toString();
+    }
+
     private static String cause(Cause cause, Result result, Messages m) {
         String name = m.get("cause." + cause.key() + ".name");
-        var text = new StringBuilder("<b>" + name + "</b>\n" + m.get("cause." + cause.key() + ".text"));
+        String body = "cause." + cause.key() + ".text";
+        if (cause == Cause.STI && !result.cervix()) {
+            body = "cause.sti.text.no_cervix";
+        } else if (cause == Cause.DRYNESS && result.lowOestrogen()) {
+            body = "cause.dryness.text.low_oestrogen";
+        }
+        var text = new StringBuilder("<b>" + name + "</b>\n" + m.get(body));
         String reasons = result.evidence().getOrDefault(cause, List.of()).stream()
                 .map(answer -> m.get("reason." + answer.key()))
                 .collect(Collectors.joining(" "));
@@ -188,15 +233,17 @@ public final class Renderer {
         return text.toString();
     }
 
-    /** What to tell your doctor: one line per answer, in question order; built now, never stored. */
+    /** What to tell your doctor: one line per answer, in question order, then medicines; built now, never stored. */
     private static String summary(Check check, Messages m) {
         var text = new StringBuilder(m.get("summary.title"));
+        var given = check.given();
         for (var question : Question.values()) {
-            Answer answer = check.answers().get(question);
+            Answer answer = given.get(question);
             if (answer != null) {
                 text.append("\n").append(m.compose("summary.line", Map.of("line", m.get("summary." + answer.key()))));
             }
         }
+        text.append("\n").append(m.compose("summary.line", Map.of("line", m.get("summary.medicines"))));
         return text.toString();
     }
 
@@ -209,6 +256,7 @@ public final class Renderer {
                 rows.add(List.of(new Button(m.get("button.show_result"), new Action.ShowResult())));
                 rows.add(List.of(new Button(m.get("button.begin"), new Action.Begin())));
                 rows.add(List.of(new Button(m.get("button.privacy"), new Action.ShowPrivacy())));
+                rows.add(List.of(new Button(m.get("button.consent"), new Action.ShowConsent())));
             }
             case WELCOME -> {
                 if (inProgress) {
@@ -217,6 +265,7 @@ public final class Renderer {
                 }
                 rows.add(List.of(new Button(m.get("button.begin"), new Action.Begin())));
                 rows.add(List.of(new Button(m.get("button.privacy"), new Action.ShowPrivacy())));
+                rows.add(List.of(new Button(m.get("button.consent"), new Action.ShowConsent())));
             }
             case FORGET_ASK -> rows.add(List.of(
                     new Button(m.get("button.forget_confirm"), new Action.ForgetConfirm()),
@@ -225,7 +274,13 @@ public final class Renderer {
             case NOT_REMEMBERED, REMINDER_BOOKED, REMINDER_STOPPED, CHECK_IN_FINE, LANGUAGE_SET -> {
                 // A short note; the conversation goes on from the buttons above it.
             }
-            case FORGET_DONE, FORGET_KEPT, HELP, PRIVACY -> {
+            case HELP -> {
+                if (!inProgress) {
+                    rows.add(List.of(new Button(m.get("button.begin"), new Action.Begin())));
+                }
+                rows.add(List.of(new Button(m.get("button.consent"), new Action.ShowConsent())));
+            }
+            case FORGET_DONE, FORGET_KEPT, PRIVACY -> {
                 if (!inProgress) {
                     rows.add(List.of(new Button(m.get("button.begin"), new Action.Begin())));
                 }
@@ -234,7 +289,9 @@ public final class Renderer {
                 // The question follows right below; no buttons of its own.
             }
         }
-        return new Screen(html, rows, Slot.PAGE);
+        // Pages with the consent button are protected like health texts: the consent page replaces them in place.
+        boolean protectedPage = page == Page.WELCOME || page == Page.WELCOME_BACK || page == Page.HELP;
+        return new Screen(html, rows, protectedPage ? Slot.HEALTH : Slot.PAGE);
     }
 
     /** Keeps the result in one message unless it would pass Telegram's limit; buttons go on the last. */

@@ -17,7 +17,14 @@ public record Screen(String html, List<List<Button>> keyboard, Slot slot) {
         /** A result or other health text: a new message that cannot be forwarded or saved. */
         HEALTH,
         /** Anything else: a new message. */
-        PAGE
+        PAGE,
+        /**
+         * A page that replaces the message it was tapped on (an edit: no new notification), cannot
+         * be forwarded or saved, and is sent anew only if the edit fails. Used by the consent page.
+         */
+        IN_PLACE,
+        /** Take the message tapped off the screen (the consent page's Close); no text of its own. */
+        REMOVE
     }
 
     public Screen {

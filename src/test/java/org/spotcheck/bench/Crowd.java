@@ -31,7 +31,9 @@ final class Crowd {
 
     /** Buttons the people recognise: SpotCheck's callback data, which the reference bot speaks too. */
     static final String BEGIN = "begin";
-    static final String ANSWER_PREFIX = "a:";
+    static final String ANSWER_PREFIX = "q:";
+    /** Continue, under a notice to get seen today that comes before the end of a check. */
+    static final String RESUME = "resume";
 
     private enum Awaiting { WELCOME, QUESTION, NOTHING }
 
@@ -71,6 +73,11 @@ final class Crowd {
                 // check goes on; every later question gets any of its answers.
                 String choice = step == Step.BEGIN ? choices.get(choices.size() - 1) : choices.get(random.nextInt(choices.size()));
                 send(Step.ANSWER, () -> api.tap(chatId, messageId, choice));
+            } else if (awaiting == Awaiting.QUESTION && fresh && !answers && buttons.contains(RESUME)) {
+                // A get-seen-today notice before the end of the check: read it, then carry on.
+                record(step);
+                lastKeyboard = "";
+                send(Step.ANSWER, () -> api.tap(chatId, messageId, RESUME));
             } else if (awaiting == Awaiting.QUESTION && step == Step.ANSWER && fresh && !answers && buttons.contains(BEGIN)) {
                 expectedBeginOffers++;
                 record(Step.RESULT);

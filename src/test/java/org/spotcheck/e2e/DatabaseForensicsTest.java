@@ -90,13 +90,14 @@ class DatabaseForensicsTest {
         person.waitFor(() -> person.lastText().contains("Welcome"), "the welcome");
         person.taps("begin");
         person.waitFor(() -> person.currentQuestionNumber() == 1, "question 1");
-        // The second answer of each question: never the emergency, so a result offers to remember.
-        person.answersPatiently((number, answers) -> 1, Duration.ofSeconds(5),
+        // The last answer of each question ("No" to the emergency one): a Soon result, which offers to
+        // remember the check and a reminder in days.
+        person.answersPatiently((number, answers) -> answers - 1, Duration.ofSeconds(5),
                 System.nanoTime() + Duration.ofSeconds(60).toNanos());
         person.taps(button(person, "keep:\\d+:y"));
         person.taps("remind");
         person.waitFor(() -> person.lastText().equals(EN.get("remind.choose")), "the reminder delays");
-        person.taps("remind:0");
+        person.taps("in:" + Duration.ofSeconds(3)); // the first delay of SPOTCHECK_REMINDER_DELAYS
     }
 
     private void forget(TelegramPerson person) {

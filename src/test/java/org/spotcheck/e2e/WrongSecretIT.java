@@ -78,7 +78,7 @@ class WrongSecretIT {
             var dialogue = new Dialogue(database, new ReminderStore(new Sealer(secret)), Texts.load(),
                     Clock.systemUTC(), List.of(Duration.ofDays(2)));
             String chatKey = new ChatKeys(secret).keyFor(CHAT);
-            for (Action action : List.of(new Action.Begin(), new Action.RemindIn(0))) {
+            for (Action action : List.of(new Action.Begin(), new Action.RemindIn(Duration.ofDays(2)))) {
                 dialogue.take(chatKey, OptionalLong.of(CHAT), new Input.Tap(action), "en", OptionalInt.empty());
             }
             return chatKey;

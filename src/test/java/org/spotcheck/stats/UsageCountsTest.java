@@ -95,12 +95,19 @@ class UsageCountsTest {
 
     @Test
     void remindersAreCountedWhenSetAndTheConsoleDemoIsNotCountedAtAll() {
+        var urgencies = new ArrayList<Urgency>();
         for (int person = 0; person < 20; person++) {
-            finishACheck(FIRST_CHAT + person, "en", person);
+            urgencies.add(finishACheck(FIRST_CHAT + person, "en", person));
         }
-        for (int person = 0; person < 6; person++) {
-            tap(FIRST_CHAT + person, "en", new Action.RemindIn(0));
+        // Reminders in days are offered only for results that are not Today or Now.
+        int set = 0;
+        for (int person = 0; person < 20 && set < 6; person++) {
+            if (urgencies.get(person).compareTo(Urgency.SOON) >= 0) {
+                tap(FIRST_CHAT + person, "en", new Action.RemindIn(Duration.ofDays(2)));
+                set++;
+            }
         }
+        assertThat(set).as("people whose result offers a reminder").isEqualTo(6);
         // The console's turns are a demo on the operator's own screen, not people using the bot.
         dialogue.take("console-chat", new Input.Tap(new Action.Begin()), "en");
 
@@ -150,7 +157,7 @@ class UsageCountsTest {
         var keys = new ArrayList<String>();
         for (int person = 0; person < 21; person++) {
             finishACheck(FIRST_CHAT + person, person % 2 == 0 ? "en" : "pt-BR", person);
-            tap(FIRST_CHAT + person, "en", new Action.RemindIn(0));
+            tap(FIRST_CHAT + person, "en", new Action.RemindIn(Duration.ofDays(2)));
             keys.add(chatKeys.keyFor(FIRST_CHAT + person));
         }
 

@@ -65,7 +65,7 @@ class RetentionTest {
     }
 
     private Check unfinished() {
-        return Check.begin(1).answer(Answer.EMERGENCY_NO);
+        return Check.begin(1).answer(Answer.EMERGENCY_NONE);
     }
 
     @Test
@@ -148,7 +148,7 @@ class RetentionTest {
     @Test
     void theDayOfAnEarlierCheckKeptInAChatGoesAfterNinetyDays() {
         var earlier = LocalDate.of(2026, 1, 9);
-        var check = Check.begin(1, Optional.of(earlier)).answer(Answer.EMERGENCY_NO);
+        var check = Check.begin(1, Optional.of(earlier)).answer(Answer.EMERGENCY_NONE);
         save("again", check);
         // The check keeps being used, so the row itself does not expire.
         for (int day = 0; day < 92; day += 5) {
@@ -196,7 +196,7 @@ class RetentionTest {
     void everyKindOfRowIsGoneOnceItsPeriodHasPassed() {
         save("unfinished", unfinished());
         save("finished", finished());
-        save("again", Check.begin(1, Optional.of(LocalDate.of(2026, 1, 10))).answer(Answer.EMERGENCY_NO));
+        save("again", Check.begin(1, Optional.of(LocalDate.of(2026, 1, 10))).answer(Answer.EMERGENCY_NONE));
         database.inTransaction(c -> {
             episodes.remember(c, "remembered", LocalDate.of(2026, 1, 10), Urgency.WATCH);
             chats.recordSent(c, "finished", 17, clock.instant());

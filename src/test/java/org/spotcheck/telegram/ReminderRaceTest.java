@@ -91,7 +91,7 @@ class ReminderRaceTest {
             long chatId = 5_123_400_000L + i;
             String chatKey = chatKeys.keyFor(chatId);
             take(chatKey, chatId, new Action.Begin());
-            take(chatKey, chatId, new Action.RemindIn(0));
+            take(chatKey, chatId, new Action.RemindIn(Duration.ofDays(2)));
             clock.advance(Duration.ofDays(2).plusMinutes(15));
 
             raceForgetAgainstDelivery(chatId, chatKey, i);

@@ -91,10 +91,11 @@ class RemindersTest {
     }
 
     private void finishACheck() {
-        tap(new Action.Begin());
-        for (var answer : List.of(Answer.EMERGENCY_NO, Answer.NEITHER, Answer.IN_A_ROW, Answer.BIRTH_CONTROL_NO,
-                Answer.DRY_NO, Answer.DISCHARGE_NO, Answer.STI_RISK_NO, Answer.SCREENING_RECENT)) {
-            tap(new Action.Choose(1, answer.question(), answer));
+        var outcome = tap(new Action.Begin());
+        for (var answer : List.of(Answer.EMERGENCY_NONE, Answer.AGE_25_39, Answer.SITUATION_NONE, Answer.IN_A_ROW,
+                Answer.BETWEEN_NO, Answer.BIRTH_CONTROL_NO, Answer.PAIN_NO, Answer.DISCHARGE_NO, Answer.STI_RISK_NO,
+                Answer.SCREENING_NORMAL)) {
+            outcome = tap(new Action.Choose(outcome.state().check().orElseThrow().id(), answer.question(), answer));
         }
     }
 
@@ -106,7 +107,7 @@ class RemindersTest {
     @Test
     void aDueReminderIsSentOnce() {
         finishACheck();
-        tap(new Action.RemindIn(0));
+        tap(new Action.RemindIn(Duration.ofDays(2)));
         clock.advance(Duration.ofDays(2));
 
         assertThat(delivery().deliverDue()).isEqualTo(1);
@@ -118,7 +119,7 @@ class RemindersTest {
     @Test
     void aReminderIsNotSentBeforeItIsDue() {
         finishACheck();
-        tap(new Action.RemindIn(1));
+        tap(new Action.RemindIn(Duration.ofDays(7)));
         clock.advance(Duration.ofDays(6));
 
         assertThat(delivery().deliverDue()).isZero();
@@ -128,7 +129,7 @@ class RemindersTest {
     @Test
     void aReminderThatFellDueWhileTheBotWasDownIsSentAtTheNextStart() {
         finishACheck();
-        tap(new Action.RemindIn(0));
+        tap(new Action.RemindIn(Duration.ofDays(2)));
         database.close();
         clock.advance(Duration.ofDays(3)); // the bot was down when it fell due
         openDatabase(SECRET);
@@ -148,7 +149,7 @@ class RemindersTest {
     @Test
     void aDeliveredReminderHasWorkingButtons() {
         finishACheck();
-        tap(new Action.RemindIn(0));
+        tap(new Action.RemindIn(Duration.ofDays(2)));
         clock.advance(Duration.ofDays(2));
         delivery().deliverDue();
 
@@ -160,7 +161,7 @@ class RemindersTest {
     @Test
     void remindMeAgainLaterSchedulesANewReminder() {
         finishACheck();
-        tap(new Action.RemindIn(0));
+        tap(new Action.RemindIn(Duration.ofDays(2)));
         clock.advance(Duration.ofDays(2));
         delivery().deliverDue();
 
@@ -174,7 +175,7 @@ class RemindersTest {
     @Test
     void stopEndsTheReminders() {
         finishACheck();
-        tap(new Action.RemindIn(0));
+        tap(new Action.RemindIn(Duration.ofDays(2)));
         clock.advance(Duration.ofDays(2));
         delivery().deliverDue();
 
@@ -188,7 +189,7 @@ class RemindersTest {
     @Test
     void cancellingFromTheListRemovesThePendingReminder() {
         finishACheck();
-        tap(new Action.RemindIn(1));
+        tap(new Action.RemindIn(Duration.ofDays(7)));
         var list = dialogue.take(chatKey, OptionalLong.of(CHAT), new Input.Typed(Input.Command.REMINDERS), "en", java.util.OptionalInt.empty());
         var cancel = list.screens().get(0).keyboard().get(0).get(0).action();
 
@@ -200,7 +201,7 @@ class RemindersTest {
     @Test
     void aChatCannotCancelAnotherChatsReminder() {
         finishACheck();
-        tap(new Action.RemindIn(1));
+        tap(new Action.RemindIn(Duration.ofDays(7)));
         long id = database.inTransaction(c -> reminders.pending(c, chatKey)).get(0).id();
 
         dialogue.take("another-chat-key-0000", OptionalLong.of(1), new Input.Tap(new Action.CancelReminder(id)), "en", java.util.OptionalInt.empty());
@@ -211,7 +212,7 @@ class RemindersTest {
     @Test
     void forgetRemovesPendingReminders() {
         finishACheck();
-        tap(new Action.RemindIn(0));
+        tap(new Action.RemindIn(Duration.ofDays(2)));
         tap(new Action.ForgetConfirm());
         clock.advance(Duration.ofDays(3));
 
@@ -222,9 +223,9 @@ class RemindersTest {
     @Test
     void tappingAReminderChoiceAgainKeepsOneReminder() {
         finishACheck();
-        tap(new Action.RemindIn(0));
-        tap(new Action.RemindIn(0));
-        tap(new Action.RemindIn(1));
+        tap(new Action.RemindIn(Duration.ofDays(2)));
+        tap(new Action.RemindIn(Duration.ofDays(2)));
+        tap(new Action.RemindIn(Duration.ofDays(7)));
 
         assertThat(pendingReminders()).isEqualTo(1);
     }
@@ -233,7 +234,7 @@ class RemindersTest {
     void aChatHasAtMostOneReminderOfEachKind() {
         finishACheck();
         for (int i = 0; i < 5; i++) {
-            tap(new Action.RemindIn(i % 2));
+            tap(new Action.RemindIn(i % 2 == 0 ? Duration.ofDays(2) : Duration.ofDays(7)));
             tap(new Action.ReminderLater(ReminderKind.CHECK_IN));
         }
 
@@ -244,7 +245,7 @@ class RemindersTest {
     void aReminderDaysAwayIsKeptToTheQuarterHourNeverEarlier() {
         clock.advance(Duration.ofMinutes(7).plusSeconds(13));
         finishACheck();
-        tap(new Action.RemindIn(0));
+        tap(new Action.RemindIn(Duration.ofDays(2)));
 
         long due = database.inTransaction(c -> reminders.pending(c, chatKey)).get(0).due().getEpochSecond();
         assertThat(due).isEqualTo(Instant.parse("2026-11-27T10:15:00Z").getEpochSecond());
@@ -253,7 +254,7 @@ class RemindersTest {
     @Test
     void aSentReminderIsDeletedFromThePhoneByForget() {
         finishACheck();
-        tap(new Action.RemindIn(0));
+        tap(new Action.RemindIn(Duration.ofDays(2)));
         clock.advance(Duration.ofDays(2));
         delivery().deliverDue();
         int sent = telegram.messages(CHAT).stream().filter(m -> m.text().equals(EN.get("reminder.doctor.text")))
@@ -267,7 +268,7 @@ class RemindersTest {
     @Test
     void aBlockedBotErasesTheChatWhenAReminderIsRefused() {
         finishACheck();
-        tap(new Action.RemindIn(0));
+        tap(new Action.RemindIn(Duration.ofDays(2)));
         clock.advance(Duration.ofDays(2));
         telegram.failNext("sendMessage", 403, "Forbidden: bot was blocked by the user", null);
 
@@ -280,7 +281,7 @@ class RemindersTest {
     @Test
     void theReminderRowHoldsNoChatIdInClear() throws IOException {
         finishACheck();
-        tap(new Action.RemindIn(1));
+        tap(new Action.RemindIn(Duration.ofDays(7)));
         database.close();
         var bytes = new String(Files.readAllBytes(dir.resolve("spotcheck.db")), java.nio.charset.StandardCharsets.ISO_8859_1);
         var wal = dir.resolve("spotcheck.db-wal");
@@ -298,7 +299,7 @@ class RemindersTest {
     @Test
     void aReminderSealedUnderAnotherSecretIsDroppedWithoutACrash() {
         finishACheck();
-        tap(new Action.RemindIn(0));
+        tap(new Action.RemindIn(Duration.ofDays(2)));
         database.close();
         openDatabase("a-different-secret-0123456789");
         clock.advance(Duration.ofDays(3));
@@ -320,7 +321,7 @@ class RemindersTest {
     @Test
     void aDeliveredReminderIsCountedAsSentOnTheDayItIsDelivered() {
         finishACheck();
-        tap(new Action.RemindIn(0)); // in 2 days
+        tap(new Action.RemindIn(Duration.ofDays(2))); // in 2 days
         clock.advance(Duration.ofDays(2));
 
         assertThat(delivery().deliverDue()).isEqualTo(1);
