@@ -17,7 +17,6 @@ import org.spotcheck.check.Answer;
 import org.spotcheck.check.Question;
 import org.spotcheck.text.Html;
 import org.spotcheck.text.Messages;
-import org.spotcheck.text.Texts;
 
 /**
  * The committed clinical review view (docs/flow.md, docs/content.md) is exactly what the code and
@@ -30,7 +29,8 @@ class FlowExportTest {
 
     private static final Path DOCS = Path.of(System.getProperty("basedir", ".")).resolve("docs");
 
-    private static final Messages EN = Texts.load().in("en");
+    /** As written, like content.md: a clinician sees where a deployment's own services go. */
+    private static final Messages EN = Messages.asWritten("en");
 
     @TempDir
     Path out;
