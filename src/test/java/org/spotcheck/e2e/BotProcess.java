@@ -99,6 +99,8 @@ final class BotProcess {
         var builder = new ProcessBuilder(command);
         // Nothing from the test's own environment may change how the bot runs.
         builder.environment().keySet().removeIf(k -> k.startsWith("SPOTCHECK_") || k.startsWith("TELEGRAM_"));
+        // The secret stays in the test's folder unless the test names one: never in the home folder.
+        builder.environment().put("SPOTCHECK_SECRET_FILE", workDir.resolve("secret").toString());
         builder.environment().putAll(env);
         builder.directory(workDir.toFile());
         builder.redirectErrorStream(true);

@@ -95,7 +95,8 @@ class FlakyTelegramIT {
         Path database = dir.resolve("spotcheck.db");
         long began = System.nanoTime();
         bot = BotProcess.start(BotProcess.snapshotJar(dir), Map.of("TELEGRAM_BOT_TOKEN", TOKEN,
-                "TELEGRAM_API_URL", telegram.url(), "SPOTCHECK_DB", database.toString()), dir, log);
+                "TELEGRAM_API_URL", telegram.url(), "SPOTCHECK_DB", database.toString(),
+                "SPOTCHECK_SECRET_FILE", dir.resolve("secret").toString()), dir, log);
         var startUp = bot.awaitPolling(telegram, Duration.ofSeconds(30));
         int startUpFaults = telegram.faults().size();
 
@@ -127,7 +128,7 @@ class FlakyTelegramIT {
         var wrong = new ArrayList<String>();
         long leftInInbox;
         try (var db = Database.open(database)) {
-            var keys = new ChatKeys(Secret.of(Optional.empty(), database));
+            var keys = new ChatKeys(Secret.of(Optional.empty(), dir.resolve("secret")));
             for (Run run : runs) {
                 Optional<ChatState> stored = db.inTransaction(c -> new ChatStore().load(c, keys.keyFor(run.chatId())));
                 var check = stored.flatMap(ChatState::check);

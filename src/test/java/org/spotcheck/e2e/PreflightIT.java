@@ -116,7 +116,7 @@ class PreflightIT {
         var right = check(settings());
 
         assertThat(wrong.status()).isEqualTo(2);
-        assertThat(oneLine(wrong)).startsWith("spotcheck: SPOTCHECK_SECRET:").doesNotContain("another-secret");
+        assertThat(oneLine(wrong)).startsWith("spotcheck: SPOTCHECK_SECRET ").doesNotContain("another-secret");
         assertThat(right.status()).as("the same database with its own secret; stderr: %s", right.err()).isZero();
     }
 
