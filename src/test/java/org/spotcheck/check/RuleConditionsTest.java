@@ -152,6 +152,11 @@ class RuleConditionsTest {
     }
 
     @Test
+    void aResultWithACauseHasAClearCause() {
+        assertThat(Triage.assess(calmWith(STI_RISK_YES)).noClearCause()).isFalse();
+    }
+
+    @Test
     void theClinicalReviewSeesEveryCauseRowWithItsFact() {
         List<Triage.CauseRule> rows = Triage.causeRules();
         assertThat(rows).extracting(Triage.CauseRule::cause).containsAll(List.of(Cause.values()));
