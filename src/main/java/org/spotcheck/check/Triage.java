@@ -5,8 +5,10 @@ import static org.spotcheck.check.Cause.*;
 import static org.spotcheck.check.When.any;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -114,9 +116,10 @@ public final class Triage {
 
     /** @param startAge the age cervical screening starts where the person lives */
     public static Result assess(Map<Question, Answer> answers, int startAge) {
-        var matched = RULES.stream().filter(rule -> rule.when().holds(answers, startAge)).toList();
+        var given = answers.isEmpty() ? EnumSet.noneOf(Answer.class) : EnumSet.copyOf(answers.values());
+        var matched = RULES.stream().filter(rule -> rule.when().holds(answers, given, startAge)).toList();
         var urgency = matched.stream().map(Rule::level).min(Comparator.naturalOrder()).orElse(Urgency.WATCH);
-        boolean cervix = answers.values().stream().noneMatch(NO_CERVIX::contains);
+        boolean cervix = Collections.disjoint(NO_CERVIX, given);
         if (urgency == Urgency.NOW) {
             // Emergency: nothing else matters until the person is safe.
             return new Result(Urgency.NOW, matched, List.of(), Map.of(), false, cervix, answers);
@@ -125,7 +128,7 @@ public final class Triage {
         var evidence = new EnumMap<Cause, List<Answer>>(Cause.class);
         for (boolean suggesting : List.of(true, false)) {
             for (var rule : CAUSES) {
-                if (rule.suggests() == suggesting && rule.when().holds(answers, startAge)
+                if (rule.suggests() == suggesting && rule.when().holds(answers, given, startAge)
                         && (suggesting || score.containsKey(rule.cause()))) {
                     score.merge(rule.cause(), rule.weight(), Integer::sum);
                     var list = evidence.computeIfAbsent(rule.cause(), c -> new ArrayList<>());
@@ -173,9 +176,15 @@ public final class Triage {
 
         /** The given answers that made this row hold, to show as "why this fits". */
         List<Answer> answersIn(Map<Question, Answer> answers) {
-            return answers.values().stream()
-                    .filter(answer -> when.allOf().stream().anyMatch(group -> group.contains(answer)))
-                    .sorted().toList();
+            var found = EnumSet.noneOf(Answer.class);
+            for (var group : when.allOf()) {
+                for (var answer : group) {
+                    if (answers.get(answer.question()) == answer) {
+                        found.add(answer);
+                    }
+                }
+            }
+            return List.copyOf(found);
         }
     }
 }

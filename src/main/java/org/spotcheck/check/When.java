@@ -1,6 +1,7 @@
 package org.spotcheck.check;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +22,9 @@ public record When(List<Set<Answer>> allOf, Set<Answer> noneOf, AgeLimit age) {
     public enum AgeLimit { ANY, FROM_START_AGE, BELOW_START_AGE }
 
     public When {
-        allOf = allOf.stream().map(Set::copyOf).toList();
-        noneOf = Set.copyOf(noneOf);
+        // Enum sets: the safety test asks every row about every answer path.
+        allOf = allOf.stream().map(group -> Collections.unmodifiableSet(EnumSet.copyOf(group))).toList();
+        noneOf = Collections.unmodifiableSet(noneOf.isEmpty() ? EnumSet.noneOf(Answer.class) : EnumSet.copyOf(noneOf));
     }
 
     /** Any one of these answers. */
@@ -53,10 +55,23 @@ public record When(List<Set<Answer>> allOf, Set<Answer> noneOf, AgeLimit age) {
         return new When(allOf, noneOf, AgeLimit.BELOW_START_AGE);
     }
 
-    boolean holds(Map<Question, Answer> answers, int startAge) {
-        var given = answers.values();
-        if (!allOf.stream().allMatch(group -> group.stream().anyMatch(given::contains))
-                || noneOf.stream().anyMatch(given::contains)) {
+    private static boolean anyIn(Set<Answer> answers, Set<Answer> given) {
+        for (var answer : answers) {
+            if (given.contains(answer)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @param given the answers of {@code answers}, as a set */
+    boolean holds(Map<Question, Answer> answers, Set<Answer> given, int startAge) {
+        for (var group : allOf) {
+            if (!anyIn(group, given)) {
+                return false;
+            }
+        }
+        if (anyIn(noneOf, given)) {
             return false;
         }
         var band = answers.get(Question.AGE);

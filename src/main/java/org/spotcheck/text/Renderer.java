@@ -190,7 +190,7 @@ public final class Renderer {
             rows.add(List.of(new Button(m.get("button.remind"), new Action.RemindOptions())));
         }
         for (var cause : result.causes()) {
-            String label = m.format("button.why_cause", Map.of("cause", m.get("cause." + cause.key() + ".name")));
+            String label = m.format("button.why_cause", Map.of("cause", m.get("cause." + cause.key() + ".short")));
             rows.add(List.of(new Button(Html.toPlain(label), new Action.WhyCause(cause))));
         }
         rows.add(List.of(new Button(m.get("button.consent"), new Action.ShowConsent())));

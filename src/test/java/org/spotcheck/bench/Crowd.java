@@ -18,18 +18,19 @@ import org.spotcheck.check.Question;
  */
 final class Crowd {
 
-    private static final Pattern QUESTION = Pattern.compile("Question (\\d) of 8");
+    private static final int RESULT = -1;
+    private static final Pattern QUESTION = Pattern.compile("Question (\\d+) of (\\d+)");
 
     /** One simulated person: a fixed plan of answers (never the emergency), a count of checks to do. */
     final class Person {
         final long chatId;
-        final List<Integer> plan; // answer position for questions 1..8
+        final Map<Question, Answer> plan; // the answer to each question
         int checksLeft;
         int checksDone;
         long tappedAt;
-        int awaiting; // the question number we wait to see next; 9 = the result
+        int awaiting; // the question number we wait to see next; RESULT = the result
 
-        Person(long chatId, List<Integer> plan, int checks) {
+        Person(long chatId, Map<Question, Answer> plan, int checks) {
             this.chatId = chatId;
             this.plan = plan;
             this.checksLeft = checks;
@@ -45,10 +46,13 @@ final class Crowd {
             } else if (question.find() && Integer.parseInt(question.group(1)) == awaiting) {
                 record();
                 int number = awaiting;
-                String choice = buttons.stream().filter(b -> b.startsWith("a:") && b.endsWith(":" + plan.get(number - 1)))
+                boolean last = number == Integer.parseInt(question.group(2));
+                // Answer buttons carry "q:CHECK:QUESTION:ANSWER" in codes.
+                String choice = buttons.stream().filter(b -> b.startsWith("q:")
+                                && b.endsWith(":" + plan.get(Question.ofCode(b.split(":")[2])).code()))
                         .findFirst().orElseThrow(() -> new IllegalStateException("no answer button in " + buttons));
-                tap(messageId, choice, number == 8 ? 9 : number + 1);
-            } else if (awaiting == 9 && text.contains("What to tell your doctor")) {
+                tap(messageId, choice, last ? RESULT : number + 1);
+            } else if (awaiting == RESULT && text.contains("What to tell your doctor")) {
                 record();
                 checksDone++;
                 checksLeft--;
@@ -76,11 +80,7 @@ final class Crowd {
 
         /** The answers this person gives, as the store should hold them. */
         Map<Question, Answer> answers() {
-            var answers = new java.util.EnumMap<Question, Answer>(Question.class);
-            for (var question : Question.values()) {
-                answers.put(question, question.answers().get(plan.get(question.ordinal())));
-            }
-            return answers;
+            return Map.copyOf(plan);
         }
     }
 
@@ -96,10 +96,14 @@ final class Crowd {
         this.api = api;
         var random = new java.util.Random(size);
         for (int i = 0; i < size; i++) {
-            var plan = new ArrayList<Integer>();
+            var plan = new java.util.EnumMap<Question, Answer>(Question.class);
             for (var question : Question.values()) {
-                // Never the emergency (it would end the check at once); otherwise any answer.
-                plan.add(question == Question.EMERGENCY ? 1 : random.nextInt(question.answers().size() - (question == Question.FREQUENCY ? 1 : 0)));
+                // Never the emergency (it would end the check at once), nor an answer that shows "get seen
+                // today" before the next question; "None of these" keeps all ten questions; otherwise any answer.
+                var offered = new ArrayList<>(org.spotcheck.check.Check.begin(1).choices(question));
+                offered.removeAll(List.of(Answer.PAIN_DEEP, Answer.HYSTERECTOMY_RECENT));
+                plan.put(question, question == Question.EMERGENCY ? Answer.EMERGENCY_NONE
+                        : question == Question.SITUATION ? Answer.SITUATION_NONE : offered.get(random.nextInt(offered.size())));
             }
             var person = new Person(firstChatId + i, plan, 0);
             people.add(person);
@@ -148,8 +152,8 @@ final class Crowd {
         }
     }
 
-    /** Updates each person sends per check: /start, begin, eight answers. */
+    /** Updates each person sends per check: /start, begin, ten answers. */
     static int updatesPerCheck() {
-        return 2 + Question.count();
+        return 2 + Question.values().length;
     }
 }

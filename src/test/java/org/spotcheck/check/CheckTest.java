@@ -14,9 +14,9 @@ class CheckTest {
 
     @Test
     void answeringMovesToTheNextQuestion() {
-        var check = Check.begin(1).answer(Answer.EMERGENCY_NO);
-        assertThat(check.current()).contains(Question.SITUATION);
-        assertThat(check.answers()).containsEntry(Question.EMERGENCY, Answer.EMERGENCY_NO);
+        var check = Check.begin(1).answer(Answer.EMERGENCY_NONE);
+        assertThat(check.current()).contains(Question.AGE);
+        assertThat(check.answers()).containsEntry(Question.EMERGENCY, Answer.EMERGENCY_NONE);
     }
 
     @Test
@@ -27,20 +27,77 @@ class CheckTest {
     }
 
     @Test
+    void aSlightTemperatureWithPainGoesOnWithTheQuestions() {
+        assertThat(Check.begin(1).answer(Answer.EMERGENCY_SLIGHT_FEVER).current()).contains(Question.AGE);
+    }
+
+    @Test
     void answeringTheLastQuestionFinishesTheCheck() {
         var check = Check.begin(1);
-        for (var question : Question.values()) {
-            check = check.answer(question.answers().get(question == Question.EMERGENCY ? 1 : 0));
+        while (!check.finished()) {
+            var question = check.current().orElseThrow();
+            check = check.answer(question == Question.EMERGENCY ? Answer.EMERGENCY_NONE : question.answers().get(0));
         }
-        assertThat(check.finished()).isTrue();
-        assertThat(check.answers()).hasSize(Question.count());
+        assertThat(check.answers()).containsKey(Question.SCREENING);
+    }
+
+    @Test
+    void theBetweenPeriodsQuestionFollowsOnlyNoneOfThese() {
+        var none = Check.begin(1).answer(Answer.EMERGENCY_NONE).answer(Answer.AGE_25_39)
+                .answer(Answer.SITUATION_NONE).answer(Answer.ONCE);
+        assertThat(none.current()).contains(Question.BETWEEN_PERIODS);
+        var menopause = Check.begin(1).answer(Answer.EMERGENCY_NONE).answer(Answer.AGE_40_PLUS)
+                .answer(Answer.MENOPAUSE).answer(Answer.ONCE);
+        assertThat(menopause.current()).contains(Question.BIRTH_CONTROL);
+    }
+
+    @Test
+    void progressCountsTheQuestionsThisPersonIsAskedAndShrinksWhenOneIsSkipped() {
+        var atSituation = Check.begin(1).answer(Answer.EMERGENCY_NONE).answer(Answer.AGE_25_39);
+        assertThat(atSituation.number()).isEqualTo(3);
+        assertThat(atSituation.total()).isEqualTo(10);
+        var pregnant = atSituation.answer(Answer.PREGNANT);
+        assertThat(pregnant.number()).isEqualTo(4);
+        assertThat(pregnant.total()).isEqualTo(9);
+        var none = atSituation.answer(Answer.SITUATION_NONE);
+        assertThat(none.number()).isEqualTo(4);
+        assertThat(none.total()).isEqualTo(10);
+    }
+
+    @Test
+    void eachAnswerMovesTheNumberUpByOneAndBackMovesItDownByOne() {
+        var check = Check.begin(1);
+        int number = 1;
+        while (!check.finished()) {
+            assertThat(check.number()).isEqualTo(number);
+            if (number > 1) {
+                assertThat(check.back().number()).isEqualTo(number - 1);
+            }
+            var question = check.current().orElseThrow();
+            check = check.answer(question == Question.EMERGENCY ? Answer.EMERGENCY_NONE : question.answers().get(1));
+            number++;
+        }
     }
 
     @Test
     void backReturnsToThePreviousQuestionAndKeepsItsAnswer() {
-        var check = Check.begin(1).answer(Answer.EMERGENCY_NO).answer(Answer.NEITHER).back();
-        assertThat(check.current()).contains(Question.SITUATION);
-        assertThat(check.answers()).containsEntry(Question.SITUATION, Answer.NEITHER);
+        var check = Check.begin(1).answer(Answer.EMERGENCY_NONE).answer(Answer.AGE_16_24).back();
+        assertThat(check.current()).contains(Question.AGE);
+        assertThat(check.answers()).containsEntry(Question.AGE, Answer.AGE_16_24);
+    }
+
+    @Test
+    void backSkipsAQuestionThatWasNotAsked() {
+        var check = Check.begin(1).answer(Answer.EMERGENCY_NONE).answer(Answer.AGE_25_39)
+                .answer(Answer.PREGNANT).answer(Answer.ONCE);
+        assertThat(check.current()).contains(Question.BIRTH_CONTROL);
+        assertThat(check.back().current()).contains(Question.FREQUENCY);
+    }
+
+    @Test
+    void anAnswerKeptAfterGoingBackCountsOnlyWhenGivenAgain() {
+        var check = Check.begin(1).answer(Answer.EMERGENCY_NONE).answer(Answer.AGE_40_PLUS).back();
+        assertThat(check.given()).doesNotContainKey(Question.AGE);
     }
 
     @Test
@@ -57,6 +114,21 @@ class CheckTest {
     void everyQuestionHasAtLeastTwoAnswers() {
         for (var question : Question.values()) {
             assertThat(question.answers()).hasSizeGreaterThanOrEqualTo(2);
+        }
+    }
+
+    @Test
+    void codesAreUniqueSoCallbackDataNamesExactlyOneChoice() {
+        assertThat(java.util.Arrays.stream(Question.values()).map(Question::code).distinct()).hasSize(Question.values().length);
+        for (var question : Question.values()) {
+            assertThat(question.answers().stream().map(Answer::code).distinct()).hasSize(question.answers().size());
+            for (var answer : question.answers()) {
+                assertThat(question.answerOfCode(answer.code())).isEqualTo(answer);
+            }
+            assertThat(Question.ofCode(question.code())).isEqualTo(question);
+        }
+        for (var cause : Cause.values()) {
+            assertThat(Cause.ofCode(cause.code())).isEqualTo(cause);
         }
     }
 }

@@ -23,7 +23,8 @@ class ConversationTest {
         var check = Check.begin(3);
         for (int i = 0; i < answered; i++) {
             var question = check.current().orElseThrow();
-            check = check.answer(question.answers().get(question == Question.EMERGENCY ? 1 : 0));
+            check = check.answer(question == Question.EMERGENCY ? Answer.EMERGENCY_NONE
+                    : question == Question.SITUATION ? Answer.SITUATION_NONE : question.answers().get(0));
         }
         return Optional.of(check);
     }
@@ -37,21 +38,21 @@ class ConversationTest {
 
     @Test
     void startAfterAFinishedCheckOffersTheResultAgain() {
-        assertThat(Conversation.handle(atQuestion(8), new Input.Typed(Input.Command.START)).replies())
+        assertThat(Conversation.handle(atQuestion(10), new Input.Typed(Input.Command.START)).replies())
                 .containsExactly(new ShowPage(Page.WELCOME_BACK, false));
     }
 
     @Test
     void showResultShowsTheLastResultAgain() {
-        var finished = atQuestion(8).get();
-        assertThat(tap(atQuestion(8), new Action.ShowResult()).replies())
+        var finished = atQuestion(10).get();
+        assertThat(tap(atQuestion(10), new Action.ShowResult()).replies())
                 .containsExactly(new ShowResult(finished, finished.result()));
     }
 
     @Test
     void continuingACheckThatHasFinishedShowsItsResult() {
-        var finished = atQuestion(8).get();
-        assertThat(tap(atQuestion(8), new Action.Resume()).replies())
+        var finished = atQuestion(10).get();
+        assertThat(tap(atQuestion(10), new Action.Resume()).replies())
                 .containsExactly(new ShowResult(finished, finished.result()));
     }
 
@@ -68,22 +69,65 @@ class ConversationTest {
         assertThat(turn.check()).isEqualTo(atQuestion(2));
     }
 
-    @Test
-    void beginStartsANewCheckWithTheNextId() {
-        var turn = tap(atQuestion(8), new Action.Begin());
-        assertThat(turn.check()).contains(Check.begin(4));
-        assertThat(turn.replies()).containsExactly(new ShowQuestion(Check.begin(4)));
+    private static Context drawn(int id) {
+        return new Context(Context.DEFAULT_DELAYS, Optional.empty(), id, Context.DEFAULT_START_AGE);
     }
 
     @Test
-    void theFirstCheckOfAChatHasIdOne() {
-        assertThat(tap(NONE, new Action.Begin()).check()).contains(Check.begin(1));
+    void beginStartsANewCheckWithTheIdTheCallerDrew() {
+        var turn = Conversation.handle(atQuestion(10), new Input.Tap(new Action.Begin()), drawn(777));
+        assertThat(turn.check()).contains(Check.begin(777));
+        assertThat(turn.replies()).containsExactly(new ShowQuestion(Check.begin(777)));
+    }
+
+    @Test
+    void aNewCheckNeverTakesTheIdOfTheCheckWhoseButtonsAreOnScreen() {
+        var turn = Conversation.handle(atQuestion(10), new Input.Tap(new Action.Begin()), drawn(3));
+        assertThat(turn.check().orElseThrow().id()).isNotEqualTo(3);
+    }
+
+    @Test
+    void aLevelOfTodayIsShownAsSoonAsItIsKnownWithTheCheckGoingOn() {
+        var turn = tap(atQuestion(0), new Action.Choose(3, Question.EMERGENCY, Answer.EMERGENCY_SLIGHT_FEVER));
+        var check = turn.check().orElseThrow();
+        assertThat(check.current()).contains(Question.AGE);
+        assertThat(turn.replies()).singleElement().isInstanceOfSatisfying(Reply.ShowToday.class,
+                today -> assertThat(today.sofar().urgency()).isEqualTo(Urgency.TODAY));
+    }
+
+    @Test
+    void aLevelOfTodayIsAnnouncedOnceNotAfterEveryAnswer() {
+        var today = tap(atQuestion(0), new Action.Choose(3, Question.EMERGENCY, Answer.EMERGENCY_SLIGHT_FEVER)).check();
+        var next = tap(today, new Action.Choose(3, Question.AGE, Answer.AGE_25_39));
+        assertThat(next.replies()).containsExactly(new ShowQuestion(next.check().orElseThrow()));
+    }
+
+    @Test
+    void theConsentPageChangesNothingAndLeavesNoTrace() {
+        var turn = tap(atQuestion(4), new Action.ShowConsent());
+        assertThat(turn.replies()).containsExactly(new Reply.ShowConsent());
+        assertThat(turn.check()).isEqualTo(atQuestion(4));
+        assertThat(turn.leavesNoTrace()).isTrue();
+        var closed = tap(atQuestion(4), new Action.CloseConsent());
+        assertThat(closed.replies()).containsExactly(new Reply.CloseConsent());
+        assertThat(closed.leavesNoTrace()).isTrue();
+    }
+
+    @Test
+    void aReminderInDaysIsNeverOfferedWhenTheResultIsToday() {
+        var pregnant = Check.begin(3).answer(Answer.EMERGENCY_NONE).answer(Answer.AGE_25_39).answer(Answer.PREGNANT);
+        while (!pregnant.finished()) {
+            pregnant = pregnant.answer(pregnant.current().orElseThrow().answers().get(0));
+        }
+        var turn = tap(Optional.of(pregnant), new Action.RemindOptions());
+        assertThat(turn.replies()).noneMatch(Reply.ChooseDelay.class::isInstance);
+        assertThat(turn.effects()).isEmpty();
     }
 
     @Test
     void aValidAnswerShowsTheNextQuestion() {
-        var turn = tap(atQuestion(0), new Action.Choose(3, Question.EMERGENCY, Answer.EMERGENCY_NO));
-        assertThat(turn.check().orElseThrow().current()).contains(Question.SITUATION);
+        var turn = tap(atQuestion(0), new Action.Choose(3, Question.EMERGENCY, Answer.EMERGENCY_NONE));
+        assertThat(turn.check().orElseThrow().current()).contains(Question.AGE);
         assertThat(turn.replies()).containsExactly(new ShowQuestion(turn.check().orElseThrow()));
     }
 
@@ -98,7 +142,7 @@ class ConversationTest {
 
     @Test
     void theLastAnswerShowsTheResult() {
-        var turn = tap(atQuestion(7), new Action.Choose(3, Question.SCREENING, Answer.SCREENING_RECENT));
+        var turn = tap(atQuestion(9), new Action.Choose(3, Question.SCREENING, Answer.SCREENING_NORMAL));
         assertThat(turn.replies()).first().isInstanceOf(ShowResult.class);
     }
 
@@ -118,13 +162,13 @@ class ConversationTest {
 
     @Test
     void anAnswerThatBelongsToAnotherQuestionIsStale() {
-        var turn = tap(atQuestion(3), new Action.Choose(3, Question.BIRTH_CONTROL, Answer.ONCE));
-        assertThat(turn.check()).isEqualTo(atQuestion(3));
+        var turn = tap(atQuestion(5), new Action.Choose(3, Question.BIRTH_CONTROL, Answer.ONCE));
+        assertThat(turn.check()).isEqualTo(atQuestion(5));
     }
 
     @Test
     void aTapOnAFinishedCheckSaysItIsFinished() {
-        var turn = tap(atQuestion(8), new Action.Choose(3, Question.SCREENING, Answer.SCREENING_RECENT));
+        var turn = tap(atQuestion(10), new Action.Choose(3, Question.SCREENING, Answer.SCREENING_NORMAL));
         assertThat(turn.replies()).containsExactly(new PopUp("toast.finished", false));
     }
 
@@ -142,27 +186,27 @@ class ConversationTest {
 
     @Test
     void backShowsThePreviousQuestion() {
-        var turn = tap(atQuestion(3), new Action.Back(3, Question.BIRTH_CONTROL));
-        assertThat(turn.check().orElseThrow().current()).contains(Question.FREQUENCY);
+        var turn = tap(atQuestion(5), new Action.Back(3, Question.BIRTH_CONTROL));
+        assertThat(turn.check().orElseThrow().current()).contains(Question.BETWEEN_PERIODS);
     }
 
     @Test
     void backFromAnOlderQuestionIsStale() {
-        var turn = tap(atQuestion(3), new Action.Back(3, Question.FREQUENCY));
-        assertThat(turn.check()).isEqualTo(atQuestion(3));
+        var turn = tap(atQuestion(5), new Action.Back(3, Question.FREQUENCY));
+        assertThat(turn.check()).isEqualTo(atQuestion(5));
         assertThat(turn.replies()).first().isEqualTo(new PopUp("toast.stale", false));
     }
 
     @Test
     void whyThisQuestionIsAnAlertAndChangesNothing() {
-        var turn = tap(atQuestion(4), new Action.WhyQuestion(Question.DRYNESS));
-        assertThat(turn.replies()).containsExactly(new PopUp("question.dryness.why", true));
+        var turn = tap(atQuestion(4), new Action.WhyQuestion(Question.PAIN));
+        assertThat(turn.replies()).containsExactly(new PopUp("question.pain.why", true));
         assertThat(turn.check()).isEqualTo(atQuestion(4));
     }
 
     @Test
     void whyACauseIsAnAlert() {
-        assertThat(tap(atQuestion(8), new Action.WhyCause(Cause.STI)).replies())
+        assertThat(tap(atQuestion(10), new Action.WhyCause(Cause.STI)).replies())
                 .containsExactly(new PopUp("cause.sti.why", true));
     }
 

@@ -55,14 +55,14 @@ public final class InputSequences {
                 var question = check.get().current().orElseThrow();
                 var answers = check.get().choices(question);
                 var answer = question == Question.EMERGENCY
-                        ? (pick % 5 == 0 ? Answer.EMERGENCY_YES : Answer.EMERGENCY_NO)
+                        ? (pick % 5 == 0 ? Answer.EMERGENCY_YES : Answer.EMERGENCY_NONE)
                         : answers.get(pick % answers.size());
                 return new Input.Tap(new Action.Choose(check.get().id(), question, answer));
             }
             if (pick % 2 == 0) {
                 return new Input.Tap(new Action.Begin());
             }
-            var question = Question.values()[(pick / 2) % Question.count()];
+            var question = Question.values()[(pick / 2) % Question.values().length];
             var answer = question.answers().get((pick / 2) % question.answers().size());
             return new Input.Tap(new Action.Choose(check.map(Check::id).orElse(1), question, answer));
         }
@@ -141,13 +141,12 @@ public final class InputSequences {
      * most four, reminder ids as SQLite hands them out.
      */
     public static Arbitrary<Action> buttonActions() {
-        var checkIds = Arbitraries.oneOf(Arbitraries.integers().between(0, 999_999_999),
-                Arbitraries.integers().between(0, 20), Arbitraries.of(0, 1, 999_999_999));
+        var checkIds = Arbitraries.oneOf(Arbitraries.integers().between(0, Integer.MAX_VALUE),
+                Arbitraries.integers().between(0, 20), Arbitraries.of(0, 1, 999_999_999, Integer.MAX_VALUE));
         var chooses = Combinators.combine(checkIds, Arbitraries.of(Answer.class))
                 .as((id, answer) -> new Action.Choose(id, answer.question(), answer));
         return everyKind(chooses, component -> switch (component.getName()) {
             case "checkId" -> checkIds;
-            case "delayIndex" -> Arbitraries.integers().between(0, 3);
             case "reminderId" -> Arbitraries.oneOf(Arbitraries.longs().between(1, 1_000),
                     Arbitraries.longs().between(1, 999_999_999_999_999_999L));
             default -> byType(component);
@@ -161,6 +160,11 @@ public final class InputSequences {
         }
         if (type.isEnum()) {
             return Arbitraries.of(type.getEnumConstants());
+        }
+        if (type == Duration.class) {
+            // The configured delays, and any other (e.g. a delay since taken out of the settings).
+            return Arbitraries.oneOf(Arbitraries.of(Duration.ofDays(2), Duration.ofDays(7)),
+                    Arbitraries.longs().between(1, Duration.ofDays(90).toSeconds()).map(Duration::ofSeconds));
         }
         if (type == String.class && component.getName().equals("language")) {
             // The languages SpotCheck speaks, and codes it does not (which must change nothing).
@@ -232,7 +236,8 @@ public final class InputSequences {
     /** What a turn knows besides the check: the delays, and maybe an earlier check the person let us remember. */
     public static Arbitrary<Context> contexts() {
         var remembered = Arbitraries.longs().between(0, 40_000).map(LocalDate.of(2000, 1, 1)::plusDays).optional(0.5);
-        return Combinators.combine(reminderDelays(), remembered).as(Context::new);
+        var ids = Arbitraries.oneOf(Arbitraries.integers().between(1, 5), Arbitraries.integers().between(1, Integer.MAX_VALUE));
+        return Combinators.combine(reminderDelays(), remembered, ids, Arbitraries.of(21, 25)).as(Context::new);
     }
 
     /** One turn as played: the check before, the input it became, and what the conversation did. */

@@ -106,11 +106,11 @@ class LogPrivacyTest {
         await(() -> telegram.calls("editMessageText").size() > editsBefore, "the forged tap to be handled");
         // An error path: Telegram refuses the edit for good, so the question is sent anew.
         telegram.failNext("editMessageText", 400, "Bad Request: can't parse entities: unsupported start tag", null);
-        telegram.queueRawUpdate(rawTap(question, "a:1:0:1"));
+        telegram.queueRawUpdate(rawTap(question, telegram.buttonsData(CHAT, question.messageId()).get(2)));
         // A group message from the same person.
         telegram.sendGroupText(GROUP, CHAT, "/start");
         telegram.awaitCall("sendMessage", c -> c.body().path("chat_id").asLong() == GROUP, BOUND);
-        person.answersPatiently((number, count) -> 1, A_FEW_SECONDS, deadline);
+        person.answersPatiently((number, count) -> count - 1, A_FEW_SECONDS, deadline);
         await(() -> captured.text().contains("edit failed"), "the refused edit in the log");
         app.close();
 
@@ -136,7 +136,8 @@ class LogPrivacyTest {
 
         telegram.failNext("editMessageText", 400, "Bad Request: can't parse entities: unsupported start tag", null);
         telegram.failNext("sendMessage", 400, "Bad Request: can't parse entities: unsupported start tag", null);
-        long update = telegram.queueRawUpdate(rawTap(person.currentQuestion(), "a:1:0:1"));
+        var question = person.currentQuestion();
+        long update = telegram.queueRawUpdate(rawTap(question, telegram.buttonsData(CHAT + 1, question.messageId()).get(2)));
 
         await(() -> captured.lines().stream().anyMatch(l -> l.contains("update " + update + " chat ")),
                 "a line naming update " + update + " as not delivered");

@@ -23,7 +23,7 @@ import org.spotcheck.telegram.FakeBotApi.FakeMessage;
 final class PatientPerson {
 
     static final String RESULT = "What to tell your doctor";
-    private static final Pattern NUMBER = Pattern.compile("Question (\\d) of 8");
+    private static final Pattern NUMBER = Pattern.compile("Question (\\d+) of \\d+");
 
     /** How long a tap may take to show before the person looks again. */
     private static final long PATIENCE_MILLIS = 2_000;
@@ -34,8 +34,8 @@ final class PatientPerson {
 
     private final FakeBotApi telegram;
     final long chatId;
-    /** Per question (0-based), the answer index the chosen button's data carries ("a:CHECK:QUESTION:INDEX"). */
-    private final int[] choices;
+    /** Per question code, the code of the answer this person taps (callback data "q:CHECK:QUESTION:ANSWER"). */
+    private final java.util.Map<String, String> choices;
     private final Random random;
 
     private final List<String> queryIds = new ArrayList<>();
@@ -56,10 +56,10 @@ final class PatientPerson {
 
     private final Pace pace;
 
-    PatientPerson(FakeBotApi telegram, long chatId, int[] choices, Pace pace, long seed) {
+    PatientPerson(FakeBotApi telegram, long chatId, java.util.Map<String, String> choices, Pace pace, long seed) {
         this.telegram = telegram;
         this.chatId = chatId;
-        this.choices = choices.clone();
+        this.choices = java.util.Map.copyOf(choices);
         this.pace = pace;
         this.random = new Random(seed);
     }
@@ -76,7 +76,7 @@ final class PatientPerson {
             }
             // Like anyone, they act on the newest thing on screen: a welcome below the question is the
             // answer to their /start, and they follow it.
-            Optional<FakeMessage> question = newest(d -> d.startsWith("a:"));
+            Optional<FakeMessage> question = newest(d -> d.startsWith("q:"));
             Optional<FakeMessage> welcome = newest(d -> d.equals("begin") || d.equals("resume") || d.equals("result"))
                     .filter(m -> m.text() != null && m.text().contains("Welcome to SpotCheck"));
             String choice = welcome.map(this::welcomeChoice).orElse(null);
@@ -92,7 +92,7 @@ final class PatientPerson {
                 }
                 diary.add(choice + " on " + id);
                 if (waitUpTo(PATIENCE_MILLIS,
-                        () -> resultShown() || newest(d -> d.startsWith("a:")).filter(m -> m.messageId() > id).isPresent())) {
+                        () -> resultShown() || newest(d -> d.startsWith("q:")).filter(m -> m.messageId() > id).isPresent())) {
                     unchanged = 0;
                 } else if (++unchanged >= TAPS_BEFORE_START) {
                     unchanged = 0; // e.g. "resume" on an old welcome, answered "this check is finished"
@@ -104,11 +104,9 @@ final class PatientPerson {
                 sawQuestion = true;
                 FakeMessage q = question.get();
                 int number = number(q);
-                String suffix = ":" + (number - 1) + ":" + choices[number - 1];
                 String data = telegram.buttonsData(chatId, q.messageId()).stream()
-                        .filter(d -> d.startsWith("a:") && d.endsWith(suffix)).findFirst()
-                        .orElseThrow(() -> new AssertionError("person " + chatId + ": no button *" + suffix
-                                + " on " + q.text()));
+                        .filter(d -> d.startsWith("q:") && d.endsWith(":" + choices.get(d.split(":")[2]))).findFirst()
+                        .orElseThrow(() -> new AssertionError("person " + chatId + ": no button of theirs on " + q.text()));
                 if (!tap(q.messageId(), data)) {
                     continue; // the message went away just now: look again
                 }
@@ -174,7 +172,7 @@ final class PatientPerson {
     }
 
     private boolean sameQuestion(int messageId, int number) {
-        var now = newest(d -> d.startsWith("a:"));
+        var now = newest(d -> d.startsWith("q:"));
         return now.isPresent() && now.get().messageId() == messageId && number(now.get()) == number;
     }
 

@@ -74,14 +74,16 @@ class TelegramEndToEndTest {
         person.waitFor(() -> person.currentQuestionNumber() == 1, "question 1");
         int questionMessage = person.currentQuestion().messageId();
 
-        person.answers(1); // no emergency sign
-        person.answers(2); // neither pregnant nor past menopause
+        person.answers(2); // no emergency sign
+        person.answers(2); // 25 to 39
+        person.answers(4); // none of these situations
         person.answers(2); // more than once in a row
+        person.answers(1); // no bleeding between periods
         person.answers(0); // birth control started recently
-        person.answers(2); // not dry
+        person.answers(3); // no pain, not dry
         person.answers(1); // no itching or discharge change
         person.answers(2); // not sure about STIs
-        person.answers(0); // screened in the last 3 years
+        person.answers(0); // screened in the last 3 years, normal
 
         var result = person.result().orElseThrow();
         assertThat(result.text())
@@ -98,7 +100,7 @@ class TelegramEndToEndTest {
         assertThat(telegram.message(1001, questionMessage).orElseThrow().text()).isEqualTo(EN.get("question.finished"));
         assertThat(telegram.calls("sendMessage").stream()
                 .filter(c -> c.body().path("chat_id").asLong() == 1001)
-                .filter(c -> c.body().path("text").asText().contains("of 8"))).hasSize(1);
+                .filter(c -> c.body().path("text").asText().contains("of 10"))).hasSize(1);
     }
 
     @Test
@@ -108,9 +110,9 @@ class TelegramEndToEndTest {
         person.waitFor(() -> person.lastText().contains("Welcome"), "the welcome");
         person.taps("begin");
         person.waitFor(() -> person.currentQuestionNumber() == 1, "question 1");
-        person.answers(1);
+        person.answers(2);
         int question = person.currentQuestion().messageId();
-        person.taps("w:1");
+        person.taps("wq:g");
         person.tapOn(question, "nonsense-data");
         person.tapOn(question, "a:99:0:0");
         assertThat(telegram.calls("answerCallbackQuery")).hasSize(5);
@@ -134,7 +136,7 @@ class TelegramEndToEndTest {
         person.waitFor(() -> person.lastText().contains("Welcome"), "the welcome");
         person.taps("begin");
         person.waitFor(() -> person.currentQuestionNumber() == 1, "question 1");
-        person.answers(1);
+        person.answers(2);
         int before = person.currentQuestion().messageId();
         telegram.sendSticker(1004);
         person.waitFor(() -> person.currentQuestion().messageId() != before, "the question again");
@@ -150,21 +152,23 @@ class TelegramEndToEndTest {
         person.waitFor(() -> person.lastText().contains("Welcome"), "the welcome");
         person.taps("begin");
         person.waitFor(() -> person.currentQuestionNumber() == 1, "question 1");
-        person.answers(1);
-        person.answers(2);
+        person.answers(2); // no emergency sign
+        person.answers(2); // 25 to 39
+        person.answers(4); // none of these situations
         person.answers(0); // only this once
         int questionMessage = person.currentQuestion().messageId();
 
         app.close();
         app = startBot();
 
-        assertThat(person.currentQuestionNumber()).isEqualTo(4);
-        person.answers(2);
+        assertThat(person.currentQuestionNumber()).isEqualTo(5);
+        person.answers(1); // no bleeding between periods
         assertThat(person.currentQuestion().messageId()).isEqualTo(questionMessage);
-        person.answers(2);
-        person.answers(1);
-        person.answers(1);
-        person.answers(0);
+        person.answers(2); // no birth control
+        person.answers(3); // no pain
+        person.answers(1); // no discharge change
+        person.answers(1); // no STI risk
+        person.answers(0); // screened, normal
         assertThat(person.result().orElseThrow().text()).startsWith(EN.get("result.urgency.watch"))
                 .contains(EN.get("result.no_clear_cause"));
         person.waitFor(() -> person.lastText().equals(EN.get("page.ask_remember")), "the offer to remember");
@@ -186,7 +190,7 @@ class TelegramEndToEndTest {
         person.waitFor(() -> person.lastText().contains("Welcome"), "the welcome");
         person.taps("begin");
         person.waitFor(() -> person.currentQuestionNumber() == 1, "question 1");
-        person.answers(1);
+        person.answers(2);
         person.types("/forget");
         person.waitFor(() -> person.lastText().contains(EN.get("page.forget_ask")), "the confirmation");
         person.taps("forget:yes");
@@ -203,14 +207,14 @@ class TelegramEndToEndTest {
         person.waitFor(() -> person.lastText().contains("Welcome"), "the welcome");
         person.taps("begin");
         person.waitFor(() -> person.currentQuestionNumber() == 1, "question 1");
-        for (int answer : new int[] {1, 2, 2, 2, 2, 1, 1, 0}) {
+        for (int answer : new int[] {2, 2, 4, 2, 1, 2, 3, 1, 1, 0}) {
             person.answers(answer);
         }
         person.taps("remind");
         person.waitFor(() -> person.lastText().equals(EN.get("remind.choose")), "the reminder delays");
         assertThat(telegram.buttonsData(5005, person.screen().get(person.screen().size() - 1).messageId()))
-                .containsExactly("remind:0", "remind:1");
-        person.taps("remind:0");
+                .containsExactly("in:PT3S", "in:PT48H");
+        person.taps("in:PT3S");
         person.waitFor(() -> person.lastText().startsWith("Okay. I will remind you in 3 seconds"), "the confirmation");
 
         app.close(); // down before it falls due
@@ -234,12 +238,12 @@ class TelegramEndToEndTest {
         person.waitFor(() -> person.lastText().contains("Welcome"), "the welcome");
         person.taps("begin");
         person.waitFor(() -> person.currentQuestionNumber() == 1, "question 1");
-        for (int answer : new int[] {1, 2, 0, 2, 2, 1, 1, 0}) {
+        for (int answer : new int[] {2, 2, 4, 0, 1, 2, 3, 1, 1, 0}) {
             person.answers(answer);
         }
         person.taps("remind");
         person.waitFor(() -> person.lastText().equals(EN.get("remind.choose")), "the reminder delays");
-        person.taps("remind:1");
+        person.taps("in:PT168H");
         person.waitFor(() -> person.lastText().startsWith("Okay. I will remind you in 7 days"), "the confirmation");
         person.types("/reminders");
         person.waitFor(() -> person.lastText().startsWith(EN.get("reminders.title")), "the list");

@@ -45,18 +45,30 @@ final class TelegramPerson {
                 PATIENCE);
     }
 
-    /** Answers the question on screen with its n-th answer (0-based) and waits for what follows. */
+    /**
+     * Answers the question on screen with its n-th answer (0-based) and waits for what follows; a
+     * "get seen today" notice on the way is read and continued from, as a person would.
+     */
     void answers(int index) {
         var question = currentQuestion();
         int number = questionNumber(question);
         var choice = telegram.buttonsData(chatId, question.messageId()).stream()
-                .filter(d -> d.startsWith("a:") && d.endsWith(":" + index)).findFirst().orElseThrow();
+                .filter(d -> d.startsWith("q:")).toList().get(index);
         tapOn(question.messageId(), choice);
-        if (number < 8 && !choice.matches("a:\\d+:0:0")) {
-            waitFor(() -> currentQuestionNumber() == number + 1, "question " + (number + 1));
+        if (number < questionTotal(question) && !choice.endsWith(":e:y")) {
+            waitFor(() -> currentQuestionNumber() == number + 1 || todayNotice().isPresent(), "question " + (number + 1));
+            if (currentQuestionNumber() != number + 1) {
+                tapOn(todayNotice().orElseThrow().messageId(), "resume");
+                waitFor(() -> currentQuestionNumber() == number + 1, "question " + (number + 1));
+            }
         } else {
             waitFor(() -> result().isPresent(), "the result");
         }
+    }
+
+    /** The newest "get seen today" notice with its Continue button, if one is on screen. */
+    Optional<FakeMessage> todayNotice() {
+        return messageWithButton(d -> d.equals("resume")).filter(m -> m.text() != null && m.text().contains("Get seen today"));
     }
 
     /** The result message, once it is on screen. */
@@ -65,12 +77,12 @@ final class TelegramPerson {
     }
 
     FakeMessage currentQuestion() {
-        return messageWithButton(d -> d.startsWith("a:"))
+        return messageWithButton(d -> d.startsWith("q:"))
                 .orElseThrow(() -> new AssertionError("no question on screen: " + telegram.messages(chatId)));
     }
 
     int currentQuestionNumber() {
-        return messageWithButton(d -> d.startsWith("a:")).map(TelegramPerson::questionNumber).orElse(0);
+        return messageWithButton(d -> d.startsWith("q:")).map(TelegramPerson::questionNumber).orElse(0);
     }
 
     String lastText() {
@@ -98,9 +110,15 @@ final class TelegramPerson {
     }
 
     private static int questionNumber(FakeMessage message) {
-        var m = java.util.regex.Pattern.compile("Question (\\d) of 8").matcher(message.text());
+        var m = java.util.regex.Pattern.compile("Question (\\d+) of (\\d+)").matcher(message.text());
         assertThat(m.find()).as("a question message: %s", message.text()).isTrue();
         return Integer.parseInt(m.group(1));
+    }
+
+    private static int questionTotal(FakeMessage message) {
+        var m = java.util.regex.Pattern.compile("Question (\\d+) of (\\d+)").matcher(message.text());
+        assertThat(m.find()).as("a question message: %s", message.text()).isTrue();
+        return Integer.parseInt(m.group(2));
     }
 
     // ---------------------------------------------------------------- a patient person on a flaky line
@@ -169,7 +187,15 @@ final class TelegramPerson {
         var chosen = new TreeMap<Integer, String>();
         while (!resultShown()) {
             giveUpAfter(deadlineNanos, "the result");
-            var question = messageWithButton(d -> d.startsWith("a:"));
+            var notice = todayNotice();
+            if (notice.isPresent() && currentQuestionNumber() == 0) {
+                // "Get seen today" came before the next question: read it, then Continue.
+                if (tapsQuietly(notice.get().messageId(), "resume")) {
+                    waitUpTo(patience, () -> resultShown() || currentQuestionNumber() > 0);
+                }
+                continue;
+            }
+            var question = messageWithButton(d -> d.startsWith("q:"));
             if (question.isEmpty()) {
                 // The last question turns into "finished" just before the result comes: wait for it.
                 if (waitUpTo(patience, () -> resultShown() || currentQuestionNumber() > 0)) {
@@ -192,7 +218,7 @@ final class TelegramPerson {
             var shown = question.get();
             int number = questionNumber(shown);
             var answers = telegram.buttonsData(chatId, shown.messageId()).stream()
-                    .filter(d -> d.startsWith("a:")).toList();
+                    .filter(d -> d.startsWith("q:")).toList();
             String data = answers.get(Math.floorMod(position.applyAsInt(number, answers.size()), answers.size()));
             chosen.putIfAbsent(number, data);
             if (!tapsQuietly(shown.messageId(), data)) {
@@ -248,7 +274,7 @@ final class TelegramPerson {
     }
 
     private boolean showsQuestion(int messageId, int number) {
-        var now = messageWithButton(d -> d.startsWith("a:"));
+        var now = messageWithButton(d -> d.startsWith("q:"));
         return now.isPresent() && now.get().messageId() == messageId && questionNumber(now.get()) == number;
     }
 

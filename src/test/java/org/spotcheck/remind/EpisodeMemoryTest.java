@@ -63,8 +63,9 @@ class EpisodeMemoryTest {
     /** A calm check: once, nothing else (Watch), unless the frequency answer says otherwise. */
     private Check check(Answer frequency) {
         var outcome = tap(new Action.Begin());
-        for (var answer : List.of(Answer.EMERGENCY_NO, Answer.NEITHER, frequency, Answer.BIRTH_CONTROL_NO,
-                Answer.DRY_NO, Answer.DISCHARGE_NO, Answer.STI_RISK_NO, Answer.SCREENING_RECENT)) {
+        for (var answer : List.of(Answer.EMERGENCY_NONE, Answer.AGE_25_39, Answer.SITUATION_NONE, frequency,
+                Answer.BETWEEN_NO, Answer.BIRTH_CONTROL_NO, Answer.PAIN_NO, Answer.DISCHARGE_NO, Answer.STI_RISK_NO,
+                Answer.SCREENING_NORMAL)) {
             var current = outcome.state().check().orElseThrow();
             outcome = tap(new Action.Choose(current.id(), answer.question(), answer));
         }
@@ -82,7 +83,7 @@ class EpisodeMemoryTest {
 
         assertThat(second.earlier()).contains(java.time.LocalDate.of(2026, 11, 1));
         assertThat(second.result().urgency()).isEqualTo(Urgency.SOON);
-        assertThat(second.result().urgencyReason()).contains(Answer.AGAIN_SINCE_LAST);
+        assertThat(second.result().matched()).extracting(rule -> rule.key()).containsExactly("in_a_row");
     }
 
     @Test
@@ -90,8 +91,9 @@ class EpisodeMemoryTest {
         var first = check(Answer.ONCE);
         tap(new Action.Remember(first.id(), true));
         var outcome = tap(new Action.Begin());
-        outcome = tap(new Action.Choose(outcome.state().check().get().id(), Question.EMERGENCY, Answer.EMERGENCY_NO));
-        outcome = tap(new Action.Choose(outcome.state().check().get().id(), Question.SITUATION, Answer.NEITHER));
+        outcome = tap(new Action.Choose(outcome.state().check().get().id(), Question.EMERGENCY, Answer.EMERGENCY_NONE));
+        outcome = tap(new Action.Choose(outcome.state().check().get().id(), Question.AGE, Answer.AGE_25_39));
+        outcome = tap(new Action.Choose(outcome.state().check().get().id(), Question.SITUATION, Answer.SITUATION_NONE));
 
         var question = outcome.screens().get(0);
         assertThat(question.html()).contains("1 November");
@@ -113,10 +115,12 @@ class EpisodeMemoryTest {
     @Test
     void itHappenedAgainCannotBeChosenWithoutARememberedCheck() {
         var outcome = tap(new Action.Begin());
-        outcome = tap(new Action.Choose(1, Question.EMERGENCY, Answer.EMERGENCY_NO));
-        outcome = tap(new Action.Choose(1, Question.SITUATION, Answer.NEITHER));
+        int id = outcome.state().check().orElseThrow().id();
+        outcome = tap(new Action.Choose(id, Question.EMERGENCY, Answer.EMERGENCY_NONE));
+        outcome = tap(new Action.Choose(id, Question.AGE, Answer.AGE_25_39));
+        outcome = tap(new Action.Choose(id, Question.SITUATION, Answer.SITUATION_NONE));
 
-        outcome = tap(new Action.Choose(1, Question.FREQUENCY, Answer.AGAIN_SINCE_LAST));
+        outcome = tap(new Action.Choose(id, Question.FREQUENCY, Answer.AGAIN_SINCE_LAST));
 
         assertThat(outcome.popUp()).isPresent();
         assertThat(outcome.state().check().orElseThrow().current()).contains(Question.FREQUENCY);

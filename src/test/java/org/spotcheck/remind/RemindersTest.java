@@ -88,10 +88,11 @@ class RemindersTest {
     }
 
     private void finishACheck() {
-        tap(new Action.Begin());
-        for (var answer : List.of(Answer.EMERGENCY_NO, Answer.NEITHER, Answer.IN_A_ROW, Answer.BIRTH_CONTROL_NO,
-                Answer.DRY_NO, Answer.DISCHARGE_NO, Answer.STI_RISK_NO, Answer.SCREENING_RECENT)) {
-            tap(new Action.Choose(1, answer.question(), answer));
+        var outcome = tap(new Action.Begin());
+        for (var answer : List.of(Answer.EMERGENCY_NONE, Answer.AGE_25_39, Answer.SITUATION_NONE, Answer.IN_A_ROW,
+                Answer.BETWEEN_NO, Answer.BIRTH_CONTROL_NO, Answer.PAIN_NO, Answer.DISCHARGE_NO, Answer.STI_RISK_NO,
+                Answer.SCREENING_NORMAL)) {
+            outcome = tap(new Action.Choose(outcome.state().check().orElseThrow().id(), answer.question(), answer));
         }
     }
 
@@ -103,7 +104,7 @@ class RemindersTest {
     @Test
     void aDueReminderIsSentOnce() {
         finishACheck();
-        tap(new Action.RemindIn(0));
+        tap(new Action.RemindIn(Duration.ofDays(2)));
         clock.advance(Duration.ofDays(2));
 
         assertThat(delivery().deliverDue()).isEqualTo(1);
@@ -115,7 +116,7 @@ class RemindersTest {
     @Test
     void aReminderIsNotSentBeforeItIsDue() {
         finishACheck();
-        tap(new Action.RemindIn(1));
+        tap(new Action.RemindIn(Duration.ofDays(7)));
         clock.advance(Duration.ofDays(6));
 
         assertThat(delivery().deliverDue()).isZero();
@@ -125,7 +126,7 @@ class RemindersTest {
     @Test
     void aReminderThatFellDueWhileTheBotWasDownIsSentAtTheNextStart() {
         finishACheck();
-        tap(new Action.RemindIn(0));
+        tap(new Action.RemindIn(Duration.ofDays(2)));
         database.close();
         clock.advance(Duration.ofDays(3)); // the bot was down when it fell due
         openDatabase(SECRET);
@@ -145,7 +146,7 @@ class RemindersTest {
     @Test
     void aDeliveredReminderHasWorkingButtons() {
         finishACheck();
-        tap(new Action.RemindIn(0));
+        tap(new Action.RemindIn(Duration.ofDays(2)));
         clock.advance(Duration.ofDays(2));
         delivery().deliverDue();
 
@@ -157,7 +158,7 @@ class RemindersTest {
     @Test
     void remindMeAgainLaterSchedulesANewReminder() {
         finishACheck();
-        tap(new Action.RemindIn(0));
+        tap(new Action.RemindIn(Duration.ofDays(2)));
         clock.advance(Duration.ofDays(2));
         delivery().deliverDue();
 
@@ -171,7 +172,7 @@ class RemindersTest {
     @Test
     void stopEndsTheReminders() {
         finishACheck();
-        tap(new Action.RemindIn(0));
+        tap(new Action.RemindIn(Duration.ofDays(2)));
         clock.advance(Duration.ofDays(2));
         delivery().deliverDue();
 
@@ -185,7 +186,7 @@ class RemindersTest {
     @Test
     void cancellingFromTheListRemovesThePendingReminder() {
         finishACheck();
-        tap(new Action.RemindIn(1));
+        tap(new Action.RemindIn(Duration.ofDays(7)));
         var list = dialogue.take(chatKey, OptionalLong.of(CHAT), new Input.Typed(Input.Command.REMINDERS), "en", c -> { });
         var cancel = list.screens().get(0).keyboard().get(0).get(0).action();
 
@@ -197,7 +198,7 @@ class RemindersTest {
     @Test
     void aChatCannotCancelAnotherChatsReminder() {
         finishACheck();
-        tap(new Action.RemindIn(1));
+        tap(new Action.RemindIn(Duration.ofDays(7)));
         long id = database.inTransaction(c -> reminders.pending(c, chatKey)).get(0).id();
 
         dialogue.take("another-chat-key-0000", OptionalLong.of(1), new Input.Tap(new Action.CancelReminder(id)), "en", c -> { });
@@ -208,7 +209,7 @@ class RemindersTest {
     @Test
     void forgetRemovesPendingReminders() {
         finishACheck();
-        tap(new Action.RemindIn(0));
+        tap(new Action.RemindIn(Duration.ofDays(2)));
         tap(new Action.ForgetConfirm());
         clock.advance(Duration.ofDays(3));
 
@@ -219,7 +220,7 @@ class RemindersTest {
     @Test
     void aBlockedBotErasesTheChatWhenAReminderIsRefused() {
         finishACheck();
-        tap(new Action.RemindIn(0));
+        tap(new Action.RemindIn(Duration.ofDays(2)));
         clock.advance(Duration.ofDays(2));
         telegram.failNext("sendMessage", 403, "Forbidden: bot was blocked by the user", null);
 
@@ -232,7 +233,7 @@ class RemindersTest {
     @Test
     void theReminderRowHoldsNoChatIdInClear() throws IOException {
         finishACheck();
-        tap(new Action.RemindIn(1));
+        tap(new Action.RemindIn(Duration.ofDays(7)));
         database.close();
         var bytes = new String(Files.readAllBytes(dir.resolve("spotcheck.db")), java.nio.charset.StandardCharsets.ISO_8859_1);
         var wal = dir.resolve("spotcheck.db-wal");
@@ -250,7 +251,7 @@ class RemindersTest {
     @Test
     void aReminderSealedUnderAnotherSecretIsDroppedWithoutACrash() {
         finishACheck();
-        tap(new Action.RemindIn(0));
+        tap(new Action.RemindIn(Duration.ofDays(2)));
         database.close();
         openDatabase("a-different-secret-0123456789");
         clock.advance(Duration.ofDays(3));

@@ -2,14 +2,16 @@ package org.spotcheck.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.spotcheck.check.Answer.AGE_25_39;
+import static org.spotcheck.check.Answer.BETWEEN_NO;
 import static org.spotcheck.check.Answer.BIRTH_CONTROL_RECENT;
 import static org.spotcheck.check.Answer.DISCHARGE_YES;
-import static org.spotcheck.check.Answer.DRY_SOMETIMES;
-import static org.spotcheck.check.Answer.EMERGENCY_NO;
+import static org.spotcheck.check.Answer.EMERGENCY_NONE;
 import static org.spotcheck.check.Answer.EMERGENCY_YES;
 import static org.spotcheck.check.Answer.FEW_TIMES;
-import static org.spotcheck.check.Answer.NEITHER;
 import static org.spotcheck.check.Answer.SCREENING_OVERDUE;
+import static org.spotcheck.check.Answer.SITUATION_NONE;
+import static org.spotcheck.check.Answer.SORE_SOMETIMES;
 import static org.spotcheck.check.Answer.STI_RISK_UNSURE;
 
 import java.io.ByteArrayOutputStream;
@@ -69,7 +71,7 @@ class ChatStoreTest {
     @Test
     void aCheckInProgressSurvivesClosingAndReopeningTheDatabase() {
         String chatKey = keys.keyFor(1001);
-        var check = Check.begin(7).answer(EMERGENCY_NO).answer(NEITHER).answer(FEW_TIMES);
+        var check = Check.begin(7).answer(EMERGENCY_NONE).answer(AGE_25_39).answer(SITUATION_NONE).answer(FEW_TIMES);
         var state = new ChatState(Optional.of(check), "en", Optional.of(4242));
 
         save(chatKey, state);
@@ -78,10 +80,10 @@ class ChatStoreTest {
         assertThat(loaded).contains(state);
         var back = loaded.orElseThrow().check().orElseThrow();
         assertThat(back.id()).isEqualTo(7);
-        assertThat(back.current()).contains(Question.BIRTH_CONTROL);
+        assertThat(back.current()).contains(Question.BETWEEN_PERIODS);
         assertThat(back.answers()).containsOnly(
-                entry(Question.EMERGENCY, EMERGENCY_NO), entry(Question.SITUATION, NEITHER),
-                entry(Question.FREQUENCY, FEW_TIMES));
+                entry(Question.EMERGENCY, EMERGENCY_NONE), entry(Question.AGE, AGE_25_39),
+                entry(Question.SITUATION, SITUATION_NONE), entry(Question.FREQUENCY, FEW_TIMES));
         assertThat(loaded.orElseThrow().questionMessageId()).contains(4242);
         assertThat(loaded.orElseThrow().language()).isEqualTo("en");
     }
@@ -89,7 +91,7 @@ class ChatStoreTest {
     @Test
     void aCheckThatWentBackKeepsTheAnswerOfTheQuestionOnScreenAfterReopening() {
         String chatKey = keys.keyFor(1002);
-        var check = Check.begin(2).answer(EMERGENCY_NO).answer(NEITHER).back();
+        var check = Check.begin(2).answer(EMERGENCY_NONE).answer(AGE_25_39).answer(SITUATION_NONE).back();
         var state = new ChatState(Optional.of(check), "en", Optional.empty());
 
         save(chatKey, state);
@@ -97,14 +99,14 @@ class ChatStoreTest {
         var loaded = load(chatKey).orElseThrow().check().orElseThrow();
         assertThat(loaded).isEqualTo(check);
         assertThat(loaded.current()).contains(Question.SITUATION);
-        assertThat(loaded.answers()).containsEntry(Question.SITUATION, NEITHER);
+        assertThat(loaded.answers()).containsEntry(Question.SITUATION, SITUATION_NONE);
     }
 
     @Test
     void aFinishedCheckLoadsBackFinishedWithTheSameResult() {
         String chatKey = keys.keyFor(1003);
-        var check = Check.begin(3).answer(EMERGENCY_NO).answer(NEITHER).answer(FEW_TIMES)
-                .answer(BIRTH_CONTROL_RECENT).answer(DRY_SOMETIMES).answer(DISCHARGE_YES)
+        var check = Check.begin(3).answer(EMERGENCY_NONE).answer(AGE_25_39).answer(SITUATION_NONE).answer(FEW_TIMES)
+                .answer(BETWEEN_NO).answer(BIRTH_CONTROL_RECENT).answer(SORE_SOMETIMES).answer(DISCHARGE_YES)
                 .answer(STI_RISK_UNSURE).answer(SCREENING_OVERDUE);
         assertThat(check.finished()).isTrue();
         var state = new ChatState(Optional.of(check), "en", Optional.of(17));
@@ -153,7 +155,7 @@ class ChatStoreTest {
         try (var db = Database.open(dbPath)) {
             db.inTransaction(c -> {
                 for (String chatKey : List.of(forgotten, kept)) {
-                    var check = Check.begin(1).answer(EMERGENCY_NO).answer(NEITHER);
+                    var check = Check.begin(1).answer(EMERGENCY_NONE).answer(AGE_25_39).answer(SITUATION_NONE);
                     store.save(c, chatKey, new ChatState(Optional.of(check), "en", Optional.of(5)), NOW);
                     store.recordSent(c, chatKey, 5, NOW);
                     store.recordSent(c, chatKey, 6, NOW);
@@ -227,13 +229,13 @@ class ChatStoreTest {
             while (!outcome.state().check().orElseThrow().finished()) {
                 var check = outcome.state().check().orElseThrow();
                 var question = check.current().orElseThrow();
-                // The last answer of each question, so the check runs through all eight (not the emergency).
-                Answer answer = question == Question.EMERGENCY ? EMERGENCY_NO
+                // The last answer of each question, so the check runs through all ten (not the emergency).
+                Answer answer = question == Question.EMERGENCY ? EMERGENCY_NONE
                         : check.choices(question).get(check.choices(question).size() - 1);
                 outcome = dialogue.take(chatKey, new Input.Tap(new Action.Choose(check.id(), question, answer)), "en");
                 dialogue.delivered(chatKey, List.of(messageId++), Optional.empty());
             }
-            assertThat(outcome.state().check().orElseThrow().answers()).hasSize(Question.count());
+            assertThat(outcome.state().check().orElseThrow().answers()).hasSize(Question.values().length);
         }
 
         byte[] stored = databaseFilesBytes();

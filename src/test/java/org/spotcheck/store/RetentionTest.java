@@ -56,7 +56,7 @@ class RetentionTest {
     }
 
     private Check unfinished() {
-        return Check.begin(1).answer(Answer.EMERGENCY_NO);
+        return Check.begin(1).answer(Answer.EMERGENCY_NONE);
     }
 
     @Test

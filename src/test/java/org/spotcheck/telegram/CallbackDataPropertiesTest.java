@@ -50,7 +50,8 @@ class CallbackDataPropertiesTest {
                         "1000000000", "-1", "begin", "resume", "privacy", "forget", "forget:yes", "forget:no",
                         "remind", "remind:", "rem:", "rem:cancel:", "rem:later:d", "keep:", ":y", ":n", "checkin",
                         "checkin:again", "-9223372036854775808", "9223372036854775807", "999999999999999999",
-                        "a:", "k:", "w:", "c:", "BEGIN", "yes", "no"),
+                        "a:", "k:", "w:", "c:", "q:", "b:", "wq:", "wc:", "in:", "PT", "P", "H", "S", "e", "x",
+                        "consent", "consent:close", "BEGIN", "yes", "no"),
                 Arbitraries.of(TRICKY),
                 Arbitraries.strings().numeric().ofMinLength(1).ofMaxLength(12),
                 Arbitraries.strings().all().ofLength(1));
@@ -75,6 +76,9 @@ class CallbackDataPropertiesTest {
                 });
     }
 
+    /** Release 1's "why" and delay buttons, read forward to today's actions (see CallbackDataTest). */
+    private static final java.util.regex.Pattern VERSION_1 = java.util.regex.Pattern.compile("[wc]:\\d|remind:\\d");
+
     @Provide
     Arbitrary<Action> buttonActions() {
         return InputSequences.buttonActions();
@@ -89,7 +93,7 @@ class CallbackDataPropertiesTest {
     void anyStringDecodesToNothingOrToAnActionThatEncodesBackToExactlyThatString(
             @ForAll("callbackData") String data) {
         Action action = CallbackData.decode(data);
-        if (action != null) {
+        if (action != null && !VERSION_1.matcher(data).matches()) {
             assertThat(CallbackData.encode(action)).as("decoded %s", action).isEqualTo(data);
         }
     }

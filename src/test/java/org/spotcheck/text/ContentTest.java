@@ -32,6 +32,7 @@ import org.spotcheck.check.Input;
 import org.spotcheck.check.Question;
 import org.spotcheck.check.ReminderKind;
 import org.spotcheck.check.Reply;
+import org.spotcheck.check.Triage;
 import org.spotcheck.telegram.CallbackData;
 
 /**
@@ -263,7 +264,8 @@ class ContentTest {
                     var next = check.answer(answer);
                     states.add(Optional.of(next.finished() ? next : next.back()));
                 }
-                check = check.answer(question == Question.EMERGENCY ? Answer.EMERGENCY_NO : question.answers().get(0));
+                check = check.answer(question == Question.EMERGENCY ? Answer.EMERGENCY_NONE
+                        : question == Question.SITUATION ? Answer.SITUATION_NONE : question.answers().get(0));
             }
             states.add(Optional.of(check));
         }
@@ -279,7 +281,9 @@ class ContentTest {
         inputs.add(new Input.Tap(null));
         var actions = new ArrayList<Action>(List.of(new Action.Begin(), new Action.Resume(), new Action.ShowPrivacy(),
                 new Action.ForgetAsk(), new Action.ForgetConfirm(), new Action.ForgetCancel(),
-                new Action.RemindOptions(), new Action.RemindIn(0), new Action.RemindIn(1), new Action.RemindIn(7),
+                new Action.RemindOptions(), new Action.RemindIn(java.time.Duration.ofDays(2)),
+                new Action.RemindIn(java.time.Duration.ofDays(7)), new Action.RemindIn(java.time.Duration.ofSeconds(5)),
+                new Action.ShowConsent(), new Action.CloseConsent(),
                 new Action.ReminderBooked(), new Action.ReminderStop(), new Action.CheckInAsk(),
                 new Action.CheckInAnswer(true), new Action.CheckInAnswer(false), new Action.CancelReminder(3),
                 new Action.SetLanguage("en")));
@@ -327,7 +331,8 @@ class ContentTest {
                             : next.back();
                     replies.add(new Reply.ShowQuestion(chosen));
                 }
-                check = check.answer(question == Question.EMERGENCY ? Answer.EMERGENCY_NO : question.answers().get(0));
+                check = check.answer(question == Question.EMERGENCY ? Answer.EMERGENCY_NONE
+                        : question == Question.SITUATION ? Answer.SITUATION_NONE : question.answers().get(0));
             }
           }
         }
@@ -335,48 +340,49 @@ class ContentTest {
     }
 
     /**
-     * The result of every combination of answers after "no emergency", the emergency straight away,
-     * and the emergency chosen after going back from the last question with every combination kept.
+     * The result of every answer path that says something new: the first path for each combination
+     * of matched rules, causes and their reasons (the safety test walks and renders every path), the
+     * first path with each answer, and the emergency chosen after going back from the last question.
      */
     private static List<Reply> resultReplies() {
         var replies = new ArrayList<Reply>();
         var emergency = Check.begin(1).answer(Answer.EMERGENCY_YES);
         replies.add(new Reply.ShowResult(emergency, emergency.result()));
-        var rest = List.of(Question.values()).subList(1, Question.count());
-        for (var combination : combinations(rest)) {
-            var check = Check.begin(1, EARLIER.get(1)).answer(Answer.EMERGENCY_NO);
-            for (Question question : rest) {
-                check = check.answer(combination.get(question));
-            }
-            replies.add(new Reply.ShowResult(check, check.result()));
-
-            // Back from the last question to the first keeps every answer; then the emergency is chosen.
-            var backed = new Check(1, check.answers(), Optional.of(Question.values()[Question.count() - 1]), check.earlier());
-            while (!backed.current().orElseThrow().isFirst()) {
-                backed = backed.back();
-            }
-            var late = backed.answer(Answer.EMERGENCY_YES);
-            replies.add(new Reply.ShowResult(late, late.result()));
-        }
-        return replies;
-    }
-
-    private static List<Map<Question, Answer>> combinations(List<Question> questions) {
-        var all = new ArrayList<Map<Question, Answer>>();
-        all.add(new EnumMap<>(Question.class));
-        for (Question question : questions) {
-            var next = new ArrayList<Map<Question, Answer>>();
-            for (var partial : all) {
-                for (Answer answer : question.answers()) {
-                    var extended = new EnumMap<Question, Answer>(Question.class);
-                    extended.putAll(partial);
-                    extended.put(question, answer);
-                    next.add(extended);
+        var seen = new java.util.HashSet<Object>();
+        org.spotcheck.check.Paths.forEach(check -> {
+            for (int startAge : new int[] {25, 21}) {
+                var result = check.result(startAge);
+                boolean fresh = seen.add(List.of(result.urgency(), result.matched(), result.causes(), result.evidence(),
+                        result.stiTestAdvised(), result.cervix(), result.lowOestrogen(), result.menopause()));
+                for (var answer : check.answers().values()) {
+                    fresh |= seen.add(answer);
+                }
+                if (fresh) {
+                    replies.add(new Reply.ShowResult(check, result));
                 }
             }
-            all = next;
+            if (seen.add(List.of("late", String.valueOf(check.answers().get(Question.SCREENING))))) {
+                // Back from the last question to the first keeps every answer; then the emergency is chosen.
+                var backed = new Check(1, check.answers(), Optional.of(Question.SCREENING), check.earlier());
+                while (!backed.isFirstQuestion()) {
+                    backed = backed.back();
+                }
+                var late = backed.answer(Answer.EMERGENCY_YES);
+                replies.add(new Reply.ShowResult(late, late.result()));
+            }
+        });
+        // A level of Today said before the end, for every way it can come about.
+        for (var today : List.of(Answer.EMERGENCY_SLIGHT_FEVER, Answer.PREGNANT, Answer.RECENT_BIRTH)) {
+            var check = Check.begin(1).answer(today == Answer.EMERGENCY_SLIGHT_FEVER ? today : Answer.EMERGENCY_NONE)
+                    .answer(Answer.AGE_25_39);
+            if (today != Answer.EMERGENCY_SLIGHT_FEVER) {
+                check = check.answer(today);
+            }
+            replies.add(new Reply.ShowToday(check, Triage.assess(check.given())));
         }
-        return all;
+        replies.add(new Reply.ShowConsent());
+        replies.add(new Reply.CloseConsent());
+        return replies;
     }
 
     private static List<Screen> everyScreen() {

@@ -37,7 +37,7 @@ class ReadabilityTest {
             "chlamydia", "gonorrhoea", "gonorrhea", "gynaecologist", "gynaecologists", "gynecologist",
             "gynecologists", "cervical", "cervix", "menopause", "infection", "infections", "hormonal",
             "contraception", "contraceptive", "contraceptives", "papillomavirus", "hpv", "sti", "stis",
-            "ectropion", "polyp", "polyps", "colposcopy");
+            "ectropion", "polyp", "polyps", "colposcopy", "hysterectomy", "testosterone", "oestrogen", "vaginosis");
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
 
@@ -145,7 +145,7 @@ class ReadabilityTest {
     private static List<String> valuesOf(String placeholder) {
         var values = switch (placeholder) {
             case "answer" -> keysLike("answer\\.[a-z_]+\\.[a-z_]+");
-            case "cause" -> keysLike("cause\\.[a-z_]+\\.name");
+            case "cause" -> keysLike("cause\\.[a-z_]+\\.short");
             case "delay" -> keysLike("delay\\.[a-z]+").stream()
                     .map(delay -> delay.replace("{n}", "90")).toList();
             case "number" -> List.of("10");

@@ -88,24 +88,30 @@ class TranslationTest {
 
     private static List<Screen> screens(Messages m) {
         var screens = new ArrayList<Screen>();
-        var rest = List.of(Question.values()).subList(1, Question.count());
-        for (int variant = 0; variant < 64; variant++) {
-            var check = Check.begin(1, java.util.Optional.of(java.time.LocalDate.of(2026, 9, 30)));
-            check = check.answer(Answer.EMERGENCY_NO);
-            for (var question : rest) {
-                screens.addAll(Renderer.render(new Reply.ShowQuestion(check), m));
-                var choices = check.choices(question);
-                check = check.answer(choices.get((variant >> (question.ordinal() % 6)) % choices.size()));
-            }
+        // Every question, and a spread of results: every 97th answer path, the longest results and an emergency.
+        var paths = org.spotcheck.check.Paths.all();
+        for (int i = 0; i < paths.size(); i += 97) {
+            var check = paths.get(i);
             screens.addAll(Renderer.render(new Reply.ShowResult(check, check.result()), m));
         }
-        // The longest result: every cause at once.
-        var all = Check.begin(1).answer(Answer.EMERGENCY_NO).answer(Answer.MENOPAUSE).answer(Answer.IN_A_ROW)
-                .answer(Answer.BIRTH_CONTROL_RECENT).answer(Answer.DRY_OFTEN).answer(Answer.DISCHARGE_YES)
-                .answer(Answer.STI_RISK_UNSURE).answer(Answer.SCREENING_UNKNOWN);
-        screens.addAll(Renderer.render(new Reply.ShowResult(all, all.result()), m));
+        var walk = Check.begin(1, java.util.Optional.of(java.time.LocalDate.of(2026, 9, 30)));
+        while (!walk.finished()) {
+            screens.addAll(Renderer.render(new Reply.ShowQuestion(walk), m));
+            var question = walk.current().orElseThrow();
+            walk = walk.answer(question == Question.EMERGENCY ? Answer.EMERGENCY_SLIGHT_FEVER
+                    : question == Question.SITUATION ? Answer.SITUATION_NONE : question.answers().get(0));
+        }
+        // The longest results: as many rows and causes at once as the answers allow.
+        for (var situation : List.of(Answer.MENOPAUSE, Answer.PREGNANT, Answer.NO_PERIODS)) {
+            var all = Check.begin(1).answer(Answer.EMERGENCY_SLIGHT_FEVER).answer(Answer.AGE_UNDER_16).answer(situation)
+                    .answer(Answer.IN_A_ROW).answer(Answer.BIRTH_CONTROL_RECENT).answer(Answer.PAIN_DEEP)
+                    .answer(Answer.DISCHARGE_YES).answer(Answer.STI_RISK_YES).answer(Answer.SCREENING_UNKNOWN);
+            screens.addAll(Renderer.render(new Reply.ShowResult(all, all.result()), m));
+            screens.addAll(Renderer.render(new Reply.ShowToday(all, all.result()), m));
+        }
         var emergency = Check.begin(1).answer(Answer.EMERGENCY_YES);
         screens.addAll(Renderer.render(new Reply.ShowResult(emergency, emergency.result()), m));
+        screens.addAll(Renderer.render(new Reply.ShowConsent(), m));
         for (var page : Reply.Page.values()) {
             screens.addAll(Renderer.render(new Reply.ShowPage(page, true), m));
         }

@@ -1,0 +1,131 @@
+package org.spotcheck.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.spotcheck.text.Html;
+import org.spotcheck.text.Messages;
+import org.spotcheck.text.Renderer;
+import org.spotcheck.text.Screen;
+import org.spotcheck.text.Texts;
+
+/**
+ * product.md, "Safety held by tests": every answer path of version 2 is walked to its end and held
+ * to every invariant, for the default screening start age (25) and an earlier one (21). The result
+ * is also rendered in English, so what the person reads is held too, not only the rules.
+ */
+class SafetyTest {
+
+    private static final Messages EN = Texts.load().in("en");
+
+    private static final java.util.Map<List<Object>, String> RENDERED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Words that name somewhere to go; every result must contain one. */
+    private static final List<String> PLACES = List.of("doctor", "clinic", "emergency department");
+
+    /** Words that only make sense with a cervix (or a womb) there. */
+    private static final List<String> CERVIX_WORDS = List.of("cervix", "cervical", "smear");
+    private static final List<String> WOMB_WORDS = List.of("womb lining", "pregnancy test");
+
+    private static final Set<Answer> TODAY_OR_NOW = Set.of(Answer.PREGNANT, Answer.RECENT_BIRTH,
+            Answer.EMERGENCY_SLIGHT_FEVER, Answer.HYSTERECTOMY_RECENT);
+
+    /** Every answer version 2 puts at Soon (or above) on its own; overdue screening only from the start age. */
+    private static final Set<Answer> NEVER_WATCH = Set.of(Answer.MENOPAUSE, Answer.AGE_40_PLUS, Answer.NO_PERIODS,
+            Answer.HYSTERECTOMY_RECENT, Answer.HYSTERECTOMY_PAST, Answer.IN_A_ROW, Answer.AGAIN_SINCE_LAST,
+            Answer.FEW_TIMES, Answer.BETWEEN_YES, Answer.BETWEEN_UNSURE, Answer.PAIN_DEEP, Answer.STI_RISK_YES,
+            Answer.STI_RISK_UNSURE, Answer.DISCHARGE_YES, Answer.SORE_OFTEN, Answer.SCREENING_ABNORMAL);
+
+    @ParameterizedTest(name = "screening start age {0}")
+    @ValueSource(ints = {25, 21})
+    void everyAnswerPathEndsInAResultThatKeepsEveryInvariant(int startAge) {
+        var paths = new AtomicInteger();
+        var wrong = new ArrayList<String>();
+        Paths.forEach(check -> {
+            paths.incrementAndGet();
+            var problems = violations(check, startAge);
+            if (!problems.isEmpty() && wrong.size() < 20) {
+                wrong.add(check.answers().values() + ": " + problems);
+            }
+        });
+        System.out.printf(Locale.ROOT, "SafetyTest: %d answer paths checked at start age %d%n", paths.get(), startAge);
+        assertThat(paths.get()).as("paths walked").isGreaterThan(10_000);
+        assertThat(wrong).as("paths that break an invariant").isEmpty();
+    }
+
+    static List<String> violations(Check check, int startAge) {
+        var wrong = new ArrayList<String>();
+        if (!check.finished()) {
+            return List.of("the path did not end in a result");
+        }
+        var answers = check.given().values();
+        var result = check.result(startAge);
+        boolean yes = answers.contains(Answer.EMERGENCY_YES);
+        if ((result.urgency() == Urgency.NOW) != yes) {
+            wrong.add("Now exactly when question 1 is Yes, but " + result.urgency());
+        }
+        if (answers.stream().anyMatch(TODAY_OR_NOW::contains) && result.urgency().compareTo(Urgency.TODAY) > 0) {
+            wrong.add("Today or Now expected, got " + result.urgency());
+        }
+        if (result.urgency() == Urgency.WATCH && answers.stream().anyMatch(NEVER_WATCH::contains)) {
+            wrong.add("Watch with an answer that is at least Soon");
+        }
+        var age = check.given().get(Question.AGE);
+        boolean fromStartAge = age == null || age.reaches(startAge);
+        boolean overdue = answers.contains(Answer.SCREENING_OVERDUE) || answers.contains(Answer.SCREENING_UNKNOWN);
+        if (result.urgency() == Urgency.WATCH && overdue && fromStartAge) {
+            wrong.add("Watch with screening overdue from the start age");
+        }
+        boolean noCervix = answers.contains(Answer.HYSTERECTOMY_RECENT) || answers.contains(Answer.HYSTERECTOMY_PAST);
+        if (noCervix && result.causes().contains(Cause.CERVICAL_CHANGES)) {
+            wrong.add("a cervical cause without a cervix");
+        }
+        if (!fromStartAge && !answers.contains(Answer.SCREENING_ABNORMAL) && result.causes().contains(Cause.CERVICAL_CHANGES)) {
+            wrong.add("a cervical cause under the start age without an abnormal result");
+        }
+        // The advice a person reads depends only on what the rules found, not on the summary lines:
+        // it is rendered once per distinct finding, which keeps the walk over every path quick.
+        String text = RENDERED.computeIfAbsent(List.of(result.urgency(), result.matched(), result.causes(),
+                result.evidence(), result.stiTestAdvised(), result.cervix(), result.lowOestrogen(), result.menopause()),
+                key -> rendered(check, result));
+        if (PLACES.stream().noneMatch(text::contains)) {
+            wrong.add("the result names no doctor or clinic");
+        }
+        if (noCervix) {
+            // The summary may repeat what the person said; the advice and causes may not talk of a cervix.
+            String advice = text.substring(0, text.indexOf(Html.toPlain(EN.get("summary.title")).split("\n")[0]));
+            CERVIX_WORDS.stream().filter(advice::contains).forEach(word -> wrong.add("\"" + word + "\" without a cervix"));
+            WOMB_WORDS.stream().filter(advice::contains).forEach(word -> wrong.add("\"" + word + "\" without a womb"));
+        }
+        if (result.urgency() != Urgency.NOW && !text.contains("chlamydia test")) {
+            wrong.add("no chlamydia test in a result that is not Now");
+        }
+        if (result.urgency().compareTo(Urgency.TODAY) <= 0 && text.contains(EN.get("button.remind"))) {
+            wrong.add("a reminder in days offered for " + result.urgency());
+        }
+        if (answers.contains(Answer.MENOPAUSE) && (text.contains("fragile patch") || text.contains("pregnancy test"))) {
+            wrong.add("ectropion or pregnancy-test talk after the menopause");
+        }
+        if (!text.contains(Html.toPlain(EN.get("summary.medicines")))) {
+            wrong.add("the doctor summary does not end with the medicines line");
+        }
+        return wrong;
+    }
+
+    /** The result as the person reads it in English: every message's text and button labels. */
+    private static String rendered(Check check, Result result) {
+        var text = new StringBuilder();
+        for (Screen screen : Renderer.render(new Reply.ShowResult(check, result), EN)) {
+            text.append(Html.toPlain(screen.html())).append('\n');
+            screen.keyboard().forEach(row -> row.forEach(button -> text.append(button.label()).append('\n')));
+        }
+        return text.toString();
+    }
+}
