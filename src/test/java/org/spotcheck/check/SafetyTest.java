@@ -92,7 +92,7 @@ class SafetyTest {
         }
         // The advice a person reads depends only on what the rules found, not on the summary lines:
         // it is rendered once per distinct finding, which keeps the walk over every path quick.
-        String text = RENDERED.computeIfAbsent(List.of(result.urgency(), result.matched(), result.causes(),
+        String text = RENDERED.computeIfAbsent(List.of(result.urgency(), result.matched().stream().map(Triage.Rule::key).toList(), result.causes(),
                 result.evidence(), result.stiTestAdvised(), result.cervix(), result.lowOestrogen(), result.menopause()),
                 key -> rendered(check, result));
         if (PLACES.stream().noneMatch(text::contains)) {

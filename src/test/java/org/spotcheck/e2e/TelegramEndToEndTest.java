@@ -104,6 +104,25 @@ class TelegramEndToEndTest {
     }
 
     @Test
+    void theConsentPageReplacesTheWelcomeInPlaceAndCloseTakesItOffTheScreen() {
+        var person = new TelegramPerson(telegram, 1010);
+        person.types("/start");
+        person.waitFor(() -> person.lastText().contains("Welcome to SpotCheck"), "the welcome");
+        var welcome = person.screen().get(person.screen().size() - 1);
+        assertThat(welcome.protectContent()).as("a page that can turn into the consent page is protected").isTrue();
+        int sentBefore = telegram.calls("sendMessage").size();
+
+        person.tapOn(welcome.messageId(), "consent");
+        person.waitFor(() -> telegram.message(1010, welcome.messageId()).orElseThrow().text()
+                .startsWith(EN.get("page.consent").substring(0, 20)), "the consent page in place of the welcome");
+        assertThat(telegram.calls("sendMessage")).as("no new message, so no new notification").hasSize(sentBefore);
+        assertThat(telegram.buttonsData(1010, welcome.messageId())).containsExactly("begin", "consent:close");
+
+        person.tapOn(welcome.messageId(), "consent:close");
+        person.waitFor(() -> telegram.message(1010, welcome.messageId()).orElseThrow().deleted(), "the page removed");
+    }
+
+    @Test
     void everyTapIsAnswered() {
         var person = new TelegramPerson(telegram, 1002);
         person.types("/start");

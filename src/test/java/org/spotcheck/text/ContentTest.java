@@ -230,6 +230,23 @@ class ContentTest {
      * every combination of answers.
      */
     private static Set<Reply> everyReply() {
+        return EVERY_REPLY.get();
+    }
+
+    /** Built once for the class: it walks every answer path. */
+    private static final java.util.function.Supplier<Set<Reply>> EVERY_REPLY = new java.util.function.Supplier<>() {
+        private Set<Reply> replies;
+
+        @Override
+        public synchronized Set<Reply> get() {
+            if (replies == null) {
+                replies = java.util.Collections.unmodifiableSet(buildEveryReply());
+            }
+            return replies;
+        }
+    };
+
+    private static Set<Reply> buildEveryReply() {
         var replies = new LinkedHashSet<Reply>();
         replies.addAll(conversationReplies());
         replies.addAll(questionReplies());
@@ -348,29 +365,50 @@ class ContentTest {
         var replies = new ArrayList<Reply>();
         var emergency = Check.begin(1).answer(Answer.EMERGENCY_YES);
         replies.add(new Reply.ShowResult(emergency, emergency.result()));
-        var seen = new java.util.HashSet<Object>();
+        // A spread of answer paths (the safety test walks and renders every one): every 97th, and the
+        // first path with each answer, so every summary line and reason is read.
+        var seen = java.util.EnumSet.noneOf(Answer.class);
+        var count = new int[1];
         org.spotcheck.check.Paths.forEach(check -> {
-            for (int startAge : new int[] {25, 21}) {
-                var result = check.result(startAge);
-                boolean fresh = seen.add(List.of(result.urgency(), result.matched(), result.causes(), result.evidence(),
-                        result.stiTestAdvised(), result.cervix(), result.lowOestrogen(), result.menopause()));
-                for (var answer : check.answers().values()) {
-                    fresh |= seen.add(answer);
+            boolean fresh = !seen.containsAll(check.answers().values());
+            seen.addAll(check.answers().values());
+            if (fresh || count[0]++ % 97 == 0) {
+                for (int startAge : new int[] {25, 21}) {
+                    replies.add(new Reply.ShowResult(check, check.result(startAge)));
                 }
-                if (fresh) {
-                    replies.add(new Reply.ShowResult(check, result));
-                }
-            }
-            if (seen.add(List.of("late", String.valueOf(check.answers().get(Question.SCREENING))))) {
                 // Back from the last question to the first keeps every answer; then the emergency is chosen.
                 var backed = new Check(1, check.answers(), Optional.of(Question.SCREENING), check.earlier());
-                while (!backed.isFirstQuestion()) {
-                    backed = backed.back();
+                if (backed.path().contains(Question.SCREENING)) {
+                    while (!backed.isFirstQuestion()) {
+                        backed = backed.back();
+                    }
+                    var late = backed.answer(Answer.EMERGENCY_YES);
+                    replies.add(new Reply.ShowResult(late, late.result()));
                 }
-                var late = backed.answer(Answer.EMERGENCY_YES);
-                replies.add(new Reply.ShowResult(late, late.result()));
             }
         });
+        // A calm check, where no row matches.
+        var calm = Check.begin(1);
+        for (var answer : List.of(Answer.EMERGENCY_NONE, Answer.AGE_25_39, Answer.SITUATION_NONE, Answer.ONCE,
+                Answer.BETWEEN_NO, Answer.BIRTH_CONTROL_NO, Answer.PAIN_NO, Answer.DISCHARGE_NO, Answer.STI_RISK_NO,
+                Answer.SCREENING_NORMAL)) {
+            calm = calm.answer(answer);
+        }
+        replies.add(new Reply.ShowResult(calm, calm.result()));
+        // Every rule row and every cause variant, by construction.
+        for (var situation : Question.SITUATION.answers()) {
+            for (var screening : Question.SCREENING.answers()) {
+                var check = Check.begin(1).answer(Answer.EMERGENCY_SLIGHT_FEVER).answer(Answer.AGE_UNDER_16).answer(situation)
+                        .answer(Answer.IN_A_ROW);
+                if (situation == Answer.SITUATION_NONE) {
+                    check = check.answer(Answer.BETWEEN_YES);
+                }
+                check = check.answer(Answer.BIRTH_CONTROL_RECENT).answer(Answer.PAIN_DEEP).answer(Answer.DISCHARGE_YES)
+                        .answer(Answer.STI_RISK_YES).answer(screening);
+                replies.add(new Reply.ShowResult(check, check.result()));
+                replies.add(new Reply.ShowResult(check, check.result(21)));
+            }
+        }
         // A level of Today said before the end, for every way it can come about.
         for (var today : List.of(Answer.EMERGENCY_SLIGHT_FEVER, Answer.PREGNANT, Answer.RECENT_BIRTH)) {
             var check = Check.begin(1).answer(today == Answer.EMERGENCY_SLIGHT_FEVER ? today : Answer.EMERGENCY_NONE)
