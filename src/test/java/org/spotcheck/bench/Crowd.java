@@ -29,6 +29,9 @@ final class Crowd {
         int checksDone;
         long tappedAt;
         int awaiting; // the question number we wait to see next; RESULT = the result
+        /** The checks this person answered (ids are drawn at random), and the last one. */
+        final java.util.Set<Integer> checkIds = new java.util.HashSet<>();
+        int lastCheckId;
 
         Person(long chatId, Map<Question, Answer> plan, int checks) {
             this.chatId = chatId;
@@ -51,6 +54,8 @@ final class Crowd {
                 String choice = buttons.stream().filter(b -> b.startsWith("q:")
                                 && b.endsWith(":" + plan.get(Question.ofCode(b.split(":")[2])).code()))
                         .findFirst().orElseThrow(() -> new IllegalStateException("no answer button in " + buttons));
+                checkIds.add(Integer.parseInt(choice.split(":")[1]));
+                lastCheckId = Integer.parseInt(choice.split(":")[1]);
                 tap(messageId, choice, last ? RESULT : number + 1);
             } else if (awaiting == RESULT && text.contains("What to tell your doctor")) {
                 record();

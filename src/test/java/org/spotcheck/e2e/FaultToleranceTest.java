@@ -89,7 +89,7 @@ class FaultToleranceTest {
     // ---------------------------------------------------------------- fifty people, one in ten calls failing
 
     /** One scripted person's run: what they chose, by question. */
-    private record Run(long chatId, Map<Question, Answer> answers, int repeats) {
+    private record Run(long chatId, Map<Question, Answer> answers, int repeats, java.util.Set<Integer> checkIds) {
     }
 
     @Test
@@ -136,19 +136,21 @@ class FaultToleranceTest {
                 var result = resultMessages(run.chatId());
                 var expected = EN.get("result.urgency." + Triage.assess(run.answers()).urgency().key());
                 soft.assertThat(result).as("result messages of chat %d", run.chatId()).hasSize(1);
-                soft.assertThat(result).as("result of chat %d for %s", run.chatId(), run.answers())
-                        .allSatisfy(m -> assertThat(m.text()).startsWith(expected));
+                String notice = EN.get("result.today.continue");
+                soft.assertThat(telegram.messages(run.chatId())).as("result of chat %d for %s", run.chatId(), run.answers())
+                        .anyMatch(m -> m.text() != null && m.text().startsWith(expected) && !m.text().contains(notice));
 
                 Optional<ChatState> stored = db.inTransaction(c -> new ChatStore().load(c, keys.keyFor(run.chatId())));
                 var check = stored.flatMap(ChatState::check);
                 var kept = check.map(c -> c.answers()).orElse(Map.of());
                 lost += (int) run.answers().entrySet().stream().filter(e -> kept.get(e.getKey()) != e.getValue()).count();
+                // Check ids are drawn at random: a doubled begin shows as a stored check other than the one answered.
                 twice += (int) kept.keySet().stream().filter(q -> !run.answers().containsKey(q)).count()
-                        + (check.isPresent() && check.get().id() != 1 ? 1 : 0);
+                        + (check.isPresent() && !run.checkIds().equals(java.util.Set.of(check.get().id())) ? 1 : 0);
                 soft.assertThat(check).as("stored check of chat %d", run.chatId()).isPresent();
                 check.ifPresent(c -> {
-                    soft.assertThat(c.id()).as("check id of chat %d (2 would be a doubled begin)", run.chatId())
-                            .isEqualTo(1);
+                    soft.assertThat(run.checkIds()).as("check ids answered in chat %d (two would be a doubled begin)",
+                            run.chatId()).containsExactly(c.id());
                     soft.assertThat(c.answers()).as("stored answers of chat %d", run.chatId())
                             .isEqualTo(run.answers());
                     soft.assertThat(c.finished()).as("check of chat %d finished", run.chatId()).isTrue();
@@ -186,11 +188,13 @@ class FaultToleranceTest {
         person.startsTheCheckPatiently(LOOKS_AGAIN_AFTER, deadline);
         var chosen = person.answersPatiently(position, LOOKS_AGAIN_AFTER, deadline);
         var answers = new EnumMap<Question, Answer>(Question.class);
+        var checkIds = new java.util.TreeSet<Integer>();
         for (String data : chosen.values()) {
             var choose = (Action.Choose) CallbackData.decode(data);
             answers.put(choose.question(), choose.answer());
+            checkIds.add(choose.checkId());
         }
-        return new Run(chatId, answers, person.repeats);
+        return new Run(chatId, answers, person.repeats, checkIds);
     }
 
     // ---------------------------------------------------------------- what Telegram says about edits
@@ -363,9 +367,11 @@ class FaultToleranceTest {
     }
 
     private List<FakeMessage> resultMessages(long chatId) {
-        var titles = java.util.Arrays.stream(Urgency.values()).map(u -> EN.get("result.urgency." + u.key())).toList();
+        // A result ends with the doctor summary (a long one is split, and its last message has it); the
+        // "get seen today" notice shares the heading but has no summary.
+        String summary = EN.get("summary.title").split("\n")[0];
         return telegram.messages(chatId).stream()
-                .filter(m -> m.text() != null && titles.stream().anyMatch(m.text()::startsWith))
+                .filter(m -> m.text() != null && m.text().contains(summary))
                 .toList();
     }
 

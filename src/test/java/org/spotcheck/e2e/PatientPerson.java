@@ -40,6 +40,8 @@ final class PatientPerson {
 
     private final List<String> queryIds = new ArrayList<>();
     private final List<String> diary = new ArrayList<>();
+    /** The checks (by the id their buttons carry) this person answered: one, unless "begin" was doubled. */
+    final java.util.Set<Integer> checkIds = new java.util.TreeSet<>();
     private boolean tappedBegin;
     private boolean sawQuestion;
     private long lastStart = Long.MIN_VALUE / 2;
@@ -110,6 +112,7 @@ final class PatientPerson {
                 if (!tap(q.messageId(), data)) {
                     continue; // the message went away just now: look again
                 }
+                checkIds.add(Integer.parseInt(data.split(":")[1]));
                 if (number == lastNumber) {
                     retaps++;
                 }

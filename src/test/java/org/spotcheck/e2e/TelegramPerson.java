@@ -183,15 +183,20 @@ final class TelegramPerson {
      * answer button at {@code position.applyAsInt(questionNumber, numberOfAnswers)}. Returns the
      * callback data of the answer chosen for each question number.
      */
+    /** "Get seen today" notices this person has already continued from. */
+    private final java.util.Set<Integer> continued = new java.util.HashSet<>();
+
     Map<Integer, String> answersPatiently(IntBinaryOperator position, Duration patience, long deadlineNanos) {
         var chosen = new TreeMap<Integer, String>();
         while (!resultShown()) {
             giveUpAfter(deadlineNanos, "the result");
             var notice = todayNotice();
-            if (notice.isPresent() && currentQuestionNumber() == 0) {
-                // "Get seen today" came before the next question: read it, then Continue.
-                if (tapsQuietly(notice.get().messageId(), "resume")) {
-                    waitUpTo(patience, () -> resultShown() || currentQuestionNumber() > 0);
+            if (notice.isPresent() && currentQuestionNumber() == 0 && !continued.contains(notice.get().messageId())) {
+                // "Get seen today" came before the next question: read it, then Continue (once it worked, never
+                // again: Continue on a finished check shows the result again, as it should).
+                if (tapsQuietly(notice.get().messageId(), "resume")
+                        && waitUpTo(patience, () -> resultShown() || currentQuestionNumber() > 0)) {
+                    continued.add(notice.get().messageId());
                 }
                 continue;
             }
