@@ -28,6 +28,8 @@ final class JarCommand {
         var builder = new ProcessBuilder(command);
         // Nothing from the test's own environment may change how the command runs.
         builder.environment().keySet().removeIf(k -> k.startsWith("SPOTCHECK_") || k.startsWith("TELEGRAM_") || k.equals("DYNO"));
+        // As for a bot the tests start (BotProcess): the secret stays in the test's folder unless named.
+        builder.environment().put("SPOTCHECK_SECRET_FILE", workDir.resolve("secret").toString());
         builder.environment().putAll(env);
         builder.directory(workDir.toFile());
         Path out = Files.createTempFile(workDir, "command", ".out");
