@@ -27,6 +27,14 @@ class CheckTest {
     }
 
     @Test
+    void theEmergencyAnswerGivenAfterGoingBackKeepsOnlyThatAnswer() {
+        var check = Check.begin(1).answer(Answer.EMERGENCY_NONE).answer(Answer.AGE_UNDER_16).back().back()
+                .answer(Answer.EMERGENCY_YES);
+        assertThat(check.finished()).isTrue();
+        assertThat(check.answers()).containsOnlyKeys(Question.EMERGENCY);
+    }
+
+    @Test
     void aSlightTemperatureWithPainGoesOnWithTheQuestions() {
         assertThat(Check.begin(1).answer(Answer.EMERGENCY_SLIGHT_FEVER).current()).contains(Question.AGE);
     }
