@@ -45,12 +45,7 @@ class DatabaseForensicsTest {
 
     @AfterEach
     void stop() {
-        if (app != null) {
-            app.close();
-        }
-        if (telegram != null) {
-            telegram.close();
-        }
+        InProcessBot.stop(app, telegram);
     }
 
     @Test

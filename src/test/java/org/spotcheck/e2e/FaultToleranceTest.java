@@ -57,10 +57,7 @@ class FaultToleranceTest {
 
     @AfterEach
     void stop() {
-        if (app != null) {
-            app.close();
-        }
-        telegram.close();
+        InProcessBot.stop(app, telegram);
     }
 
     // ---------------------------------------------------------------- what Telegram says about edits

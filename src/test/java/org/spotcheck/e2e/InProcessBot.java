@@ -44,4 +44,17 @@ final class InProcessBot {
         }
         return app;
     }
+
+    /** Stops what a test started, the bot before the stand-in it polls; either may not have started. */
+    static void stop(Application app, FakeBotApi telegram) {
+        try {
+            if (app != null) {
+                app.close();
+            }
+        } finally {
+            if (telegram != null) {
+                telegram.close();
+            }
+        }
+    }
 }

@@ -34,10 +34,7 @@ class ProtectedMessagesTest {
 
     @AfterEach
     void stop() {
-        if (app != null) {
-            app.close();
-        }
-        telegram.close();
+        InProcessBot.stop(app, telegram);
     }
 
     @Test

@@ -37,10 +37,7 @@ class UnreadableInboxRowTest {
 
     @AfterEach
     void stop() {
-        if (app != null) {
-            app.close();
-        }
-        telegram.close();
+        InProcessBot.stop(app, telegram);
     }
 
     @Test

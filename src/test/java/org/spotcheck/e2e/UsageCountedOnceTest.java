@@ -30,10 +30,7 @@ class UsageCountedOnceTest {
 
     @AfterEach
     void stop() {
-        if (app != null) {
-            app.close();
-        }
-        telegram.close();
+        InProcessBot.stop(app, telegram);
     }
 
     @Test
