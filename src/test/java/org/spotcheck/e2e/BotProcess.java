@@ -78,6 +78,14 @@ final class BotProcess {
         }
     }
 
+    /** A new folder under target/ for the logs of a test's runs of the bot, kept after the test for reading. */
+    static Path logFolder(String name) throws IOException {
+        Path logs = Path.of(System.getProperty("basedir", ".")).resolve("target").resolve(name)
+                .resolve(String.valueOf(System.currentTimeMillis())).toAbsolutePath();
+        Files.createDirectories(logs);
+        return logs;
+    }
+
     static BotProcess start(Path jar, Map<String, String> env, Path workDir, Path log) {
         return launch(List.of("-jar", jar.toString()), env, workDir, log);
     }

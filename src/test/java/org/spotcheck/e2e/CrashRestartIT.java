@@ -21,8 +21,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -61,7 +59,6 @@ class CrashRestartIT {
     private static final int MIN_KILLS = 5;
     private static final Duration START_UP = Duration.ofSeconds(20);
     private static final Duration API_LATENCY = Duration.ofMillis(Long.getLong("crash.latency", 80));
-    private static final Pattern APPLIED = Pattern.compile("update (\\d+) chat ([0-9a-f]{8}): applied");
 
     @TempDir
     Path dir;
@@ -76,9 +73,7 @@ class CrashRestartIT {
     @BeforeEach
     void setUp() throws IOException, InterruptedException {
         telegram = FakeBotApi.start(TOKEN);
-        logs = Path.of(System.getProperty("basedir", ".")).resolve("target/crash-restart-it")
-                .resolve(String.valueOf(System.currentTimeMillis())).toAbsolutePath();
-        Files.createDirectories(logs);
+        logs = BotProcess.logFolder("crash-restart-it");
         jar = BotProcess.snapshotJar(dir);
     }
 
@@ -252,22 +247,19 @@ class CrashRestartIT {
         }
 
         // The logs of every run: each update applied once at most, across all of them.
-        var applied = new TreeMap<Integer, Integer>();
+        var applied = new AppliedUpdates();
         var problems = new ArrayList<String>();
         try (Stream<Path> files = Files.list(logs)) {
             for (Path log : files.sorted().toList()) {
                 for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
-                    Matcher m = APPLIED.matcher(line);
-                    if (m.find()) {
-                        applied.merge(Integer.parseInt(m.group(1)), 1, Integer::sum);
-                    }
+                    applied.read(line);
                     if (line.contains("ERROR") || line.contains("Exception")) {
                         problems.add(log.getFileName() + ": " + line);
                     }
                 }
             }
         }
-        var twice = applied.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList();
+        var twice = applied.twice();
 
         // The figures first, so a failing run still reports them.
         int taps = people.stream().mapToInt(p -> p.taps).sum();

@@ -8,7 +8,6 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spotcheck.Application;
 import org.spotcheck.check.Answer;
-import org.spotcheck.config.SettingsLoader;
 import org.spotcheck.telegram.FakeBotApi;
 import org.spotcheck.text.Messages;
 
@@ -47,25 +45,16 @@ class DatabaseForensicsTest {
 
     @AfterEach
     void stop() {
-        if (app != null) {
-            app.close();
-        }
-        if (telegram != null) {
-            telegram.close();
-        }
+        InProcessBot.stop(app, telegram);
     }
 
     @Test
     void afterForgetNoFileOfTheDatabaseHoldsAChatIdANameACallbackIdOrAnErasedAnswer() throws Exception {
         telegram = FakeBotApi.start(TOKEN);
         Path data = dir.resolve("data");
-        app = Application.open(SettingsLoader.load(Map.of(
-                "TELEGRAM_BOT_TOKEN", TOKEN,
-                "TELEGRAM_API_URL", telegram.url(),
-                "SPOTCHECK_DB", data.resolve("spotcheck.db").toString(),
+        app = InProcessBot.started(InProcessBot.settings(telegram, TOKEN, data.resolve("spotcheck.db"), Map.of(
                 "SPOTCHECK_SECRET_FILE", dir.resolve("config").resolve("secret").toString(),
-                "SPOTCHECK_REMINDER_DELAYS", "PT3S,P2D")), Clock.systemUTC());
-        app.startTelegram();
+                "SPOTCHECK_REMINDER_DELAYS", "PT3S,P2D")));
 
         for (long chat : CHATS) {
             checkRememberAndAskForAReminder(new TelegramPerson(telegram, chat));

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spotcheck.Application;
 import org.spotcheck.check.Urgency;
-import org.spotcheck.config.SettingsLoader;
 import org.spotcheck.store.ChatKeys;
 import org.spotcheck.store.Database;
 import org.spotcheck.store.Secret;
@@ -53,19 +51,13 @@ class FaultToleranceTest {
     void startTelegramAndTheBot() throws Exception {
         database = dir.resolve("spotcheck.db");
         telegram = FakeBotApi.start(TOKEN);
-        var settings = SettingsLoader.load(Map.of(
-                "TELEGRAM_BOT_TOKEN", TOKEN,
-                "TELEGRAM_API_URL", telegram.url(),
-                "SPOTCHECK_DB", database.toString(),
-                "SPOTCHECK_SECRET_FILE", dir.resolve("config").resolve("secret").toString()));
-        app = Application.open(settings, Clock.systemUTC());
-        app.startTelegram();
+        app = InProcessBot.started(InProcessBot.settings(telegram, TOKEN, database,
+                Map.of("SPOTCHECK_SECRET_FILE", dir.resolve("config").resolve("secret").toString())));
     }
 
     @AfterEach
     void stop() {
-        app.close();
-        telegram.close();
+        InProcessBot.stop(app, telegram);
     }
 
     // ---------------------------------------------------------------- what Telegram says about edits

@@ -3,14 +3,12 @@ package org.spotcheck.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,8 +16,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.IntBinaryOperator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,7 +51,6 @@ class FlakyTelegramIT {
     private static final int PEOPLE = 50;
     /** How long a person waits for the next screen before looking again and tapping again. */
     private static final Duration LOOKS_AGAIN_AFTER = Duration.ofSeconds(2);
-    private static final Pattern APPLIED = Pattern.compile("update (\\d+) chat ([0-9a-f]{8}): applied");
 
     @TempDir
     Path dir;
@@ -68,9 +63,7 @@ class FlakyTelegramIT {
     @BeforeEach
     void setUp() throws IOException {
         telegram = FakeBotApi.start(TOKEN);
-        Path logs = Path.of(System.getProperty("basedir", ".")).resolve("target/flaky-telegram-it").toAbsolutePath();
-        Files.createDirectories(logs);
-        log = logs.resolve(System.currentTimeMillis() + ".log");
+        log = BotProcess.logFolder("flaky-telegram-it").resolve("bot.log");
     }
 
     @AfterEach
@@ -147,14 +140,9 @@ class FlakyTelegramIT {
                 }
             });
         }
-        var applied = new TreeMap<Integer, Integer>();
-        for (String line : bot.lines()) {
-            Matcher m = APPLIED.matcher(line);
-            if (m.find()) {
-                applied.merge(Integer.parseInt(m.group(1)), 1, Integer::sum);
-            }
-        }
-        var twice = applied.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList();
+        var applied = new AppliedUpdates();
+        bot.lines().forEach(applied::read);
+        var twice = applied.twice();
         int taps = runs.stream().mapToInt(r -> r.answers().size()).sum();
         System.out.printf(java.util.Locale.ROOT, "flaky-telegram: %d people, %d finished, start-up to polling %d ms"
                         + " through %d faults; %d faults injected in all (%d on getUpdates), %d updates applied,"

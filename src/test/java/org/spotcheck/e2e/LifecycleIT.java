@@ -43,9 +43,7 @@ class LifecycleIT {
     @BeforeEach
     void setUp() throws IOException, InterruptedException {
         telegram = FakeBotApi.start(TOKEN);
-        logs = Path.of(System.getProperty("basedir", ".")).resolve("target/lifecycle-it")
-                .resolve(String.valueOf(System.currentTimeMillis())).toAbsolutePath();
-        Files.createDirectories(logs);
+        logs = BotProcess.logFolder("lifecycle-it");
         jar = BotProcess.snapshotJar(dir);
     }
 

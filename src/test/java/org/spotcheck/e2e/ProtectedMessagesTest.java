@@ -3,7 +3,6 @@ package org.spotcheck.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +11,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spotcheck.Application;
-import org.spotcheck.config.SettingsLoader;
 import org.spotcheck.telegram.FakeBotApi;
 
 /** /privacy says every message in a private chat is protected: pages about the bot included. */
@@ -30,18 +28,13 @@ class ProtectedMessagesTest {
     @BeforeEach
     void start() throws Exception {
         telegram = FakeBotApi.start(TOKEN);
-        app = Application.open(SettingsLoader.load(Map.of(
-                "TELEGRAM_BOT_TOKEN", TOKEN,
-                "TELEGRAM_API_URL", telegram.url(),
-                "SPOTCHECK_DB", dir.resolve("spotcheck.db").toString(),
-                "SPOTCHECK_SECRET_FILE", dir.resolve("secret").toString())), Clock.systemUTC());
-        app.startTelegram();
+        app = InProcessBot.started(InProcessBot.settings(telegram, TOKEN, dir.resolve("spotcheck.db"),
+                Map.of("SPOTCHECK_SECRET_FILE", dir.resolve("secret").toString())));
     }
 
     @AfterEach
     void stop() {
-        app.close();
-        telegram.close();
+        InProcessBot.stop(app, telegram);
     }
 
     @Test

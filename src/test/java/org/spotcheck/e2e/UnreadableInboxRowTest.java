@@ -11,7 +11,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spotcheck.Application;
-import org.spotcheck.config.SettingsLoader;
 import org.spotcheck.store.ChatKeys;
 import org.spotcheck.store.Database;
 import org.spotcheck.store.Inbox;
@@ -38,10 +37,7 @@ class UnreadableInboxRowTest {
 
     @AfterEach
     void stop() {
-        if (app != null) {
-            app.close();
-        }
-        telegram.close();
+        InProcessBot.stop(app, telegram);
     }
 
     @Test
@@ -58,12 +54,8 @@ class UnreadableInboxRowTest {
         }
         telegram = FakeBotApi.start(TOKEN);
 
-        app = Application.open(SettingsLoader.load(Map.of(
-                "TELEGRAM_BOT_TOKEN", TOKEN,
-                "TELEGRAM_API_URL", telegram.url(),
-                "SPOTCHECK_DB", databaseFile.toString(),
-                "SPOTCHECK_SECRET_FILE", secretFile.toString())), Clock.systemUTC());
-        app.startTelegram();
+        app = InProcessBot.started(InProcessBot.settings(telegram, TOKEN, databaseFile,
+                Map.of("SPOTCHECK_SECRET_FILE", secretFile.toString())));
 
         // The readable row after it is still handled: the welcome for the /start received before the stop.
         telegram.awaitCall("sendMessage", c -> c.body().path("chat_id").asLong() == CHAT, Duration.ofSeconds(15));

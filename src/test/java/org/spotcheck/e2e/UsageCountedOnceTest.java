@@ -3,14 +3,11 @@ package org.spotcheck.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spotcheck.Application;
-import org.spotcheck.config.SettingsLoader;
 import org.spotcheck.stats.UsageReport;
 import org.spotcheck.store.Counters;
 import org.spotcheck.store.Database;
@@ -33,19 +30,14 @@ class UsageCountedOnceTest {
 
     @AfterEach
     void stop() {
-        if (app != null) {
-            app.close();
-        }
-        telegram.close();
+        InProcessBot.stop(app, telegram);
     }
 
     @Test
     void aCheckWhoseUpdatesAreAllDeliveredAgainAfterARestartIsCountedOnce() throws Exception {
         telegram = FakeBotApi.start(TOKEN);
-        var settings = SettingsLoader.load(Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "TELEGRAM_API_URL", telegram.url(),
-                "SPOTCHECK_DB", dir.resolve("spotcheck.db").toString()));
-        app = Application.open(settings, Clock.systemUTC());
-        app.startTelegram();
+        var settings = InProcessBot.settings(telegram, TOKEN, dir.resolve("spotcheck.db"));
+        app = InProcessBot.started(settings);
         var person = new TelegramPerson(telegram, PERSON);
         person.types("/start");
         person.waitFor(() -> person.lastText().contains("Welcome to SpotCheck"), "the welcome");
@@ -58,8 +50,7 @@ class UsageCountedOnceTest {
 
         int again = telegram.redeliverAll();
         int welcomes = person.welcomes().size();
-        app = Application.open(settings, Clock.systemUTC());
-        app.startTelegram();
+        app = InProcessBot.started(settings);
         person.types("/start"); // queued after the redelivered ones, in the same chat: answered after them
         person.waitFor(() -> person.welcomes().size() > welcomes, "the welcome after the redelivered updates");
         app.close();
