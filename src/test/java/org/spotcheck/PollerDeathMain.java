@@ -1,10 +1,7 @@
 package org.spotcheck;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The real program, started the way Main starts it, with one fault injected: its clock throws an
@@ -17,26 +14,9 @@ public final class PollerDeathMain {
     }
 
     public static void main(String[] args) {
-        Main.exit(Main.run(List.of(), false, System.getenv(), new FailingOnThePoller()));
-    }
-
-    private static final class FailingOnThePoller extends Clock {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            if (Thread.currentThread().getName().startsWith("poller")) {
-                throw new AssertionError("injected into the handling of a batch of updates");
-            }
-            return Instant.now();
-        }
+        var failingOnThePoller = new FaultyClock(() -> Thread.currentThread().getName().startsWith("poller")
+                ? Optional.of(new AssertionError("injected into the handling of a batch of updates"))
+                : Optional.empty());
+        Main.exit(Main.run(List.of(), false, System.getenv(), failingOnThePoller));
     }
 }

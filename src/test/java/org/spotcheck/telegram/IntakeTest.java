@@ -12,9 +12,6 @@ import static org.mockito.Mockito.when;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mockito.Mock;
 import org.mockito.junit.jupiter.MockitoExtension;
 import org.spotcheck.Dialogue;
+import org.spotcheck.FaultyClock;
 import org.spotcheck.store.ChatKeys;
 import org.spotcheck.store.Database;
 import org.spotcheck.store.Inbox;
@@ -75,7 +73,9 @@ class IntakeTest {
         var secret = Secret.of(Optional.of("intake-test-secret-0123456789abcdef"), path);
         var sealer = new Sealer(secret);
         var texts = Texts.load();
-        inbox = new Inbox(database, sealer, new LegacyKeys(database, secret), new FailingClock());
+        inbox = new Inbox(database, sealer, new LegacyKeys(database, secret), new FaultyClock(() -> clockFailures.getAndUpdate(n -> Math.max(0, n - 1)) > 0
+                ? Optional.of(new IllegalStateException("injected: the inbox cannot be written"))
+                : Optional.empty()));
         var dialogue = new Dialogue(database, new ReminderStore(sealer), texts, Clock.systemUTC(),
                 List.of(Duration.ofDays(2)));
         lanes = new ChatLanes(2, 100, 10);
@@ -91,25 +91,6 @@ class IntakeTest {
         database.close();
     }
 
-    private final class FailingClock extends Clock {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            if (clockFailures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-                throw new IllegalStateException("injected: the inbox cannot be written");
-            }
-            return Instant.now();
-        }
-    }
 
     private static Update start(int updateId) throws Exception {
         return new ObjectMapper().readValue("""
