@@ -48,6 +48,7 @@ public final class Application implements AutoCloseable {
     private final Reminders reminders;
     private final Dialogue dialogue;
     private final Retention retention;
+    private final Clock clock;
     private TelegramBot bot;
     private ScheduledExecutorService hourly;
     private boolean closed;
@@ -64,6 +65,7 @@ public final class Application implements AutoCloseable {
         this.dialogue = new Dialogue(database, reminderStore, texts, clock, settings.reminderDelays());
         this.reminders = new Reminders(database, reminderStore, dialogue, texts, clock);
         this.retention = new Retention(database, legacyKeys, clock);
+        this.clock = clock;
     }
 
     /**
@@ -137,8 +139,7 @@ public final class Application implements AutoCloseable {
                 throw new InterruptedException("closed before start-up");
             }
             reminders.resume(); // claims left by a run that stopped before sending are open again
-            bot = TelegramBot.create(settings.token().orElseThrow(), settings.apiUrl(),
-                    new TelegramBot.Parts(dialogue, chatKeys, texts, inbox, reminders));
+            bot = TelegramBot.create(settings.token().orElseThrow(), settings.apiUrl(), parts(), this::stage);
         }
         bot.start();
         synchronized (this) {
@@ -153,6 +154,20 @@ public final class Application implements AutoCloseable {
             hourly.scheduleAtFixedRate(this::cleanUp, Retention.EVERY.toMinutes(), Retention.EVERY.toMinutes(),
                     TimeUnit.MINUTES);
         }
+    }
+
+    private TelegramBot.Parts parts() {
+        return new TelegramBot.Parts(dialogue, chatKeys, texts, inbox, reminders);
+    }
+
+    /**
+     * The same parts, wired the same way, on a database in memory and a throwaway secret: the warm-up
+     * before the first poll rehearses on these, so nothing of it reaches the real data.
+     */
+    private TelegramBot.Stage stage() {
+        var memory = Database.inMemory();
+        return new TelegramBot.Stage(new Application(settings, memory, texts, Secret.throwaway(), clock).parts(),
+                memory::close);
     }
 
     /** Completes if polling ends on its own (see {@link TelegramBot#ended()}); only after {@link #startTelegram()}. */

@@ -1,13 +1,16 @@
 package org.spotcheck.log;
 
 import org.slf4j.Logger;
+import org.slf4j.Marker;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.spi.ContextAwareBase;
+import ch.qos.logback.core.spi.FilterReply;
 
 /**
  * Logback's configuration, in code: reading a logback.xml costs a restart up to a second on a busy
@@ -40,7 +43,20 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         root.setLevel(Level.WARN);
         root.addAppender(appender);
         context.getLogger("org.spotcheck").setLevel(Level.toLevel(setting(Logs.LEVEL, "info"), Level.INFO));
+        context.addTurboFilter(new QuietWarmUp());
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    /**
+     * The warm-up before the first poll walks hundreds of made-up turns (see ColdStart); their debug
+     * lines would bury the start-up's and read like real people's updates, so they are left out.
+     */
+    static final class QuietWarmUp extends TurboFilter {
+        @Override
+        public FilterReply decide(Marker marker, ch.qos.logback.classic.Logger logger, Level level, String format, Object[] params, Throwable t) {
+            return level.isGreaterOrEqual(Level.INFO) || !Logs.WARM_UP_THREAD.equals(Thread.currentThread().getName())
+                    ? FilterReply.NEUTRAL : FilterReply.DENY;
+        }
     }
 
     /** A system property of that name (for tests and a one-off run), else the environment, else the default. */

@@ -13,6 +13,7 @@ import java.util.Locale;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
 
 /**
  * The SQLite file: created owner-only, migrated at start-up, written through one connection
@@ -38,23 +39,42 @@ public final class Database implements AutoCloseable {
     public static Database open(Path file) {
         try {
             OwnerOnly.createFile(file);
-            var connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-            try (Statement s = connection.createStatement()) {
-                s.execute("PRAGMA journal_mode=WAL");
-                s.execute("PRAGMA synchronous=NORMAL");
-                s.execute("PRAGMA busy_timeout=5000");
-                s.execute("PRAGMA foreign_keys=ON");
-                // Erased rows are overwritten with zeros where they lie, freed pages included: FAST
-                // would leave some of them readable in the file.
-                s.execute("PRAGMA secure_delete=ON");
-            }
-            connection.setAutoCommit(false);
-            var database = new Database(connection);
-            database.migrate();
-            return database;
+            return connect("jdbc:sqlite:" + file.toAbsolutePath(), true);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open the database " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A database that lives in memory only and is gone when closed: for the warm-up before the first
+     * poll, which must never touch the real data.
+     */
+    public static Database inMemory() {
+        try {
+            return connect("jdbc:sqlite::memory:", false);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot open a database in memory: " + e.getMessage(), e);
+        }
+    }
+
+    private static Database connect(String url, boolean logMigrations) throws SQLException {
+        var options = new SQLiteConfig();
+        // No store code reads generated keys; asking for them costs a query after every insert.
+        options.setGetGeneratedKeys(false);
+        var connection = DriverManager.getConnection(url, options.toProperties());
+        try (Statement s = connection.createStatement()) {
+            s.execute("PRAGMA journal_mode=WAL");
+            s.execute("PRAGMA synchronous=NORMAL");
+            s.execute("PRAGMA busy_timeout=5000");
+            s.execute("PRAGMA foreign_keys=ON");
+            // Erased rows are overwritten with zeros where they lie, freed pages included: FAST
+            // would leave some of them readable in the file.
+            s.execute("PRAGMA secure_delete=ON");
+        }
+        connection.setAutoCommit(false);
+        var database = new Database(connection);
+        database.migrate(logMigrations);
+        return database;
     }
 
     /** Runs the work in one transaction: all of it is committed, or none of it. */
@@ -140,7 +160,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** Applies the numbered files in db/ that this database has not seen yet (PRAGMA user_version). */
-    private void migrate() {
+    private void migrate(boolean logged) {
         int version = version();
         for (int next = version + 1; ; next++) {
             String sql = migration(next);
@@ -159,7 +179,9 @@ public final class Database implements AutoCloseable {
                 }
                 return null;
             });
-            log.info("database migrated to version {}", target);
+            if (logged) {
+                log.info("database migrated to version {}", target);
+            }
         }
     }
 

@@ -72,6 +72,13 @@ public final class Secret {
         return new Secret(raw, raw, file.toString(), Optional.of(file));
     }
 
+    /** A secret of fresh random bytes that nothing keeps: for the warm-up's database in memory. */
+    public static Secret throwaway() {
+        var bytes = new byte[GENERATED_BYTES];
+        new SecureRandom().nextBytes(bytes);
+        return new Secret(bytes, bytes, "a throwaway secret", Optional.empty());
+    }
+
     /** Release 1 kept its generated secret beside the database: data/spotcheck.db → data/spotcheck.db.secret. */
     public static Path legacyFileFor(Path database) {
         return database.resolveSibling(database.getFileName() + ".secret");

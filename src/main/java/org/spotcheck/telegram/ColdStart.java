@@ -1,75 +1,241 @@
 package org.spotcheck.telegram;
 
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
-import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.spotcheck.log.Logs;
+import org.spotcheck.store.ChatKeys;
+import org.spotcheck.store.Inbox;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
-import org.telegram.telegrambots.meta.api.methods.updatingmessages.DeleteMessage;
-import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
-import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
-import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
-import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
-import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import okhttp3.Interceptor;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.Buffer;
+
 /**
- * After a deploy, the first answer to getUpdates can hold a hundred people's /start, and Jackson
- * meets Telegram's Update for the first time right then: loading and wiring its readers for the
- * whole Update/Message graph took 1.2–2 s on the project's two busy cores, and the whole first
- * burst waited for it. Reading two sample updates on a thread of its own while start-up waits on
- * the network (getMe, deleteWebhook) builds those readers before anyone waits.
+ * After a deploy, the first getUpdates can bring a hundred people's /start at once, and every line
+ * of the turn path then runs for the first time: classes load, Jackson builds its readers and
+ * writers, and the code runs interpreted until the compiler has seen it often enough. On two cores
+ * that made the first burst wait several round trips longer than the ones after it.
+ *
+ * <p>So before the first poll, made-up people walk whole checks through the real code: Telegram's
+ * JSON read into updates, the inbox (sealing, chat keys), the dialogue and its SQLite statements,
+ * rendering, the Bot API client's requests and answers. It all runs on a {@link TelegramBot.Stage}:
+ * a database in memory under a throwaway secret; and the client's calls are answered by an
+ * interceptor, so nothing reaches Telegram. It is cut short at {@link #BOUND}; it never fails the
+ * start, at worst the first burst is slower.
  */
 final class ColdStart {
 
     private static final Logger log = LoggerFactory.getLogger(ColdStart.class);
 
-    /** A /start and a tap on a button, shaped as Telegram sends them; nothing of it is real. */
-    private static final String SAMPLE = """
-            {"ok":true,"result":[
-             {"update_id":1,"message":{"message_id":1,"date":1700000000,"text":"/start",
-              "chat":{"id":1,"type":"private"},"from":{"id":1,"is_bot":false,"first_name":"A","language_code":"en"},
-              "entities":[{"type":"bot_command","offset":0,"length":6}]}},
-             {"update_id":2,"callback_query":{"id":"1","chat_instance":"1","data":"begin",
-              "from":{"id":1,"is_bot":false,"first_name":"A","language_code":"en"},
-              "message":{"message_id":2,"date":1700000000,"text":"A","chat":{"id":1,"type":"private"},
-               "reply_markup":{"inline_keyboard":[[{"text":"A","callback_data":"begin"}]]}}}}]}""";
+    /** Enough turns for the compiler to take the whole path (it compiles a method after a few hundred calls). */
+    static final int PEOPLE = 40;
+    /** The longest polling waits for the warm-up; a slow machine starts with part of it done. */
+    static final Duration BOUND = Duration.ofSeconds(3);
+
+    private static final MediaType JSON = MediaType.get("application/json");
+    private static final String[] LANGUAGES = {"en", "es", "de", "fr", "pt"};
+
+    private final CountDownLatch done = new CountDownLatch(1);
+    private volatile long deadline;
 
     private ColdStart() {
     }
 
-    /**
-     * Starts the warm-up beside start-up; it never fails the start, at worst the first burst is slower.
-     *
-     * @param requests the mapper the Bot API client writes its requests with
-     */
-    static void warmUpInBackground(ObjectMapper requests) {
-        var thread = new Thread(() -> warmUp(requests), "warm-up");
+    /** Starts the warm-up on a thread of its own, beside start-up. */
+    static ColdStart begin(Supplier<TelegramBot.Stage> stage, ObjectMapper requests, OkHttpClient http, String token,
+                           TelegramUrl url, Redactor redactor) {
+        var coldStart = new ColdStart();
+        coldStart.deadline = System.nanoTime() + BOUND.toNanos();
+        var thread = new Thread(() -> coldStart.rehearse(stage, requests, http, token, url, redactor), Logs.WARM_UP_THREAD);
         thread.setDaemon(true);
         thread.start();
+        return coldStart;
     }
 
-    private static void warmUp(ObjectMapper requests) {
+    /** Waits until the warm-up is done, at most until {@link #BOUND} after it began. */
+    void awaitDone() throws InterruptedException {
+        long left = deadline - System.nanoTime();
+        if (!done.await(Math.max(0, left), TimeUnit.NANOSECONDS)) {
+            log.debug("warm-up cut short");
+        }
+    }
+
+    private void rehearse(Supplier<TelegramBot.Stage> stages, ObjectMapper requests, OkHttpClient http, String token,
+                          TelegramUrl url, Redactor redactor) {
+        long began = System.nanoTime();
+        TelegramBot.Stage stage = null;
+        int turns = 0;
         try {
-            // Telegram's answers are read by one shared reader inside TelegramBots: these calls warm exactly that.
-            for (var update : GetUpdates.builder().build().deserializeResponse(SAMPLE)) {
-                UpdateReader.read(update);
+            stage = stages.get();
+            var screens = new Screens(requests);
+            var answered = http.newBuilder().addInterceptor(screens).build();
+            var api = new BotApi(new OkHttpTelegramClient(requests, answered, token, url), redactor,
+                    pause -> { }, (delay, task) -> task.run(), Runnable::run);
+            var parts = stage.parts();
+            var chat = new TelegramChat(parts.dialogue(), api, parts.texts(), parts.inbox(), "warm_up_bot", redactor);
+            var random = new Random(1);
+            var updateIds = new AtomicInteger();
+            for (long person = 1; person <= PEOPLE && System.nanoTime() < deadline; person++) {
+                String language = LANGUAGES[(int) (person % LANGUAGES.length)];
+                var update = new Updates(requests, updateIds, person, language);
+                turns += walkOneCheck(update, screens, chat, parts.inbox(), parts.chatKeys(), random);
             }
-            // Requests are written by the client's own mapper, which builds its writers on first use too.
-            var keyboard = new InlineKeyboardMarkup(List.of(new InlineKeyboardRow(
-                    InlineKeyboardButton.builder().text("A").callbackData("begin").build())));
-            requests.writeValueAsString(SendMessage.builder().chatId(1L).text("A").parseMode("HTML")
-                    .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build()).protectContent(true)
-                    .replyMarkup(keyboard).build());
-            requests.writeValueAsString(EditMessageText.builder().chatId(1L).messageId(1).text("A").parseMode("HTML")
-                    .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build()).replyMarkup(keyboard).build());
-            requests.writeValueAsString(AnswerCallbackQuery.builder().callbackQueryId("1").build());
-            requests.writeValueAsString(DeleteMessage.builder().chatId(1L).messageId(1).build());
         } catch (Exception | LinkageError e) {
-            log.debug("warm-up skipped: {}", e.getClass().getSimpleName());
+            log.debug("warm-up stopped: {}", e.getClass().getSimpleName());
+        } finally {
+            if (stage != null) {
+                stage.close().run();
+            }
+            log.info("warmed up: {} turns rehearsed in {} ms", turns, (System.nanoTime() - began) / 1_000_000);
+            done.countDown();
+        }
+    }
+
+    /** /start, Start the check, then any answer until a result comes: as a person taps. */
+    private int walkOneCheck(Updates update, Screens screens, TelegramChat chat, Inbox inbox,
+                             ChatKeys chatKeys, Random random) throws TelegramApiRequestException {
+        int turns = 0;
+        String tap = null;
+        while (turns < 30 && System.nanoTime() < deadline) {
+            String json = tap == null ? update.command("/start") : update.tap(tap, screens.lastMessage(update.chat));
+            turns++;
+            for (var received : GetUpdates.builder().build().deserializeResponse(json)) {
+                var in = UpdateReader.read(received).orElseThrow();
+                String chatKey = chatKeys.keyFor(in.chatId());
+                inbox.accept(List.of(new Inbox.Entry(in.updateId(), in.chatId(), chatKey, in.event(), in.callbackId())),
+                        in.updateId());
+                chat.handle(in, chatKey).join();
+            }
+            var buttons = screens.lastButtons(update.chat);
+            var answers = buttons.stream().filter(b -> b.startsWith("q:")).toList();
+            if (tap == null) {
+                tap = "begin";
+            } else if (!answers.isEmpty()) {
+                // The first question is the emergency screen: its last answer ("no") lets the check go on.
+                tap = tap.equals("begin") ? answers.get(answers.size() - 1) : answers.get(random.nextInt(answers.size()));
+            } else if (buttons.contains("resume")) {
+                tap = "resume";
+            } else {
+                return turns; // a result: the check is done
+            }
+        }
+        return turns;
+    }
+
+    /** Updates of one made-up person, shaped as Telegram sends them. */
+    private static final class Updates {
+        final long chat;
+        private final ObjectMapper json;
+        private final AtomicInteger ids;
+        private final String language;
+
+        Updates(ObjectMapper json, AtomicInteger ids, long chat, String language) {
+            this.json = json;
+            this.ids = ids;
+            this.chat = chat;
+            this.language = language;
+        }
+
+        String command(String text) {
+            int id = ids.incrementAndGet();
+            return "{\"ok\":true,\"result\":[{\"update_id\":" + id + ",\"message\":{\"message_id\":" + id
+                    + ",\"date\":1700000000,\"text\":\"" + text + "\",\"chat\":{\"id\":" + chat + ",\"type\":\"private\"},"
+                    + from() + ",\"entities\":[{\"type\":\"bot_command\",\"offset\":0,\"length\":" + text.length() + "}]}}]}";
+        }
+
+        String tap(String data, int messageId) {
+            int id = ids.incrementAndGet();
+            return "{\"ok\":true,\"result\":[{\"update_id\":" + id + ",\"callback_query\":{\"id\":\"" + id
+                    + "\",\"chat_instance\":\"1\",\"data\":" + quoted(data) + "," + from() + ",\"message\":{\"message_id\":"
+                    + messageId + ",\"date\":1700000000,\"text\":\"A\",\"chat\":{\"id\":" + chat + ",\"type\":\"private\"}}}}]}";
+        }
+
+        private String from() {
+            return "\"from\":{\"id\":" + chat + ",\"is_bot\":false,\"first_name\":\"A\",\"language_code\":\"" + language + "\"}";
+        }
+
+        private String quoted(String text) {
+            try {
+                return json.writeValueAsString(text);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /**
+     * Answers every Bot API call as Telegram would, without the network, and keeps the buttons of
+     * the last screen sent to each chat, so the made-up person can tap one of them.
+     */
+    private static final class Screens implements Interceptor {
+        private final ObjectMapper json;
+        private final Map<Long, List<String>> buttons = new ConcurrentHashMap<>();
+        private final Map<Long, Integer> messages = new ConcurrentHashMap<>();
+        private int nextMessage = 1;
+
+        Screens(ObjectMapper json) {
+            this.json = json;
+        }
+
+        List<String> lastButtons(long chat) {
+            return buttons.getOrDefault(chat, List.of());
+        }
+
+        int lastMessage(long chat) {
+            return messages.getOrDefault(chat, 1);
+        }
+
+        @Override
+        public Response intercept(Chain chain) throws IOException {
+            var request = chain.request();
+            var segments = request.url().pathSegments();
+            String method = segments.get(segments.size() - 1).toLowerCase(java.util.Locale.ROOT);
+            var body = new Buffer();
+            if (request.body() != null) {
+                request.body().writeTo(body);
+            }
+            JsonNode sent = json.readTree(body.readUtf8());
+            String result = "true";
+            if (method.equals("sendmessage") || method.equals("editmessagetext")) {
+                long chat = sent.path("chat_id").asLong();
+                int id = method.equals("sendmessage") ? next() : sent.path("message_id").asInt();
+                var data = new ArrayList<String>();
+                sent.path("reply_markup").path("inline_keyboard")
+                        .forEach(row -> row.forEach(button -> data.add(button.path("callback_data").asText())));
+                buttons.put(chat, data);
+                messages.put(chat, id);
+                result = "{\"message_id\":" + id + ",\"date\":1700000000,\"chat\":{\"id\":" + chat
+                        + ",\"type\":\"private\"},\"text\":\"A\"}";
+            }
+            return new Response.Builder().request(request).protocol(Protocol.HTTP_1_1).code(200).message("OK")
+                    .body(ResponseBody.create("{\"ok\":true,\"result\":" + result + "}", JSON)).build();
+        }
+
+        private synchronized int next() {
+            return nextMessage++;
         }
     }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,6 +64,10 @@ public final class TelegramBot implements AutoCloseable {
     public record Parts(Dialogue dialogue, ChatKeys chatKeys, Texts texts, Inbox inbox, Reminders reminders) {
     }
 
+    /** Parts on data that is thrown away, for the warm-up before the first poll ({@link ColdStart}). */
+    public record Stage(Parts parts, Runnable close) {
+    }
+
     /** Only what SpotCheck reads; everything else Telegram would send is not even fetched. */
     static final List<String> UPDATE_TYPES = List.of("message", "callback_query", "my_chat_member");
     /**
@@ -92,6 +97,7 @@ public final class TelegramBot implements AutoCloseable {
     private final ScheduledExecutorService timers;
     private final ChatLanes lanes;
     private final BotApi api;
+    private final ColdStart coldStart;
     private final TelegramBotsLongPollingApplication poller;
     private final CompletableFuture<Ended> ended = new CompletableFuture<>();
     private final CountDownLatch startReturned = new CountDownLatch(1);
@@ -100,7 +106,7 @@ public final class TelegramBot implements AutoCloseable {
     private volatile Thread starting;
     private volatile boolean stopping;
 
-    private TelegramBot(String token, URI apiUrl, Parts parts) {
+    private TelegramBot(String token, URI apiUrl, Parts parts, Supplier<Stage> stage) {
         this.token = token;
         this.url = telegramUrl(apiUrl);
         this.parts = parts;
@@ -124,11 +130,11 @@ public final class TelegramBot implements AutoCloseable {
                 .build();
         this.lanes = new ChatLanes(WORKERS, MAX_PENDING, MAX_PENDING_PER_CHAT);
         this.timers = Executors.newSingleThreadScheduledExecutor(ChatLanes.named("retry-timer"));
-        // Our mapper, warmed beside start-up, so the first burst after a deploy does not wait for Jackson.
         var requests = new ObjectMapper();
-        ColdStart.warmUpInBackground(requests);
         this.api = new BotApi(new OkHttpTelegramClient(requests, http, token, url), redactor, this::pause,
                 (delay, task) -> timers.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS), lanes.workers());
+        // Beside start-up: the first burst after a deploy should find the turn path loaded and compiled.
+        this.coldStart = ColdStart.begin(stage, requests, http, token, url, redactor);
         this.reminderThread = Executors.newSingleThreadScheduledExecutor(ChatLanes.named("reminders"));
         // TelegramBots' own scheduler thread is not a daemon and is never shut down by the library.
         this.pollerThread = new PollerThread(this::pollingEnded);
@@ -137,8 +143,8 @@ public final class TelegramBot implements AutoCloseable {
     }
 
     /** The bot wired up, before any network call: {@link #stop()} works from here on. */
-    public static TelegramBot create(String token, URI apiUrl, Parts parts) {
-        return new TelegramBot(token, apiUrl, parts);
+    public static TelegramBot create(String token, URI apiUrl, Parts parts, Supplier<Stage> stage) {
+        return new TelegramBot(token, apiUrl, parts, stage);
     }
 
     /**
@@ -160,6 +166,7 @@ public final class TelegramBot implements AutoCloseable {
             // does, the registration is undone before the next round.
             startUp.required("deleteWebhook", () -> api.call(new DeleteWebhook()));
             intake.resume();
+            coldStart.awaitDone();
             startUp.required("polling", this::register);
             log.info("polling for updates as @{}", username);
             // People should not wait for the menu: it is set beside polling.
