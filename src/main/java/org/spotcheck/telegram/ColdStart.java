@@ -104,7 +104,7 @@ final class ColdStart {
                 turns += walkOneCheck(update, screens, chat, parts.inbox(), parts.chatKeys(), random);
             }
         } catch (Exception | LinkageError e) {
-            log.debug("warm-up stopped: {}", e.getClass().getSimpleName());
+            log.info("warm-up stopped early ({}); the first updates may be slower", e.getClass().getSimpleName());
         } finally {
             if (stage != null) {
                 stage.close().run();

@@ -64,4 +64,38 @@ class LogsTest {
                 "call to {} failed", error, new Object[] {URL});
         return new String(encoder.encode(event), UTF_8);
     }
+
+    @Test
+    void theWarmUpsDebugLinesAreLeftOutAndItsInfoLinesKept() throws Exception {
+        var quiet = new LogSetup.QuietWarmUp();
+
+        var onTheWarmUp = decisions(quiet, Logs.WARM_UP_THREAD);
+
+        assertThat(onTheWarmUp).containsExactly(
+                ch.qos.logback.core.spi.FilterReply.DENY, ch.qos.logback.core.spi.FilterReply.NEUTRAL);
+    }
+
+    @Test
+    void debugLinesOfEveryOtherThreadStay() throws Exception {
+        var quiet = new LogSetup.QuietWarmUp();
+
+        var elsewhere = decisions(quiet, "chat-worker-1");
+
+        assertThat(elsewhere).containsExactly(
+                ch.qos.logback.core.spi.FilterReply.NEUTRAL, ch.qos.logback.core.spi.FilterReply.NEUTRAL);
+    }
+
+    /** What the filter decides for a DEBUG and an INFO line logged on a thread of that name. */
+    private static java.util.List<ch.qos.logback.core.spi.FilterReply> decisions(LogSetup.QuietWarmUp quiet, String thread)
+            throws InterruptedException {
+        var logger = new LoggerContext().getLogger("org.spotcheck.telegram.TelegramChat");
+        var replies = new java.util.ArrayList<ch.qos.logback.core.spi.FilterReply>();
+        var logging = new Thread(() -> {
+            replies.add(quiet.decide(null, logger, Level.DEBUG, "update {} chat {}: applied", null, null));
+            replies.add(quiet.decide(null, logger, Level.INFO, "warmed up", null, null));
+        }, thread);
+        logging.start();
+        logging.join();
+        return replies;
+    }
 }
