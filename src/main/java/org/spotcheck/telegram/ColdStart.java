@@ -17,7 +17,6 @@ import org.slf4j.LoggerFactory;
 import org.spotcheck.log.Logs;
 import org.spotcheck.store.ChatKeys;
 import org.spotcheck.store.Inbox;
-import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
@@ -92,7 +91,7 @@ final class ColdStart {
             stage = stages.get();
             var screens = new Screens(requests);
             var answered = http.newBuilder().addInterceptor(screens).build();
-            var api = new BotApi(new OkHttpTelegramClient(requests, answered, token, url), redactor,
+            var api = new BotApi(new LeanTelegramClient(requests, answered, token, url), redactor,
                     pause -> { }, (delay, task) -> task.run(), Runnable::run);
             var parts = stage.parts();
             var chat = new TelegramChat(parts.dialogue(), api, parts.texts(), parts.inbox(), "warm_up_bot", redactor);

@@ -22,7 +22,6 @@ import org.spotcheck.store.ChatKeys;
 import org.spotcheck.store.Inbox;
 import org.spotcheck.text.Messages;
 import org.spotcheck.text.Texts;
-import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
@@ -131,7 +130,7 @@ public final class TelegramBot implements AutoCloseable {
         this.lanes = new ChatLanes(WORKERS, MAX_PENDING, MAX_PENDING_PER_CHAT);
         this.timers = Executors.newSingleThreadScheduledExecutor(ChatLanes.named("retry-timer"));
         var requests = new ObjectMapper();
-        this.api = new BotApi(new OkHttpTelegramClient(requests, http, token, url), redactor, this::pause,
+        this.api = new BotApi(new LeanTelegramClient(requests, http, token, url), redactor, this::pause,
                 (delay, task) -> timers.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS), lanes.workers());
         // Beside start-up: the first burst after a deploy should find the turn path loaded and compiled.
         this.coldStart = ColdStart.begin(stage, requests, http, token, url, redactor);
