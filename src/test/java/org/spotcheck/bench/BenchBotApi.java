@@ -31,6 +31,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * A lean Bot API stand-in for the benchmark: every answer is held back by a configurable delay
  * (the network to Telegram) without holding a thread, getUpdates long-polls, and every message
  * the bot sends or edits is reported to a listener (the simulated people), so nothing polls.
+ * getUpdates can be given a delay of its own: with 0, a poll answers as soon as it has updates,
+ * so the bot's own speed, not the poll's round trip, sets most of each wait.
  */
 final class BenchBotApi implements AutoCloseable {
 
@@ -47,6 +49,7 @@ final class BenchBotApi implements AutoCloseable {
     private final ScheduledExecutorService later = Executors.newScheduledThreadPool(2, daemon("bench-api-delay"));
     private final String token;
     private final Duration delay;
+    private final Duration pollDelay;
     private volatile Listener listener = (chat, id, text, buttons, fresh) -> { };
 
     private final Object lock = new Object();
@@ -65,9 +68,10 @@ final class BenchBotApi implements AutoCloseable {
     /** How often each tap was answered (answerCallbackQuery), by the tap's callback id: once each, or it was lost or applied twice. */
     private final Map<String, AtomicInteger> answered = new ConcurrentHashMap<>();
 
-    BenchBotApi(String token, Duration delay) throws IOException {
+    BenchBotApi(String token, Duration delay, Duration pollDelay) throws IOException {
         this.token = token;
         this.delay = delay;
+        this.pollDelay = pollDelay;
         server = new ServerSocket(0, 512, InetAddress.getLoopbackAddress());
         var acceptor = daemon("bench-api-connection");
         daemon("bench-api-accept").newThread(() -> {
@@ -281,10 +285,10 @@ final class BenchBotApi implements AutoCloseable {
                 }
             }
         };
-        if (delay.isZero()) {
+        if (pollDelay.isZero()) {
             answer.run();
         } else {
-            later.schedule(answer, delay.toNanos(), TimeUnit.NANOSECONDS);
+            later.schedule(answer, pollDelay.toNanos(), TimeUnit.NANOSECONDS);
         }
     }
 

@@ -56,8 +56,8 @@ public final class Benchmark {
         var options = Options.parse(args);
         var contenders = options.contenders();
         System.out.printf(Locale.ROOT, "SpotCheck crowd benchmark — %d cores, Java %s; %d people at once from a cold start,"
-                        + " %d checks each, %d ms per Bot API call%n", Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"), options.people, options.checks, options.delay);
+                        + " %d checks each, %d ms per Bot API call (getUpdates %d ms)%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), options.people, options.checks, options.delay, options.pollDelay());
         for (var c : contenders) {
             System.out.printf(Locale.ROOT, "  %-10s %s %s%n", c.label(), c.environment(), String.join(" ", c.command()));
         }
@@ -81,7 +81,7 @@ public final class Benchmark {
     static Figures run(Contender contender, Options options) throws Exception {
         var dir = Files.createTempDirectory("spotcheck-bench");
         var db = dir.resolve("spotcheck.db");
-        try (var api = new BenchBotApi(TOKEN, Duration.ofMillis(options.delay))) {
+        try (var api = new BenchBotApi(TOKEN, Duration.ofMillis(options.delay), Duration.ofMillis(options.pollDelay()))) {
             var crowd = new Crowd(api, options.people, 10_000_000L);
             crowd.begin(options.checks);
             var builder = new ProcessBuilder(contender.command()).redirectErrorStream(true)
@@ -293,6 +293,8 @@ public final class Benchmark {
     static final class Options {
         int people = 200;
         int delay = 50;
+        /** getUpdates' own delay when it has updates to hand out; the same as every other call's unless given. */
+        int pollDelay = -1;
         int checks = 12;
         int runs = 3;
         long timeoutSeconds = 900;
@@ -304,6 +306,10 @@ public final class Benchmark {
         List<String> also = new ArrayList<>();
         /** Also the bot's turnaround between polls and its CPU by thread. */
         boolean verbose;
+
+        int pollDelay() {
+            return pollDelay < 0 ? delay : pollDelay;
+        }
 
         List<String> botFlags() {
             return botArgs.isBlank() ? List.of() : List.of(botArgs.split(";")); // ";" between flags: a space would end the option
@@ -369,6 +375,7 @@ public final class Benchmark {
                 switch (args[i]) {
                     case "--people" -> { o.people = Integer.parseInt(value); i++; }
                     case "--delay" -> { o.delay = Integer.parseInt(value); i++; }
+                    case "--poll-delay" -> { o.pollDelay = Integer.parseInt(value); i++; }
                     case "--checks" -> { o.checks = Integer.parseInt(value); i++; }
                     case "--runs" -> { o.runs = Integer.parseInt(value); i++; }
                     case "--timeout" -> { o.timeoutSeconds = Long.parseLong(value); i++; }
