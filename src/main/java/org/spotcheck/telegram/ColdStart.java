@@ -49,8 +49,12 @@ final class ColdStart {
 
     private static final Logger log = LoggerFactory.getLogger(ColdStart.class);
 
-    /** Enough turns for the compiler to take the whole path (it compiles a method after a few hundred calls). */
-    static final int PEOPLE = 40;
+    /**
+     * The compiler takes a method after a few hundred calls: as many people as a first burst brings
+     * (two getUpdates of 100) each say /start once, then this many walk whole checks.
+     */
+    static final int FIRST_BURST = 200;
+    static final int PEOPLE = 30;
     /** The longest polling waits for the warm-up; a slow machine starts with part of it done. */
     static final Duration BOUND = Duration.ofSeconds(3);
 
@@ -97,10 +101,14 @@ final class ColdStart {
             var chat = new TelegramChat(parts.dialogue(), api, parts.texts(), parts.inbox(), "warm_up_bot", redactor);
             var random = new Random(1);
             var updateIds = new AtomicInteger();
+            var turn = new Turn(chat, parts.inbox(), parts.chatKeys());
+            for (long person = 1; person <= FIRST_BURST && System.nanoTime() < deadline; person++) {
+                turn.take(new Updates(requests, updateIds, person, language(person)).command("/start"));
+                turns++;
+            }
             for (long person = 1; person <= PEOPLE && System.nanoTime() < deadline; person++) {
-                String language = LANGUAGES[(int) (person % LANGUAGES.length)];
-                var update = new Updates(requests, updateIds, person, language);
-                turns += walkOneCheck(update, screens, chat, parts.inbox(), parts.chatKeys(), random);
+                var update = new Updates(requests, updateIds, person, language(person));
+                turns += walkOneCheck(update, screens, turn, random);
             }
         } catch (Exception | LinkageError e) {
             log.info("warm-up stopped early ({}); the first updates may be slower", e.getClass().getSimpleName());
@@ -113,21 +121,17 @@ final class ColdStart {
         }
     }
 
+    private static String language(long person) {
+        return LANGUAGES[(int) (person % LANGUAGES.length)];
+    }
+
     /** /start, Start the check, then any answer until a result comes: as a person taps. */
-    private int walkOneCheck(Updates update, Screens screens, TelegramChat chat, Inbox inbox,
-                             ChatKeys chatKeys, Random random) throws TelegramApiRequestException {
+    private int walkOneCheck(Updates update, Screens screens, Turn turn, Random random) throws TelegramApiRequestException {
         int turns = 0;
         String tap = null;
         while (turns < 30 && System.nanoTime() < deadline) {
-            String json = tap == null ? update.command("/start") : update.tap(tap, screens.lastMessage(update.chat));
+            turn.take(tap == null ? update.command("/start") : update.tap(tap, screens.lastMessage(update.chat)));
             turns++;
-            for (var received : GetUpdates.builder().build().deserializeResponse(json)) {
-                var in = UpdateReader.read(received).orElseThrow();
-                String chatKey = chatKeys.keyFor(in.chatId());
-                inbox.accept(List.of(new Inbox.Entry(in.updateId(), in.chatId(), chatKey, in.event(), in.callbackId())),
-                        in.updateId());
-                chat.handle(in, chatKey).join();
-            }
             var buttons = screens.lastButtons(update.chat);
             var answers = buttons.stream().filter(b -> b.startsWith("q:")).toList();
             if (tap == null) {
@@ -142,6 +146,19 @@ final class ColdStart {
             }
         }
         return turns;
+    }
+
+    /** One update as the poller and a chat's lane take it: read, kept in the inbox, handled. */
+    private record Turn(TelegramChat chat, Inbox inbox, ChatKeys chatKeys) {
+        void take(String json) throws TelegramApiRequestException {
+            for (var received : GetUpdates.builder().build().deserializeResponse(json)) {
+                var in = UpdateReader.read(received).orElseThrow();
+                String chatKey = chatKeys.keyFor(in.chatId());
+                inbox.accept(List.of(new Inbox.Entry(in.updateId(), in.chatId(), chatKey, in.event(), in.callbackId())),
+                        in.updateId());
+                chat.handle(in, chatKey).join();
+            }
+        }
     }
 
     /** Updates of one made-up person, shaped as Telegram sends them. */
