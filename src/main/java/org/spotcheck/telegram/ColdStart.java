@@ -51,7 +51,8 @@ final class ColdStart {
 
     /**
      * The compiler takes a method after a few hundred calls: as many people as a first burst brings
-     * (two getUpdates of 100) each say /start once, then this many walk whole checks.
+     * (two getUpdates of 100) each say /start and tap Start the check, as the crowd after a deploy
+     * does next; then this many others walk whole checks.
      */
     static final int FIRST_BURST = 200;
     static final int PEOPLE = 30;
@@ -103,10 +104,12 @@ final class ColdStart {
             var updateIds = new AtomicInteger();
             var turn = new Turn(chat, parts.inbox(), parts.chatKeys());
             for (long person = 1; person <= FIRST_BURST && System.nanoTime() < deadline; person++) {
-                turn.take(new Updates(requests, updateIds, person, language(person)).command("/start"));
-                turns++;
+                var update = new Updates(requests, updateIds, person, language(person));
+                turn.take(update.command("/start"));
+                turn.take(update.tap("begin", screens.lastMessage(person)));
+                turns += 2;
             }
-            for (long person = 1; person <= PEOPLE && System.nanoTime() < deadline; person++) {
+            for (long person = FIRST_BURST + 1; person <= FIRST_BURST + PEOPLE && System.nanoTime() < deadline; person++) {
                 var update = new Updates(requests, updateIds, person, language(person));
                 turns += walkOneCheck(update, screens, turn, random);
             }
