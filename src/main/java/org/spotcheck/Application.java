@@ -53,7 +53,8 @@ public final class Application implements AutoCloseable {
     private ScheduledExecutorService hourly;
     private boolean closed;
 
-    private Application(Settings settings, Database database, Texts texts, Secret secret, Clock clock) {
+    private Application(Settings settings, Database database, Texts texts, Secret secret, Clock clock,
+                        TelegramBot bot) {
         this.settings = settings;
         this.database = database;
         this.texts = texts;
@@ -66,6 +67,7 @@ public final class Application implements AutoCloseable {
         this.reminders = new Reminders(database, reminderStore, dialogue, texts, clock);
         this.retention = new Retention(database, legacyKeys, clock);
         this.clock = clock;
+        this.bot = bot;
     }
 
     /**
@@ -73,21 +75,44 @@ public final class Application implements AutoCloseable {
      * settings error (exit status 2), found before any row is read or changed.
      */
     public static Application open(Settings settings, Clock clock) {
+        return open(settings, clock, false);
+    }
+
+    /**
+     * As {@link #open}, for serving Telegram: the bot is wired first, so its warm-up rehearses while
+     * the data is opened and a passphrase is stretched (about a second each on a small machine).
+     */
+    public static Application openToServe(Settings settings, Clock clock) {
+        return open(settings, clock, true);
+    }
+
+    private static Application open(Settings settings, Clock clock, boolean serving) {
         var texts = Texts.load(settings.services());
         DataFolder.ephemeral(settings.database(), System.getenv()).ifPresent(why -> log.warn("DATA WILL BE LOST: {}", why));
         DataFolder.unwritable(settings.database()).ifPresent(why -> log.warn("SPOTCHECK_DB: {}", why));
-        var database = Database.open(settings.database());
+        var bot = serving ? newBot(settings, texts, clock) : null;
+        Database database = null;
         try {
+            database = Database.open(settings.database());
             var secret = Secret.of(settings.secret(), settings.secretFile());
             KeyCheck.verify(database, secret);
             warnIfBesideTheData(settings);
-            var app = new Application(settings, database, texts, secret, clock);
+            var app = new Application(settings, database, texts, secret, clock, bot);
             app.retention.run();
             return app;
         } catch (RuntimeException e) {
-            database.close();
+            if (bot != null) {
+                bot.stop();
+            }
+            if (database != null) {
+                database.close();
+            }
             throw e;
         }
+    }
+
+    private static TelegramBot newBot(Settings settings, Texts texts, Clock clock) {
+        return TelegramBot.create(settings.token().orElseThrow(), settings.apiUrl(), () -> stage(settings, texts, clock));
     }
 
     /**
@@ -139,9 +164,11 @@ public final class Application implements AutoCloseable {
                 throw new InterruptedException("closed before start-up");
             }
             reminders.resume(); // claims left by a run that stopped before sending are open again
-            bot = TelegramBot.create(settings.token().orElseThrow(), settings.apiUrl(), parts(), this::stage);
+            if (bot == null) {
+                bot = newBot(settings, texts, clock);
+            }
         }
-        bot.start();
+        bot.start(parts());
         synchronized (this) {
             if (closed) {
                 throw new InterruptedException("closed during start-up");
@@ -164,9 +191,9 @@ public final class Application implements AutoCloseable {
      * The same parts, wired the same way, on a database in memory and a throwaway secret: the warm-up
      * before the first poll rehearses on these, so nothing of it reaches the real data.
      */
-    private TelegramBot.Stage stage() {
+    private static TelegramBot.Stage stage(Settings settings, Texts texts, Clock clock) {
         var memory = Database.inMemory();
-        return new TelegramBot.Stage(new Application(settings, memory, texts, Secret.throwaway(), clock).parts(),
+        return new TelegramBot.Stage(new Application(settings, memory, texts, Secret.throwaway(), clock, null).parts(),
                 memory::close);
     }
 

@@ -98,8 +98,8 @@ public final class Main {
             }
             var redactor = new Redactor(settings.token().orElse(""));
             try {
-                var app = Application.open(settings, clock);
-                return console ? converse(app, language) : serve(app);
+                return console ? converse(Application.open(settings, clock), language)
+                        : serve(Application.openToServe(settings, clock));
             } catch (SettingsException e) {
                 throw e; // e.g. a secret that did not write this database: exit status 2
             } catch (RuntimeException e) {

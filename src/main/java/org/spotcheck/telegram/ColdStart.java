@@ -38,9 +38,10 @@ import okio.Buffer;
  * writers, and the code runs interpreted until the compiler has seen it often enough. On two cores
  * that made the first burst wait several round trips longer than the ones after it.
  *
- * <p>So before the first poll, made-up people walk whole checks through the real code: Telegram's
- * JSON read into updates, the inbox (sealing, chat keys), the dialogue and its SQLite statements,
- * rendering, the Bot API client's requests and answers. It all runs on a {@link TelegramBot.Stage}:
+ * <p>So before the first poll, made-up people do what that crowd does first (say /start, then start
+ * the check) and a few others walk whole checks, all through the real code: Telegram's JSON read
+ * into updates, the inbox (sealing, chat keys), the dialogue and its SQLite statements, rendering,
+ * the Bot API client's requests and answers. It all runs on a {@link TelegramBot.Stage}:
  * a database in memory under a throwaway secret; and the client's calls are answered by an
  * interceptor, so nothing reaches Telegram. It is cut short at {@link #BOUND}; it never fails the
  * start, at worst the first burst is slower.
@@ -79,6 +80,15 @@ final class ColdStart {
         return coldStart;
     }
 
+    /** Ends the warm-up after the turn under way: the bot is stopping. */
+    void stop() {
+        deadline = System.nanoTime();
+    }
+
+    private boolean timeLeft() {
+        return deadline - System.nanoTime() > 0;
+    }
+
     /** Waits until the warm-up is done, at most until {@link #BOUND} after it began. */
     void awaitDone() throws InterruptedException {
         long left = deadline - System.nanoTime();
@@ -103,13 +113,13 @@ final class ColdStart {
             var random = new Random(1);
             var updateIds = new AtomicInteger();
             var turn = new Turn(chat, parts.inbox(), parts.chatKeys());
-            for (long person = 1; person <= FIRST_BURST && System.nanoTime() < deadline; person++) {
+            for (long person = 1; person <= FIRST_BURST && timeLeft(); person++) {
                 var update = new Updates(requests, updateIds, person, language(person));
                 turn.take(update.command("/start"));
                 turn.take(update.tap("begin", screens.lastMessage(person)));
                 turns += 2;
             }
-            for (long person = FIRST_BURST + 1; person <= FIRST_BURST + PEOPLE && System.nanoTime() < deadline; person++) {
+            for (long person = FIRST_BURST + 1; person <= FIRST_BURST + PEOPLE && timeLeft(); person++) {
                 var update = new Updates(requests, updateIds, person, language(person));
                 turns += walkOneCheck(update, screens, turn, random);
             }
@@ -132,7 +142,7 @@ final class ColdStart {
     private int walkOneCheck(Updates update, Screens screens, Turn turn, Random random) throws TelegramApiRequestException {
         int turns = 0;
         String tap = null;
-        while (turns < 30 && System.nanoTime() < deadline) {
+        while (turns < 30 && timeLeft()) {
             turn.take(tap == null ? update.command("/start") : update.tap(tap, screens.lastMessage(update.chat)));
             turns++;
             var buttons = screens.lastButtons(update.chat);

@@ -86,7 +86,6 @@ public final class TelegramBot implements AutoCloseable {
 
     private final String token;
     private final TelegramUrl url;
-    private final Parts parts;
     private final Redactor redactor;
     private final OkHttpClient http;
     private final OkHttpClient pollHttp;
@@ -105,10 +104,9 @@ public final class TelegramBot implements AutoCloseable {
     private volatile Thread starting;
     private volatile boolean stopping;
 
-    private TelegramBot(String token, URI apiUrl, Parts parts, Supplier<Stage> stage) {
+    private TelegramBot(String token, URI apiUrl, Supplier<Stage> stage) {
         this.token = token;
         this.url = telegramUrl(apiUrl);
-        this.parts = parts;
         this.redactor = new Redactor(token);
         Logs.hide(redactor);
         this.http = new OkHttpClient.Builder()
@@ -141,16 +139,20 @@ public final class TelegramBot implements AutoCloseable {
                 BoundedBackOff::new);
     }
 
-    /** The bot wired up, before any network call: {@link #stop()} works from here on. */
-    public static TelegramBot create(String token, URI apiUrl, Parts parts, Supplier<Stage> stage) {
-        return new TelegramBot(token, apiUrl, parts, stage);
+    /**
+     * The bot wired up, before any network call, its warm-up under way ({@link ColdStart}): so it can
+     * be created before the application's own parts are, and rehearse meanwhile. {@link #stop()}
+     * works from here on.
+     */
+    public static TelegramBot create(String token, URI apiUrl, Supplier<Stage> stage) {
+        return new TelegramBot(token, apiUrl, stage);
     }
 
     /**
      * Start-up: each call retried on its own until it works ({@link StartUp}), then polling. Blocks
      * until the bot polls; a {@link #stop()} meanwhile ends it with InterruptedException.
      */
-    public void start() throws Refused, InterruptedException {
+    public void start(Parts parts) throws Refused, InterruptedException {
         starting = Thread.currentThread();
         try {
             if (stopping) {
@@ -169,7 +171,7 @@ public final class TelegramBot implements AutoCloseable {
             startUp.required("polling", this::register);
             log.info("polling for updates as @{}", username);
             // People should not wait for the menu: it is set beside polling.
-            reminderThread.execute(() -> profile(startUp));
+            reminderThread.execute(() -> profile(startUp, parts.texts()));
             var delivery = new ReminderDelivery(parts.reminders(), api, lanes, this::pause);
             reminderThread.scheduleWithFixedDelay(delivery::deliverDue, 0, 1, TimeUnit.SECONDS);
         } finally {
@@ -194,10 +196,10 @@ public final class TelegramBot implements AutoCloseable {
     }
 
     /** What people see of the bot outside a chat; it serves without them if Telegram will not take them. */
-    private void profile(StartUp startUp) {
+    private void profile(StartUp startUp, Texts texts) {
         try {
-            startUp.optional("setMyCommands", () -> registerCommands(api, parts.texts()));
-            startUp.optional("setMyDescription", () -> BotProfile.register(api, parts.texts()));
+            startUp.optional("setMyCommands", () -> registerCommands(api, texts));
+            startUp.optional("setMyDescription", () -> BotProfile.register(api, texts));
         } catch (Refused e) {
             refused(e);
         } catch (InterruptedException e) {
@@ -266,6 +268,7 @@ public final class TelegramBot implements AutoCloseable {
         long end = System.nanoTime() + STOP_BOUND.toNanos();
         stopping = true;
         stopSignal.countDown();
+        coldStart.stop();
         boolean inTime = true;
         var startUp = starting;
         if (startUp != null) {
