@@ -180,10 +180,11 @@ public final class Conversation {
         var next = check.get().answer(choose.answer());
         if (!next.finished()) {
             // A level of Today is said as soon as it is known, not only at the end.
-            var before = Triage.assess(check.get().given(), context.screeningStartAge());
-            var sofar = Triage.assess(next.given(), context.screeningStartAge());
-            if (sofar.urgency() == Urgency.TODAY && before.urgency() != Urgency.TODAY) {
-                return Turn.of(Optional.of(next), new Reply.ShowToday(next, sofar));
+            var before = Triage.urgency(check.get().given(), context.screeningStartAge());
+            var sofar = Triage.urgency(next.given(), context.screeningStartAge());
+            if (sofar == Urgency.TODAY && before != Urgency.TODAY) {
+                return Turn.of(Optional.of(next),
+                        new Reply.ShowToday(next, Triage.assess(next.given(), context.screeningStartAge())));
             }
             return Turn.of(Optional.of(next), new ShowQuestion(next));
         }

@@ -12,6 +12,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The rules, version 2: answers in, urgency, the advice of every matching row and ranked causes
@@ -116,9 +117,9 @@ public final class Triage {
 
     /** @param startAge the age cervical screening starts where the person lives */
     public static Result assess(Map<Question, Answer> answers, int startAge) {
-        var given = answers.isEmpty() ? EnumSet.noneOf(Answer.class) : EnumSet.copyOf(answers.values());
+        var given = given(answers);
         var matched = RULES.stream().filter(rule -> rule.when().holds(answers, given, startAge)).toList();
-        var urgency = matched.stream().map(Rule::level).min(Comparator.naturalOrder()).orElse(Urgency.WATCH);
+        var urgency = levelOf(matched.stream());
         boolean cervix = Collections.disjoint(NO_CERVIX, given);
         if (urgency == Urgency.NOW) {
             // Emergency: nothing else matters until the person is safe.
@@ -143,6 +144,24 @@ public final class Triage {
         evidence.forEach((cause, list) -> evidenceCopy.put(cause, List.copyOf(list)));
         boolean stiTestAdvised = causes.contains(BIRTH_CONTROL) && answers.get(Question.STI_RISK) != STI_RISK_NO;
         return new Result(urgency, matched, causes, evidenceCopy, stiTestAdvised, cervix, answers);
+    }
+
+    /**
+     * Only the level the answers reach, as {@link #assess} finds it: what a check needs on every
+     * tap (to say Today as soon as it is known), without weighing the causes.
+     */
+    public static Urgency urgency(Map<Question, Answer> answers, int startAge) {
+        var given = given(answers);
+        return levelOf(RULES.stream().filter(rule -> rule.when().holds(answers, given, startAge)));
+    }
+
+    private static Set<Answer> given(Map<Question, Answer> answers) {
+        return answers.isEmpty() ? EnumSet.noneOf(Answer.class) : EnumSet.copyOf(answers.values());
+    }
+
+    /** The most urgent level of the rows that hold; Watch when none does. */
+    private static Urgency levelOf(Stream<Rule> matched) {
+        return matched.map(Rule::level).min(Comparator.naturalOrder()).orElse(Urgency.WATCH);
     }
 
     /** The rule rows in order, for the clinical review view. */

@@ -67,6 +67,9 @@ class SafetyTest {
         }
         var answers = check.given().values();
         var result = check.result(startAge);
+        if (Triage.urgency(check.given(), startAge) != result.urgency()) {
+            wrong.add("the level a tap sees differs from the result's");
+        }
         boolean yes = answers.contains(Answer.EMERGENCY_YES);
         if ((result.urgency() == Urgency.NOW) != yes) {
             wrong.add("Now exactly when question 1 is Yes, but " + result.urgency());
