@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.spotcheck.log.Logs;
 import org.spotcheck.store.ChatKeys;
 import org.spotcheck.store.Inbox;
+import org.spotcheck.text.Texts;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
@@ -61,7 +62,6 @@ final class ColdStart {
     static final Duration BOUND = Duration.ofSeconds(3);
 
     private static final MediaType JSON = MediaType.get("application/json");
-    private static final String[] LANGUAGES = {"en", "es", "de", "fr", "pt"};
 
     private final CountDownLatch done = new CountDownLatch(1);
     private volatile long deadline;
@@ -134,8 +134,9 @@ final class ColdStart {
         }
     }
 
+    /** Every language the bot speaks, in turn, so each one's texts are loaded and rendered too. */
     private static String language(long person) {
-        return LANGUAGES[(int) (person % LANGUAGES.length)];
+        return Texts.LANGUAGES.get((int) (person % Texts.LANGUAGES.size()));
     }
 
     /** /start, Start the check, then any answer until a result comes: as a person taps. */
