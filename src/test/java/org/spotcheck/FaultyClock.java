@@ -1,9 +1,6 @@
 package org.spotcheck;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -11,7 +8,7 @@ import java.util.function.Supplier;
  * The system clock, except that reading it throws whatever {@code fault} gives when it gives one
  * (a RuntimeException or an Error): a way to inject a failure exactly where the code asks the time.
  */
-public final class FaultyClock extends Clock {
+public final class FaultyClock extends UtcClock {
 
     private final Supplier<Optional<? extends Throwable>> fault;
 
@@ -29,15 +26,5 @@ public final class FaultyClock extends Clock {
             throw (RuntimeException) thrown.get();
         }
         return Instant.now();
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        return this;
     }
 }

@@ -1,13 +1,10 @@
 package org.spotcheck;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 /** A clock the test moves by hand, so nothing has to sleep to let time pass. */
-public final class MutableClock extends Clock {
+public final class MutableClock extends UtcClock {
 
     private volatile Instant now;
 
@@ -22,15 +19,5 @@ public final class MutableClock extends Clock {
     @Override
     public Instant instant() {
         return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        return this;
     }
 }

@@ -79,13 +79,7 @@ class CrashRestartIT {
 
     @AfterEach
     void tearDown() {
-        if (crowd != null) {
-            crowd.shutdownNow();
-        }
-        if (bot != null) {
-            bot.destroyQuietly();
-        }
-        telegram.close();
+        BotProcess.stop(crowd, bot, telegram);
     }
 
     private Path database() {

@@ -68,13 +68,7 @@ class FlakyTelegramIT {
 
     @AfterEach
     void tearDown() {
-        if (crowd != null) {
-            crowd.shutdownNow();
-        }
-        if (bot != null) {
-            bot.destroyQuietly();
-        }
-        telegram.close();
+        BotProcess.stop(crowd, bot, telegram);
     }
 
     /** One person's run: what they chose, by question. */

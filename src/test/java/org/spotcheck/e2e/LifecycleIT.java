@@ -49,13 +49,7 @@ class LifecycleIT {
 
     @AfterEach
     void tearDown() {
-        if (crowd != null) {
-            crowd.shutdownNow();
-        }
-        if (bot != null) {
-            bot.destroyQuietly();
-        }
-        telegram.close();
+        BotProcess.stop(crowd, bot, telegram);
     }
 
     private Map<String, String> env(String token) {
