@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.spotcheck.check.Action;
 import org.spotcheck.log.Logs;
 import org.spotcheck.store.ChatKeys;
 import org.spotcheck.store.Inbox;
@@ -62,6 +63,9 @@ final class ColdStart {
     static final Duration BOUND = Duration.ofSeconds(3);
 
     private static final MediaType JSON = MediaType.get("application/json");
+
+    private static final String BEGIN = CallbackData.encode(new Action.Begin());
+    private static final String RESUME = CallbackData.encode(new Action.Resume());
 
     private final CountDownLatch done = new CountDownLatch(1);
     private volatile long deadline;
@@ -116,7 +120,7 @@ final class ColdStart {
             for (long person = 1; person <= FIRST_BURST && timeLeft(); person++) {
                 var update = new Updates(requests, updateIds, person, language(person));
                 turn.take(update.command("/start"));
-                turn.take(update.tap("begin", screens.lastMessage(person)));
+                turn.take(update.tap(BEGIN, screens.lastMessage(person)));
                 turns += 2;
             }
             for (long person = FIRST_BURST + 1; person <= FIRST_BURST + PEOPLE && timeLeft(); person++) {
@@ -147,14 +151,14 @@ final class ColdStart {
             turn.take(tap == null ? update.command("/start") : update.tap(tap, screens.lastMessage(update.chat)));
             turns++;
             var buttons = screens.lastButtons(update.chat);
-            var answers = buttons.stream().filter(b -> b.startsWith("q:")).toList();
+            var answers = buttons.stream().filter(b -> CallbackData.decode(b) instanceof Action.Choose).toList();
             if (tap == null) {
-                tap = "begin";
+                tap = BEGIN;
             } else if (!answers.isEmpty()) {
                 // The first question is the emergency screen: its last answer ("no") lets the check go on.
-                tap = tap.equals("begin") ? answers.get(answers.size() - 1) : answers.get(random.nextInt(answers.size()));
-            } else if (buttons.contains("resume")) {
-                tap = "resume";
+                tap = tap.equals(BEGIN) ? answers.get(answers.size() - 1) : answers.get(random.nextInt(answers.size()));
+            } else if (buttons.contains(RESUME)) {
+                tap = RESUME;
             } else {
                 return turns; // a result: the check is done
             }
