@@ -1,2 +1,2 @@
--- Placeholder: number 004 is reserved for the clinical rules (issue 10); the lead replaces this file.
--- Migrations run in unbroken order, so 005 needs a 004 to follow.
+-- Number 004 was held for the clinical rules of version 2, which needed no change to the tables.
+-- It stays, empty, because migrations run in unbroken order and databases already count it.

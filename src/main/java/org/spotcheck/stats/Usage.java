@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.spotcheck.check.Check;
 import org.spotcheck.check.Conversation;
 import org.spotcheck.check.Effect;
+import org.spotcheck.check.Reply;
 import org.spotcheck.check.ReminderKind;
 import org.spotcheck.check.Urgency;
 
@@ -59,7 +60,9 @@ public record Usage(Event event, String detail) {
         }
         boolean wasInProgress = before.isPresent() && !before.get().finished();
         if (after.isPresent() && after.get().finished() && wasInProgress && before.get().id() == after.get().id()) {
-            counted.add(finished(after.get().result().urgency()));
+            // The level the person was shown, found with the deployment's screening age: not worked out again.
+            turn.replies().stream().filter(Reply.ShowResult.class::isInstance).map(Reply.ShowResult.class::cast)
+                    .findFirst().ifPresent(shown -> counted.add(finished(shown.result().urgency())));
         }
         for (Effect effect : turn.effects()) {
             if (effect instanceof Effect.Remind remind) {

@@ -63,12 +63,12 @@ public final class ChatStore {
 
     public void save(Connection c, String chatKey, ChatState state, Instant now) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
-                INSERT INTO chat (chat_key, language, check_id, answers, current_question, urgency,
+                INSERT INTO chat (chat_key, language, check_id, answers, current_question,
                                   question_message_id, updated_hour, earlier_check, finished_hour)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (chat_key) DO UPDATE SET
                   language = excluded.language, check_id = excluded.check_id, answers = excluded.answers,
-                  current_question = excluded.current_question, urgency = excluded.urgency,
+                  current_question = excluded.current_question,
                   question_message_id = excluded.question_message_id, updated_hour = excluded.updated_hour,
                   earlier_check = excluded.earlier_check,
                   -- the 30 days of a finished check count from when it finished: a later change
@@ -87,19 +87,18 @@ public final class ChatStore {
             }
             s.setString(4, check.map(ChatStore::answers).orElse(""));
             s.setString(5, check.flatMap(Check::current).map(Question::name).orElse(null));
-            s.setString(6, check.filter(Check::finished).map(done -> done.result().urgency().name()).orElse(null));
             if (state.questionMessageId().isPresent()) {
-                s.setInt(7, state.questionMessageId().get());
+                s.setInt(6, state.questionMessageId().get());
             } else {
-                s.setNull(7, Types.INTEGER);
+                s.setNull(6, Types.INTEGER);
             }
             long hour = now.truncatedTo(ChronoUnit.HOURS).getEpochSecond();
-            s.setLong(8, hour);
-            s.setString(9, check.flatMap(Check::earlier).map(LocalDate::toString).orElse(null));
+            s.setLong(7, hour);
+            s.setString(8, check.flatMap(Check::earlier).map(LocalDate::toString).orElse(null));
             if (check.map(Check::finished).orElse(false)) {
-                s.setLong(10, hour);
+                s.setLong(9, hour);
             } else {
-                s.setNull(10, Types.INTEGER);
+                s.setNull(9, Types.INTEGER);
             }
             s.executeUpdate();
         }

@@ -207,6 +207,7 @@ public final class Database implements AutoCloseable {
             "/db/004_reserved.sql",
             "/db/005_privacy.sql",
             "/db/006_usage.sql",
+            "/db/007_no_result_level.sql",
     };
 
     @Override

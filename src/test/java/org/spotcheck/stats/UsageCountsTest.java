@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -20,7 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.spotcheck.Dialogue;
 import org.spotcheck.MutableClock;
 import org.spotcheck.check.Action;
+import org.spotcheck.check.Answer;
 import org.spotcheck.check.Input;
+import org.spotcheck.check.Question;
 import org.spotcheck.check.Urgency;
 import org.spotcheck.store.ChatKeys;
 import org.spotcheck.store.Counters;
@@ -30,6 +33,7 @@ import org.spotcheck.store.ReminderStore;
 import org.spotcheck.store.Retention;
 import org.spotcheck.store.Sealer;
 import org.spotcheck.store.Secret;
+import org.spotcheck.text.LocalServices;
 import org.spotcheck.text.Texts;
 
 /**
@@ -212,6 +216,28 @@ class UsageCountsTest {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    @Test
+    void aFinishedCheckIsCountedAtTheLevelItShowedWhereScreeningStartsAt21() {
+        dialogue = new Dialogue(database, reminders, Texts.load(new LocalServices(Map.of(), Map.of(), 21)), clock,
+                List.of(Duration.ofDays(2), Duration.ofDays(7)));
+        var mild = Map.of(Question.EMERGENCY, Answer.EMERGENCY_NONE, Question.AGE, Answer.AGE_16_24,
+                Question.SITUATION, Answer.SITUATION_NONE, Question.FREQUENCY, Answer.ONCE,
+                Question.BETWEEN_PERIODS, Answer.BETWEEN_NO, Question.BIRTH_CONTROL, Answer.BIRTH_CONTROL_NO,
+                Question.PAIN, Answer.PAIN_NO, Question.DISCHARGE, Answer.DISCHARGE_NO,
+                Question.STI_RISK, Answer.STI_RISK_NO, Question.SCREENING, Answer.SCREENING_OVERDUE);
+        var outcome = tap(FIRST_CHAT, "en", new Action.Begin());
+        while (outcome.state().check().filter(c -> !c.finished()).isPresent()) {
+            var check = outcome.state().check().get();
+            var question = check.current().orElseThrow();
+            outcome = tap(FIRST_CHAT, "en", new Action.Choose(check.id(), question, mild.get(question)));
+        }
+
+        var counted = database.inTransaction(new Counters()::all).stream().map(Counters.Day::usage).toList();
+
+        // 16–24 and overdue is Soon where screening starts at 21; at the default 25 it would be Watch.
+        assertThat(counted).contains(Usage.finished(Urgency.SOON)).doesNotContain(Usage.finished(Urgency.WATCH));
+    }
 
     private UsageReport report() {
         return UsageReport.of(database.inTransaction(new Counters()::all));

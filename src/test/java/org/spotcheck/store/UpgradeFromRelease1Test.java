@@ -106,6 +106,33 @@ class UpgradeFromRelease1Test {
     }
 
     @Test
+    void theLevelRelease1KeptBesideAFinishedCheckIsDroppedAndItsAnswersStay() throws Exception {
+        Path file = dir.resolve("spotcheck.db");
+        String chatKey = new ChatKeys(Secret.of(Optional.of(SECRET), file)).keyFor(CHAT);
+        release1Database(file, chatKey, "EMERGENCY_YES", "");
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + file); var s = c.createStatement()) {
+            s.execute("UPDATE chat SET urgency = 'NOW'");
+        }
+
+        try (var db = Database.open(file)) {
+            var columns = db.inTransaction(c -> {
+                var names = new java.util.ArrayList<String>();
+                try (var s = c.createStatement(); var rs = s.executeQuery("PRAGMA table_info(chat)")) {
+                    while (rs.next()) {
+                        names.add(rs.getString("name"));
+                    }
+                }
+                return names;
+            });
+            var kept = db.inTransaction(c -> new ChatStore().load(c, chatKey)).orElseThrow().check().orElseThrow();
+
+            assertThat(columns).contains("answers").doesNotContain("urgency");
+            assertThat(kept.answers()).containsEntry(Question.EMERGENCY, Answer.EMERGENCY_YES);
+            assertThat(kept.result().urgency()).isEqualTo(Urgency.NOW);
+        }
+    }
+
+    @Test
     void aFinishedEmergencyCheckOfRelease1StaysFinishedAtNow() throws Exception {
         Path file = dir.resolve("spotcheck.db");
         String chatKey = new ChatKeys(Secret.of(Optional.of(SECRET), file)).keyFor(CHAT);
