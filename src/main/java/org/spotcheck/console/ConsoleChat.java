@@ -147,7 +147,9 @@ public final class ConsoleChat {
         if (check.isEmpty()) {
             return List.of();
         }
-        var screens = Renderer.render(new Reply.ShowResult(check.get(), check.get().result()), m);
+        // The deployment's screening age, as the dialogue used for the result itself.
+        var result = check.get().result(texts.screeningStartAge(state.language()));
+        var screens = Renderer.render(new Reply.ShowResult(check.get(), result), m);
         return screens.get(screens.size() - 1).keyboard().stream().flatMap(List::stream).toList();
     }
 }
