@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -74,11 +75,11 @@ final class ColdStart {
     }
 
     /** Starts the warm-up on a thread of its own, beside start-up. */
-    static ColdStart begin(Supplier<TelegramBot.Stage> stage, ObjectMapper requests, OkHttpClient http, String token,
-                           TelegramUrl url, Redactor redactor) {
+    static ColdStart begin(Supplier<TelegramBot.Stage> stage, ObjectMapper requests, OkHttpClient http, Executor calls,
+                           String token, TelegramUrl url, Redactor redactor) {
         var coldStart = new ColdStart();
         coldStart.deadline = System.nanoTime() + BOUND.toNanos();
-        var thread = new Thread(() -> coldStart.rehearse(stage, requests, http, token, url, redactor), Logs.WARM_UP_THREAD);
+        var thread = new Thread(() -> coldStart.rehearse(stage, requests, http, calls, token, url, redactor), Logs.WARM_UP_THREAD);
         thread.setDaemon(true);
         thread.start();
         return coldStart;
@@ -101,8 +102,8 @@ final class ColdStart {
         }
     }
 
-    private void rehearse(Supplier<TelegramBot.Stage> stages, ObjectMapper requests, OkHttpClient http, String token,
-                          TelegramUrl url, Redactor redactor) {
+    private void rehearse(Supplier<TelegramBot.Stage> stages, ObjectMapper requests, OkHttpClient http, Executor calls,
+                          String token, TelegramUrl url, Redactor redactor) {
         long began = System.nanoTime();
         TelegramBot.Stage stage = null;
         int turns = 0;
@@ -110,7 +111,7 @@ final class ColdStart {
             stage = stages.get();
             var screens = new Screens(requests);
             var answered = http.newBuilder().addInterceptor(screens).build();
-            var api = new BotApi(new LeanTelegramClient(requests, answered, token, url), redactor,
+            var api = new BotApi(new LeanTelegramClient(requests, answered, calls, token, url), redactor,
                     pause -> { }, (delay, task) -> task.run(), Runnable::run);
             var parts = stage.parts();
             var chat = new TelegramChat(parts.dialogue(), api, parts.texts(), parts.inbox(), "warm_up_bot", redactor);

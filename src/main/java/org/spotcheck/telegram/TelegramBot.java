@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -77,7 +78,7 @@ public final class TelegramBot implements AutoCloseable {
 
     /** Threads for chats' work between network calls (SQLite, rendering): about one per core is enough. */
     static final int WORKERS = 4;
-    /** Bot API calls on the network at once; each holds one of OkHttp's threads while it waits. */
+    /** Bot API calls on the network at once; each holds one call thread while it waits, more wait their turn. */
     static final int MAX_CALLS = 256;
     static final int MAX_PENDING = 10_000;
     static final int MAX_PENDING_PER_CHAT = 50;
@@ -89,6 +90,7 @@ public final class TelegramBot implements AutoCloseable {
     private final Redactor redactor;
     private final OkHttpClient http;
     private final OkHttpClient pollHttp;
+    private final ThreadPoolExecutor calls;
     private final PollWatch watch;
     private final PollerThread pollerThread;
     private final ScheduledExecutorService reminderThread;
@@ -116,9 +118,6 @@ public final class TelegramBot implements AutoCloseable {
                 // and reopen connections all the time under a crowd.
                 .connectionPool(new ConnectionPool(MAX_CALLS, 5, TimeUnit.MINUTES))
                 .build();
-        // Every call goes to one host; OkHttp's default of 5 at once would queue the crowd.
-        http.dispatcher().setMaxRequests(MAX_CALLS);
-        http.dispatcher().setMaxRequestsPerHost(MAX_CALLS);
         this.watch = new PollWatch(this::refused, System::nanoTime);
         // The poller gets its own client, so stopping it cancels the long poll and nothing else.
         this.pollHttp = http.newBuilder()
@@ -128,10 +127,11 @@ public final class TelegramBot implements AutoCloseable {
         this.lanes = new ChatLanes(WORKERS, MAX_PENDING, MAX_PENDING_PER_CHAT);
         this.timers = Executors.newSingleThreadScheduledExecutor(ChatLanes.named("retry-timer"));
         var requests = new ObjectMapper();
-        this.api = new BotApi(new LeanTelegramClient(requests, http, token, url), redactor, this::pause,
+        this.calls = LeanTelegramClient.callThreads(MAX_CALLS);
+        this.api = new BotApi(new LeanTelegramClient(requests, http, calls, token, url), redactor, this::pause,
                 (delay, task) -> timers.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS), lanes.workers());
         // Beside start-up: the first burst after a deploy should find the turn path loaded and compiled.
-        this.coldStart = ColdStart.begin(stage, requests, http, token, url, redactor);
+        this.coldStart = ColdStart.begin(stage, requests, http, calls, token, url, redactor);
         this.reminderThread = Executors.newSingleThreadScheduledExecutor(ChatLanes.named("reminders"));
         // TelegramBots' own scheduler thread is not a daemon and is never shut down by the library.
         this.pollerThread = new PollerThread(this::pollingEnded);
@@ -296,6 +296,7 @@ public final class TelegramBot implements AutoCloseable {
             client.dispatcher().executorService().shutdown();
             client.connectionPool().evictAll();
         }
+        calls.shutdown();
         if (!inTime) {
             log.warn("stopped after {} s with work unfinished; it is in the inbox for the next start",
                     STOP_BOUND.toSeconds());

@@ -60,6 +60,7 @@ final class BenchBotApi implements AutoCloseable {
     private final AtomicLong callbackIds = new AtomicLong();
     final AtomicLong firstGetUpdatesNanos = new AtomicLong();
     final AtomicLong calls = new AtomicLong();
+    private final Map<Long, Long> handedAt = new ConcurrentHashMap<>();
     /** From handing the bot a batch to its next getUpdates: the bot's turnaround, in nanoseconds. */
     private final List<Long> turnarounds = java.util.Collections.synchronizedList(new ArrayList<>());
     private volatile long lastBatchAt;
@@ -276,6 +277,8 @@ final class BenchBotApi implements AutoCloseable {
         }
         String json = "{\"ok\":true,\"result\":" + batch + "}";
         Runnable answer = () -> {
+            long handed = System.nanoTime();
+            batch.forEach(update -> handedAt.put(chatOf(update), handed));
             respond(exchange, 200, json);
             if (!batch.isEmpty()) {
                 lastBatchAt = System.nanoTime();
@@ -290,6 +293,16 @@ final class BenchBotApi implements AutoCloseable {
         } else {
             later.schedule(answer, pollDelay.toNanos(), TimeUnit.NANOSECONDS);
         }
+    }
+
+    /** When the newest update of a chat was handed to the bot (System.nanoTime), or 0. */
+    long handedAt(long chatId) {
+        return handedAt.getOrDefault(chatId, 0L);
+    }
+
+    private static long chatOf(JsonNode update) {
+        var message = update.has("callback_query") ? update.path("callback_query").path("message") : update.path("message");
+        return message.path("chat").path("id").asLong();
     }
 
     /** The bot's turnarounds since the last call, in milliseconds, sorted; a full batch is the next one's wait. */

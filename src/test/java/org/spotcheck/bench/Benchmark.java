@@ -29,8 +29,11 @@ public final class Benchmark {
 
     private static final String TOKEN = "1234567:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1";
     private static final String SECRET = "benchmark-secret-0123456789";
-    /** The rows of the report: every step, the first burst, then each kind of step. */
-    static final List<String> ROWS = List.of("all steps", "first burst", "/start", "start the check", "answer tap", "result");
+    /** The bot's own part of a step: from the getUpdates answer that brought the update to the screen. */
+    static final String BOT_PART = "bot's part of a step";
+    /** The rows of the report: every step, the first burst, each kind of step, then the bot's part of every step. */
+    static final List<String> ROWS = List.of("all steps", "first burst", "/start", "start the check", "answer tap", "result",
+            BOT_PART);
 
     /** A bot to measure: a label and the command that starts it (the Procfile's for SpotCheck). */
     record Contender(String label, List<String> command, Map<String, String> environment) {
@@ -135,6 +138,7 @@ public final class Benchmark {
                 for (var step : Crowd.Step.values()) {
                     waits.put(step.label, crowd.waitsMillis(step));
                 }
+                waits.put(BOT_PART, crowd.botPartsMillis());
                 int updates = waits.get(ROWS.get(0)).length;
                 if (options.verbose) {
                     double[] turns = api.takeTurnaroundsMillis();

@@ -113,6 +113,10 @@ final class Crowd {
                 firstStart = false;
             }
             waits.get(kind).add(now - from);
+            long handed = api.handedAt(chatId);
+            if (handed >= sentAt) {
+                botParts.add(now - handed);
+            }
         }
 
         /** Welcomes and results beyond one each per step taken: an update applied twice shows here. */
@@ -126,6 +130,7 @@ final class Crowd {
     private final Map<Long, Person> byChat = new ConcurrentHashMap<>();
     private final Map<Step, List<Long>> waits = new EnumMap<>(Step.class);
     private final List<Long> firstBurst = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<Long> botParts = java.util.Collections.synchronizedList(new ArrayList<>());
     private CountDownLatch done;
 
     Crowd(BenchBotApi api, int size, long firstChatId) {
@@ -189,6 +194,15 @@ final class Crowd {
     /** The first /start of every person, timed from the bot's first getUpdates. */
     double[] firstBurstMillis() {
         return sorted(firstBurst);
+    }
+
+    /**
+     * The bot's part of every step, in milliseconds, sorted: from the getUpdates answer that handed it
+     * the update to the screen reaching the stand-in. The rest of a step's wait is Telegram's: the
+     * update waiting for a poll, and the poll's round trip.
+     */
+    double[] botPartsMillis() {
+        return sorted(botParts);
     }
 
     int extraScreens() {
