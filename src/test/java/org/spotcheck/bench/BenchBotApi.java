@@ -59,8 +59,9 @@ final class BenchBotApi implements AutoCloseable {
     private final Map<Long, AtomicInteger> messageIds = new ConcurrentHashMap<>();
     private final AtomicLong callbackIds = new AtomicLong();
     final AtomicLong firstGetUpdatesNanos = new AtomicLong();
-    final AtomicLong calls = new AtomicLong();
     private final Map<Long, Long> handedAt = new ConcurrentHashMap<>();
+    /** Calls other than getUpdates, by method (lower case), since the last {@link #takeCalls}. */
+    private final Map<String, java.util.concurrent.atomic.LongAdder> calls = new ConcurrentHashMap<>();
     /** From handing the bot a batch to its next getUpdates: the bot's turnaround, in nanoseconds. */
     private final List<Long> turnarounds = java.util.Collections.synchronizedList(new ArrayList<>());
     private volatile long lastBatchAt;
@@ -189,7 +190,6 @@ final class BenchBotApi implements AutoCloseable {
     // ---------------------------------------------------------------- the Bot API
 
     private void handle(Exchange exchange) throws IOException {
-        calls.incrementAndGet();
         String path = exchange.path();
         String prefix = "/bot" + token + "/";
         if (!path.startsWith(prefix)) {
@@ -199,6 +199,9 @@ final class BenchBotApi implements AutoCloseable {
         String method = path.substring(prefix.length()).toLowerCase(java.util.Locale.ROOT); // the API ignores case
         byte[] raw = exchange.body();
         JsonNode body = raw.length == 0 ? JSON.createObjectNode() : JSON.readTree(raw);
+        if (!method.equals("getupdates")) {
+            calls.computeIfAbsent(method, m -> new java.util.concurrent.atomic.LongAdder()).increment();
+        }
         switch (method) {
             case "getupdates" -> getUpdates(exchange, body);
             case "sendmessage" -> {
@@ -293,6 +296,13 @@ final class BenchBotApi implements AutoCloseable {
         } else {
             later.schedule(answer, pollDelay.toNanos(), TimeUnit.NANOSECONDS);
         }
+    }
+
+    /** Calls other than getUpdates since the last time, by method; the count starts again. */
+    Map<String, Long> takeCalls() {
+        var taken = new java.util.TreeMap<String, Long>();
+        calls.forEach((method, count) -> taken.put(method, count.sumThenReset()));
+        return taken;
     }
 
     /** When the newest update of a chat was handed to the bot (System.nanoTime), or 0. */

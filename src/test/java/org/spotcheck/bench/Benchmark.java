@@ -41,7 +41,7 @@ public final class Benchmark {
 
     /** One run of one contender; waits in milliseconds by row of {@link #ROWS}, each sorted. */
     record Figures(String label, int people, int delayMs, double updatesPerSecond, Map<String, double[]> waits,
-                   double cpuMsPerUpdate, double peakRssMb, double startupMs, int lost, int doubled) {
+                   double cpuMsPerUpdate, double callsPerUpdate, double peakRssMb, double startupMs, int lost, int doubled) {
 
         double p(String row, double percentile) {
             return percentile(waits.get(row), percentile);
@@ -151,9 +151,14 @@ public final class Benchmark {
                     threads.entrySet().stream().filter(e -> e.getValue() > 0).sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                             .forEach(e -> System.out.printf(Locale.ROOT, "      %-28s %.3f ms/update%n", e.getKey(), (double) e.getValue() / updates));
                 }
+                var calls = api.takeCalls();
+                if (options.verbose) {
+                    System.out.printf(Locale.ROOT, "      %s: Bot API calls besides getUpdates %s%n", contender.label(), calls);
+                }
+                double callsPerUpdate = (double) calls.values().stream().mapToLong(Long::longValue).sum() / updates;
                 int lost = taps[0] + (int) crowd.unfinished() + (Files.exists(db) ? leftInInbox(db) : 0);
                 return new Figures(contender.label(), options.people, options.delay, updates / seconds, waits,
-                        (double) cpu / updates, peakRss, startupMs, lost, taps[1] + extraScreens);
+                        (double) cpu / updates, callsPerUpdate, peakRss, startupMs, lost, taps[1] + extraScreens);
             } finally {
                 bot.destroyForcibly();
             }
@@ -200,6 +205,7 @@ public final class Benchmark {
             }
         }
         row(out, "CPU ms per update", results, labels, Figures::cpuMsPerUpdate, "%.3f");
+        row(out, "Bot API calls per update", results, labels, Figures::callsPerUpdate, "%.2f");
         row(out, "peak RSS MB", results, labels, Figures::peakRssMb, "%.0f");
         row(out, "start to first getUpdates ms", results, labels, Figures::startupMs, "%.0f");
         row(out, "lost (all runs)", results, labels, f -> f.lost(), "%.0f");
