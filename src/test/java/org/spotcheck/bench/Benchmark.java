@@ -204,6 +204,10 @@ public final class Benchmark {
                 row(out, row + " p" + (int) p, results, labels, f -> f.p(row, p), "%.0f");
             }
         }
+        // In a closed loop, updates/s = people / mean wait (Little's law): the means show how far the bot's
+        // own part, and so the bot, can move the throughput at all.
+        row(out, "all steps mean", results, labels, f -> mean(f.waits().get(ROWS.get(0))), "%.0f");
+        row(out, BOT_PART + " mean", results, labels, f -> mean(f.waits().get(BOT_PART)), "%.0f");
         row(out, "CPU ms per update", results, labels, Figures::cpuMsPerUpdate, "%.3f");
         row(out, "Bot API calls per update", results, labels, Figures::callsPerUpdate, "%.2f");
         row(out, "peak RSS MB", results, labels, Figures::peakRssMb, "%.0f");
@@ -300,6 +304,10 @@ public final class Benchmark {
         }
         int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    static double mean(double[] values) {
+        return Arrays.stream(values).average().orElse(Double.NaN);
     }
 
     private static double med(List<Figures> runs, java.util.function.ToDoubleFunction<Figures> f) {
