@@ -104,7 +104,7 @@ public final class ReminderDelivery {
             log.error("reminder {} chat {}: not sent: {}", reminder.id(), chat, e.getClass().getSimpleName());
             return CompletableFuture.completedFuture(false);
         }
-        // Settled off OkHttp's threads (SQLite work never runs there), still inside the chat's lane.
+        // Settled off the call threads (SQLite work never runs there), still inside the chat's lane.
         return api.sendAsync(reminder.chatId(), reminder.screen()).handleAsync((messageId, error) -> {
             try {
                 return settle(reminder, chat, messageId, error);
