@@ -73,13 +73,14 @@ final class LeanTelegramClient extends OkHttpTelegramClient {
 
     /**
      * Threads for the calls on the network, one per call in flight (about 150 with a crowd at 50 ms
-     * per call), up to {@code most}; more wait their turn. All are started at once, so the first burst
-     * after a deploy does not start a hundred threads while it is served; they end after a minute idle.
+     * per call), {@code most} of them; more calls wait their turn. All are started with the bot and
+     * kept, so the first burst after a deploy does not start a hundred threads while it is served. A
+     * parked thread costs a few pages of stack, and a pool that let idle threads end would start a
+     * new one for each call while it is below its size.
      */
     static ThreadPoolExecutor callThreads(int most) {
-        var threads = new ThreadPoolExecutor(most, most, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(),
+        var threads = new ThreadPoolExecutor(most, most, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
                 ChatLanes.named("bot-api"));
-        threads.allowCoreThreadTimeOut(true);
         threads.prestartAllCoreThreads();
         return threads;
     }

@@ -1,0 +1,77 @@
+package org.spotcheck.telegram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.telegram.telegrambots.meta.TelegramUrl;
+import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import okhttp3.OkHttpClient;
+
+/**
+ * Every Bot API call of a chat waits on one of the bot's call threads, which are all there before
+ * the first burst comes; once they have stopped, a call fails at once instead of never answering.
+ */
+class CallThreadsTest {
+
+    private static final String TOKEN = "1234567:AAHcallThreadsTestTokenQw3rTy9uIoPa";
+
+    private ThreadPoolExecutor threads;
+    private FakeBotApi telegram;
+
+    @AfterEach
+    void stop() {
+        if (threads != null) {
+            threads.shutdownNow();
+        }
+        if (telegram != null) {
+            telegram.close();
+        }
+    }
+
+    @Test
+    void everyCallThreadIsStartedBeforeTheFirstCall() {
+        threads = LeanTelegramClient.callThreads(3);
+
+        assertThat(threads.getPoolSize()).isEqualTo(3);
+    }
+
+    @Test
+    void aMessageSentThroughTheCallThreadsBringsItsIdBack() throws Exception {
+        telegram = FakeBotApi.start(TOKEN);
+        threads = LeanTelegramClient.callThreads(2);
+        int port = URI.create(telegram.url()).getPort();
+        var client = new LeanTelegramClient(new ObjectMapper(), new OkHttpClient(), threads, TOKEN,
+                new TelegramUrl("http", "127.0.0.1", port, false));
+
+        var sent = client.executeAsync(SendMessage.builder().chatId(42L).text("Hello").build())
+                .get(10, TimeUnit.SECONDS);
+
+        assertThat(telegram.message(42L, sent.getMessageId())).hasValueSatisfying(m -> assertThat(m.text()).isEqualTo("Hello"));
+    }
+
+    @Test
+    void aCallAfterTheCallThreadsStoppedFailsAtOnce() throws Exception {
+        threads = LeanTelegramClient.callThreads(1);
+        threads.shutdown();
+        var client = new LeanTelegramClient(new ObjectMapper(), new OkHttpClient(), threads, TOKEN,
+                new TelegramUrl("http", "127.0.0.1", 1, false));
+
+        var answer = client.executeAsync(AnswerCallbackQuery.builder().callbackQueryId("7").build());
+
+        assertThat(answer).isCompletedExceptionally();
+        assertThat(catchThrowable(answer::get))
+                .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(IOException.class);
+    }
+}
