@@ -296,7 +296,9 @@ public final class TelegramBot implements AutoCloseable {
             client.dispatcher().executorService().shutdown();
             client.connectionPool().evictAll();
         }
-        calls.shutdown();
+        // The calls under way were cancelled above; one still waiting for a call thread is dropped, as
+        // no chat is left to take its answer.
+        calls.shutdownNow();
         if (!inTime) {
             log.warn("stopped after {} s with work unfinished; it is in the inbox for the next start",
                     STOP_BOUND.toSeconds());
