@@ -16,12 +16,14 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -61,7 +63,7 @@ final class BenchBotApi implements AutoCloseable {
     final AtomicLong firstGetUpdatesNanos = new AtomicLong();
     private final Map<Long, Long> handedAt = new ConcurrentHashMap<>();
     /** Calls other than getUpdates, by method (lower case), since the last {@link #takeCalls}. */
-    private final Map<String, java.util.concurrent.atomic.LongAdder> calls = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
     /** From handing the bot a batch to its next getUpdates: the bot's turnaround, in nanoseconds. */
     private final List<Long> turnarounds = java.util.Collections.synchronizedList(new ArrayList<>());
     private volatile long lastBatchAt;
@@ -200,7 +202,7 @@ final class BenchBotApi implements AutoCloseable {
         byte[] raw = exchange.body();
         JsonNode body = raw.length == 0 ? JSON.createObjectNode() : JSON.readTree(raw);
         if (!method.equals("getupdates")) {
-            calls.computeIfAbsent(method, m -> new java.util.concurrent.atomic.LongAdder()).increment();
+            calls.computeIfAbsent(method, m -> new LongAdder()).increment();
         }
         switch (method) {
             case "getupdates" -> getUpdates(exchange, body);
@@ -300,7 +302,7 @@ final class BenchBotApi implements AutoCloseable {
 
     /** Calls other than getUpdates since the last time, by method; the count starts again. */
     Map<String, Long> takeCalls() {
-        var taken = new java.util.TreeMap<String, Long>();
+        var taken = new TreeMap<String, Long>();
         calls.forEach((method, count) -> taken.put(method, count.sumThenReset()));
         return taken;
     }

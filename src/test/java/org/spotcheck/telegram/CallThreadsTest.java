@@ -11,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 
@@ -51,9 +50,8 @@ class CallThreadsTest {
     void aMessageSentThroughTheCallThreadsBringsItsIdBack() throws Exception {
         telegram = FakeBotApi.start(TOKEN);
         threads = LeanTelegramClient.callThreads(2);
-        int port = URI.create(telegram.url()).getPort();
         var client = new LeanTelegramClient(new ObjectMapper(), new OkHttpClient(), threads, TOKEN,
-                new TelegramUrl("http", "127.0.0.1", port, false));
+                TelegramBot.telegramUrl(URI.create(telegram.url())));
 
         var sent = client.executeAsync(SendMessage.builder().chatId(42L).text("Hello").build())
                 .get(10, TimeUnit.SECONDS);
@@ -66,7 +64,7 @@ class CallThreadsTest {
         threads = LeanTelegramClient.callThreads(1);
         threads.shutdown();
         var client = new LeanTelegramClient(new ObjectMapper(), new OkHttpClient(), threads, TOKEN,
-                new TelegramUrl("http", "127.0.0.1", 1, false));
+                TelegramBot.telegramUrl(URI.create("http://127.0.0.1:1")));
 
         var answer = client.executeAsync(AnswerCallbackQuery.builder().callbackQueryId("7").build());
 
