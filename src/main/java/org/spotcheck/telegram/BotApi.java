@@ -12,6 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.spotcheck.log.Redactor;
 import org.spotcheck.text.Button;
 import org.spotcheck.text.Screen;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;

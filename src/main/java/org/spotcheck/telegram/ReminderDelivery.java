@@ -11,7 +11,7 @@ import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.spotcheck.Reminders;
+import org.spotcheck.chat.Reminders;
 import org.spotcheck.store.ChatKeys;
 
 /**

@@ -27,6 +27,7 @@ import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
+import org.spotcheck.log.Redactor;
 
 /**
  * BotApi's one retry policy, on both paths, at the edge where the HTTP client answers: the client

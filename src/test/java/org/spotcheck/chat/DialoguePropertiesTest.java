@@ -1,4 +1,4 @@
-package org.spotcheck;
+package org.spotcheck.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
