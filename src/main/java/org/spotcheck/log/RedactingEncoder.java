@@ -17,7 +17,7 @@ import ch.qos.logback.core.encoder.EncoderBase;
  * whatever a library put in them (OkHttp and TelegramBots put Bot API URLs, which hold the token,
  * in some messages).
  */
-public final class RedactingEncoder extends EncoderBase<ILoggingEvent> {
+final class RedactingEncoder extends EncoderBase<ILoggingEvent> {
 
     private static final Set<Redactor> REDACTORS = new CopyOnWriteArraySet<>();
 
