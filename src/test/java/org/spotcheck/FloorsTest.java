@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -73,8 +74,7 @@ class FloorsTest {
             floor.forEach(name -> below.add(layer(name)));
         }
         for (KnownException known : KNOWN_EXCEPTIONS) {
-            floors = floors.ignoreDependency(resideInAPackage(ROOT + "." + known.from() + ".."),
-                    resideInAPackage(ROOT + "." + known.to() + ".."));
+            floors = floors.ignoreDependency(inPackage(known.from()), inPackage(known.to()));
         }
         floors.check(MAIN_CLASSES);
     }
@@ -83,8 +83,7 @@ class FloorsTest {
     void noPackagesImportEachOtherInACircle() {
         var rule = slices().assignedFrom(EACH_PACKAGE).should().beFreeOfCycles();
         for (KnownException known : KNOWN_EXCEPTIONS) {
-            rule = rule.ignoreDependency(resideInAPackage(ROOT + "." + known.from() + ".."),
-                    resideInAPackage(ROOT + "." + known.to() + ".."));
+            rule = rule.ignoreDependency(inPackage(known.from()), inPackage(known.to()));
         }
         rule.check(MAIN_CLASSES);
     }
@@ -102,6 +101,10 @@ class FloorsTest {
         var copy = new ArrayList<>(list);
         Collections.reverse(copy);
         return copy;
+    }
+
+    private static DescribedPredicate<JavaClass> inPackage(String name) {
+        return resideInAPackage(ROOT + "." + name + "..");
     }
 
     private static String layer(String name) {
