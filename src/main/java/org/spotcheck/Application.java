@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.spotcheck.chat.Dialogue;
+import org.spotcheck.chat.Reminders;
 import org.spotcheck.config.Settings;
 import org.spotcheck.config.SettingsException;
 import org.spotcheck.console.ConsoleChat;

@@ -15,8 +15,8 @@ import org.spotcheck.config.Settings;
 import org.spotcheck.config.SettingsException;
 import org.spotcheck.config.SettingsLoader;
 import org.spotcheck.log.Logs;
+import org.spotcheck.log.Redactor;
 import org.spotcheck.stats.StatsCommand;
-import org.spotcheck.telegram.Redactor;
 import org.spotcheck.telegram.TelegramBot;
 import org.spotcheck.text.Texts;
 

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.spotcheck.Dialogue;
+import org.spotcheck.chat.Dialogue;
 import org.spotcheck.check.Action;
 import org.spotcheck.check.Check;
 import org.spotcheck.check.Input;

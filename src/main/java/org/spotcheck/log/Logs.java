@@ -7,7 +7,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 import org.spotcheck.config.SettingsException;
-import org.spotcheck.telegram.Redactor;
 
 import ch.qos.logback.classic.Level;
 

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 
-import org.spotcheck.telegram.Redactor;
 
 import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
@@ -18,7 +17,7 @@ import ch.qos.logback.core.encoder.EncoderBase;
  * whatever a library put in them (OkHttp and TelegramBots put Bot API URLs, which hold the token,
  * in some messages).
  */
-public final class RedactingEncoder extends EncoderBase<ILoggingEvent> {
+final class RedactingEncoder extends EncoderBase<ILoggingEvent> {
 
     private static final Set<Redactor> REDACTORS = new CopyOnWriteArraySet<>();
 

@@ -12,6 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.spotcheck.log.Redactor;
 import org.spotcheck.text.Button;
 import org.spotcheck.text.Screen;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
@@ -38,7 +39,7 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  * Asynchronous calls complete on the chats' workers, never on the HTTP client's threads: what
  * follows a call (SQLite work) then runs where the chat's work belongs, and stops when they stop.
  */
-public final class BotApi {
+final class BotApi {
 
     private static final Logger log = LoggerFactory.getLogger(BotApi.class);
 

@@ -1,7 +1,7 @@
 package org.spotcheck.telegram;
 
 /** A Bot API call that failed for good, sorted by what the bot should do about it. */
-public final class BotApiException extends Exception {
+final class BotApiException extends Exception {
 
     public enum Kind {
         /** The message to edit is gone or too old: send a new one instead. */

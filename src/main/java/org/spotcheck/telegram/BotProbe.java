@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import org.spotcheck.config.SettingsException;
 import org.spotcheck.config.SettingsLoader;
+import org.spotcheck.log.Redactor;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;

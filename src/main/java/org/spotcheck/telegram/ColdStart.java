@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.spotcheck.check.Action;
 import org.spotcheck.log.Logs;
+import org.spotcheck.log.Redactor;
 import org.spotcheck.store.ChatKeys;
 import org.spotcheck.store.Inbox;
 import org.spotcheck.text.Texts;

@@ -18,7 +18,7 @@ import org.spotcheck.check.Input;
  * @param languageCode   the person's Telegram language, if they shared it
  * @param blocked        the person blocked the bot (my_chat_member "kicked"): erase the chat
  */
-public record Incoming(int updateId, long chatId, boolean privateChat, Input input, Optional<String> callbackId,
+record Incoming(int updateId, long chatId, boolean privateChat, Input input, Optional<String> callbackId,
                        Optional<Integer> tappedMessage, String languageCode, boolean blocked) {
 
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})?");

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.spotcheck.Reminders;
+import org.spotcheck.chat.Reminders;
 import org.spotcheck.store.ChatKeys;
 
 /**
@@ -21,7 +21,7 @@ import org.spotcheck.store.ChatKeys;
  * deleted once it was sent, so it goes out once; one that fell due while the bot was down goes
  * out at the next start.
  */
-public final class ReminderDelivery {
+final class ReminderDelivery {
 
     private static final Logger log = LoggerFactory.getLogger(ReminderDelivery.class);
 

@@ -15,10 +15,11 @@ import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.spotcheck.Dialogue;
-import org.spotcheck.Reminders;
+import org.spotcheck.chat.Dialogue;
+import org.spotcheck.chat.Reminders;
 import org.spotcheck.log.Logs;
 import org.spotcheck.check.Input;
+import org.spotcheck.log.Redactor;
 import org.spotcheck.store.ChatKeys;
 import org.spotcheck.store.Inbox;
 import org.spotcheck.text.Messages;

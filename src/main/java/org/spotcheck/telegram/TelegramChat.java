@@ -11,9 +11,10 @@ import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.spotcheck.Dialogue;
+import org.spotcheck.chat.Dialogue;
 import org.spotcheck.check.Check;
 import org.spotcheck.check.Input;
+import org.spotcheck.log.Redactor;
 import org.spotcheck.store.ChatKeys;
 import org.spotcheck.store.Inbox;
 import org.spotcheck.text.Html;

@@ -8,7 +8,7 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 
 /** Reads Telegram updates into {@link Incoming}; updates SpotCheck has no use for read as empty. */
-public final class UpdateReader {
+final class UpdateReader {
 
     private UpdateReader() {
     }

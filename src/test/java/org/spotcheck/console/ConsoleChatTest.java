@@ -18,7 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.spotcheck.Dialogue;
+import org.spotcheck.chat.Dialogue;
 import org.spotcheck.check.Cause;
 import org.spotcheck.check.Context;
 import org.spotcheck.check.Question;

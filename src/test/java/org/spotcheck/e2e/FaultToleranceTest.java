@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,8 +22,8 @@ import org.spotcheck.check.Urgency;
 import org.spotcheck.store.ChatKeys;
 import org.spotcheck.store.Database;
 import org.spotcheck.store.Secret;
-import org.spotcheck.telegram.FakeBotApi;
 import org.spotcheck.telegram.FakeBotApi.FakeMessage;
+import org.spotcheck.telegram.FakeBotApi;
 import org.spotcheck.text.Html;
 import org.spotcheck.text.Messages;
 
@@ -295,7 +296,8 @@ class FaultToleranceTest {
     }
 
     private static void await(BooleanSupplier condition, String what) {
-        Await.until(condition, BOUND, () -> what);
+        Awaitility.await().atMost(BOUND).pollInterval(Duration.ofMillis(10)).pollInSameThread()
+                .untilAsserted(() -> assertThat(condition.getAsBoolean()).as(what).isTrue());
     }
 
     private static String bot() {

@@ -1,6 +1,7 @@
 package org.spotcheck.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -98,7 +99,8 @@ class LifecycleIT {
             telegram.failNext("getMe", 429, null, 30); // each answer asks to wait half a minute
         }
         bot = startBot("sigterm-during-start-up");
-        Await.until(() -> !telegram.faults().isEmpty(), START_UP, () -> "a refused getMe; log:\n" + bot.tail());
+        await().atMost(START_UP).pollInterval(Duration.ofMillis(10)).pollInSameThread()
+                .untilAsserted(() -> assertThat(telegram.faults()).as(() -> "a refused getMe; log:\n" + bot.tail()).isNotEmpty());
 
         int status = bot.terminate(STOP_BOUND);
 
@@ -123,8 +125,8 @@ class LifecycleIT {
                 return person.answersPatiently((number, count) -> 1, Duration.ofSeconds(3), deadline);
             });
         }
-        Await.until(() -> telegram.calls("editMessageText").size() >= people, Duration.ofSeconds(30),
-                () -> "people answering");
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(10)).pollInSameThread().untilAsserted(() -> assertThat(telegram.calls("editMessageText"))
+                .as("people answering").hasSizeGreaterThanOrEqualTo(people));
 
         int status = bot.terminate(STOP_BOUND);
 

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 import org.spotcheck.Application;
 import org.spotcheck.config.SettingsLoader;
-import org.spotcheck.telegram.FakeBotApi;
 import org.spotcheck.telegram.FakeBotApi.FakeMessage;
+import org.spotcheck.telegram.FakeBotApi;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -177,7 +178,8 @@ class LogPrivacyTest {
     }
 
     private static void await(java.util.function.BooleanSupplier condition, String what) {
-        Await.until(condition, BOUND, () -> what);
+        Awaitility.await().atMost(BOUND).pollInterval(Duration.ofMillis(10)).pollInSameThread()
+                .untilAsserted(() -> assertThat(condition.getAsBoolean()).as(what).isTrue());
     }
 
     private static Logger spotcheckLogger() {

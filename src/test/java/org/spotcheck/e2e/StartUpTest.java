@@ -2,9 +2,11 @@ package org.spotcheck.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -87,7 +89,8 @@ class StartUpTest {
         var person = new TelegramPerson(telegram, 9002);
         person.types("/start");
         person.waitFor(() -> person.lastText().contains("Welcome to SpotCheck"), "the welcome");
-        Await.until(() -> !telegram.faults().isEmpty(), TelegramPerson.PATIENCE, () -> "the refused menu");
+        await().atMost(TelegramPerson.PATIENCE).pollInterval(Duration.ofMillis(10)).pollInSameThread()
+                .untilAsserted(() -> assertThat(telegram.faults()).as("the refused menu").isNotEmpty());
         assertThat(telegram.commands("")).isEmpty();
     }
 

@@ -1,6 +1,7 @@
 package org.spotcheck.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,8 +13,8 @@ import java.util.function.BooleanSupplier;
 import java.util.function.IntBinaryOperator;
 import java.util.function.Supplier;
 
-import org.spotcheck.telegram.FakeBotApi;
 import org.spotcheck.telegram.FakeBotApi.FakeMessage;
+import org.spotcheck.telegram.FakeBotApi;
 
 /** A scripted person in a private chat with the bot, tapping buttons as someone on a phone would. */
 final class TelegramPerson {
@@ -95,7 +96,8 @@ final class TelegramPerson {
     }
 
     void waitFor(Supplier<Boolean> condition, String what) {
-        Await.until(condition::get, PATIENCE, () -> what + "; chat shows " + telegram.messages(chatId));
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(10)).pollInSameThread()
+                .untilAsserted(() -> assertThat(condition.get()).as(() -> what + "; chat shows " + telegram.messages(chatId)).isTrue());
     }
 
     private Optional<FakeMessage> messageWithButton(java.util.function.Predicate<String> data) {

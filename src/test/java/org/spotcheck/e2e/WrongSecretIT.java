@@ -23,7 +23,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.spotcheck.Dialogue;
+import org.spotcheck.chat.Dialogue;
 import org.spotcheck.check.Action;
 import org.spotcheck.check.Input;
 import org.spotcheck.store.ChatKeys;

@@ -9,7 +9,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.spotcheck.config.SettingsException;
-import org.spotcheck.telegram.Redactor;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 

@@ -37,7 +37,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.spotcheck.Dialogue;
+import org.spotcheck.chat.Dialogue;
 import org.spotcheck.check.Context;
 import org.spotcheck.check.Action;
 import org.spotcheck.check.Answer;

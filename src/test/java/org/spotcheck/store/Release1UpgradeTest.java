@@ -30,7 +30,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.spotcheck.Dialogue;
+import org.spotcheck.chat.Dialogue;
 import org.spotcheck.check.Action;
 import org.spotcheck.check.Input;
 import org.spotcheck.config.SettingsException;

@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.spotcheck.log.Redactor;
 import org.spotcheck.text.Messages;
 import org.spotcheck.text.Texts;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;

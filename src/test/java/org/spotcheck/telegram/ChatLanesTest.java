@@ -1,6 +1,7 @@
 package org.spotcheck.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
@@ -13,7 +14,6 @@ import java.util.function.Supplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.spotcheck.e2e.Await;
 
 /** The lanes' promises: in order within a chat, concurrent across chats, bounded, and no thread held by the network. */
 class ChatLanesTest {
@@ -89,7 +89,8 @@ class ChatLanesTest {
         lanes = new ChatLanes(1, 100, 2);
         lanes.submit(ALICE, onTheNetwork("running", new CompletableFuture<>()));
         // What runs no longer counts as waiting.
-        Await.until(() -> started.contains("running"), Duration.ofSeconds(2), () -> "the first work to start");
+        await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(10)).pollInSameThread()
+                .untilAsserted(() -> assertThat(started).as("the first work to start").contains("running"));
 
         assertThat(lanes.submit(ALICE, quick("waiting 1", new CountDownLatch(1)))).isTrue();
         assertThat(lanes.submit(ALICE, quick("waiting 2", new CountDownLatch(1)))).isTrue();

@@ -2,12 +2,6 @@ package org.spotcheck.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.timeout;
-import static org.mockito.Mockito.times;
-import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.when;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -15,18 +9,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.mockito.Mock;
-import org.mockito.junit.jupiter.MockitoExtension;
-import org.spotcheck.Dialogue;
 import org.spotcheck.FaultyClock;
+import org.spotcheck.chat.Dialogue;
+import org.spotcheck.log.Redactor;
 import org.spotcheck.store.ChatKeys;
 import org.spotcheck.store.Database;
 import org.spotcheck.store.Inbox;
@@ -35,29 +26,28 @@ import org.spotcheck.store.ReminderStore;
 import org.spotcheck.store.Sealer;
 import org.spotcheck.store.Secret;
 import org.spotcheck.text.Texts;
-import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.objects.Update;
-import org.telegram.telegrambots.meta.api.objects.message.Message;
-import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Where updates come in: the inbox (real SQLite) is written before anything is handed on, a
  * failing write holds the poller and is tried again, and a stopping bot leaves batches alone. The
- * Bot API client is a mock (the edge); the waits are recorded, not waited.
+ * real client answers to the Bot API stand-in, as everywhere else; the poller's waits are recorded,
+ * not waited.
  */
-@ExtendWith(MockitoExtension.class)
 class IntakeTest {
 
     private static final long CHAT = 4_242_001L;
+    private static final String TOKEN = "1234567:token";
+    private static final Duration BOUND = Duration.ofSeconds(5);
 
     @TempDir
     Path dir;
 
-    @Mock
-    TelegramClient client;
-
+    private FakeBotApi telegram;
     private Database database;
     private Inbox inbox;
     private ChatLanes lanes;
@@ -68,6 +58,7 @@ class IntakeTest {
 
     @BeforeEach
     void open() {
+        telegram = FakeBotApi.start(TOKEN);
         var path = dir.resolve("spotcheck.db");
         database = Database.open(path);
         var secret = Secret.of(Optional.of("intake-test-secret-0123456789abcdef"), path);
@@ -79,7 +70,8 @@ class IntakeTest {
         var dialogue = new Dialogue(database, new ReminderStore(sealer), texts, Clock.systemUTC(),
                 List.of(Duration.ofDays(2)));
         lanes = new ChatLanes(2, 100, 10);
-        var redactor = new Redactor("1234567:token");
+        var redactor = new Redactor(TOKEN);
+        var client = new OkHttpTelegramClient(TOKEN, new TelegramUrl("http", "127.0.0.1", telegram.port(), false));
         var api = new BotApi(client, redactor, d -> { }, (d, task) -> task.run(), lanes.workers());
         var chat = new TelegramChat(dialogue, api, texts, inbox, "spotcheck_test_bot", redactor);
         intake = new Intake(inbox, new ChatKeys(secret), lanes, chat, new FloodGuard(), waits::add);
@@ -89,6 +81,7 @@ class IntakeTest {
     void close() {
         lanes.close(2_000);
         database.close();
+        telegram.close();
     }
 
 
@@ -101,44 +94,41 @@ class IntakeTest {
                 """.formatted(updateId, CHAT, CHAT), Update.class);
     }
 
-    private void telegramAnswersSends() throws Exception {
-        var sent = new Message();
-        sent.setMessageId(2);
-        when(client.executeAsync(any(SendMessage.class))).thenReturn(CompletableFuture.completedFuture(sent));
+    private List<FakeBotApi.Call> welcomesSent() {
+        return telegram.calls("sendMessage");
+    }
+
+    private void awaitAWelcome() {
+        telegram.awaitCall("sendMessage", c -> c.body().path("chat_id").asLong() == CHAT, BOUND);
     }
 
     @Test
     void aBatchIsHandledOnceTheInboxHasIt() throws Exception {
-        telegramAnswersSends();
-
         intake.consume(List.of(start(10)));
 
-        verify(client, timeout(5_000)).executeAsync(any(SendMessage.class));
-        await().atMost(Duration.ofSeconds(5)).until(() -> inbox.pending().isEmpty());
+        awaitAWelcome();
+        await().atMost(BOUND).until(() -> inbox.pending().isEmpty());
         assertThat(waits).isEmpty();
     }
 
     @Test
     void whileTheInboxCannotBeWrittenThePollerIsHeldAndTriesAgainEverySecond() throws Exception {
-        telegramAnswersSends();
         clockFailures.set(3);
 
         intake.consume(List.of(start(11)));
 
         assertThat(waits).containsExactly(Intake.RETRY, Intake.RETRY, Intake.RETRY);
-        verify(client, timeout(5_000)).executeAsync(any(SendMessage.class));
+        awaitAWelcome();
     }
 
     @Test
     void anUpdateTelegramSendsAgainIsHandledOnlyOnce() throws Exception {
-        telegramAnswersSends();
-
         intake.consume(List.of(start(12)));
-        verify(client, timeout(5_000)).executeAsync(any(SendMessage.class));
+        awaitAWelcome();
         intake.consume(List.of(start(12)));
         lanes.close(5_000);
 
-        verify(client, times(1)).executeAsync(any(SendMessage.class));
+        assertThat(welcomesSent()).hasSize(1);
     }
 
     @Test
@@ -148,6 +138,6 @@ class IntakeTest {
         intake.consume(List.of(start(13)));
 
         assertThat(inbox.pending()).isEmpty();
-        verify(client, never()).executeAsync(any(SendMessage.class));
+        assertThat(welcomesSent()).isEmpty();
     }
 }

@@ -1,6 +1,7 @@
 package org.spotcheck.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,12 +18,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.spotcheck.Dialogue;
 import org.spotcheck.MutableClock;
-import org.spotcheck.Reminders;
+import org.spotcheck.chat.Dialogue;
+import org.spotcheck.chat.Reminders;
 import org.spotcheck.check.Action;
 import org.spotcheck.check.Input;
-import org.spotcheck.e2e.Await;
+import org.spotcheck.log.Redactor;
 import org.spotcheck.store.ChatKeys;
 import org.spotcheck.store.Database;
 import org.spotcheck.store.Inbox;
@@ -98,8 +99,8 @@ class ReminderRaceTest {
 
             // /forget deletes the bot's messages without holding the chat's lane: bounded wait for the deletion.
             int repetition = i;
-            Await.until(() -> visibleReminders(chatId) == 0, Duration.ofSeconds(10),
-                    () -> "repetition " + repetition + ": no reminder left on the phone after /forget");
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10)).pollInSameThread().untilAsserted(() -> assertThat(visibleReminders(chatId))
+                    .as("repetition %d: no reminder left on the phone after /forget", repetition).isZero());
             assertThat(rowsOf(chatKey)).as("repetition %d", i).isZero();
         }
     }

@@ -1,4 +1,4 @@
-package org.spotcheck;
+package org.spotcheck.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,8 +32,8 @@ import org.spotcheck.check.Context;
 import org.spotcheck.check.Conversation;
 import org.spotcheck.check.Effect;
 import org.spotcheck.check.Input;
-import org.spotcheck.check.InputSequences;
 import org.spotcheck.check.InputSequences.Step;
+import org.spotcheck.check.InputSequences;
 import org.spotcheck.check.Reply;
 import org.spotcheck.store.ChatState;
 import org.spotcheck.store.ChatStore;

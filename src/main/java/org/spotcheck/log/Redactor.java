@@ -1,4 +1,4 @@
-package org.spotcheck.telegram;
+package org.spotcheck.log;
 
 /** Keeps the bot token out of anything logged: it is part of every Bot API URL. */
 public final class Redactor {

@@ -1,4 +1,4 @@
-package org.spotcheck;
+package org.spotcheck.chat;
 
 import java.security.SecureRandom;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package org.spotcheck;
+package org.spotcheck.chat;
 
 import java.time.Clock;
 import java.time.ZoneOffset;

@@ -1,4 +1,4 @@
-package org.spotcheck.remind;
+package org.spotcheck.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +13,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.spotcheck.Dialogue;
 import org.spotcheck.MutableClock;
 import org.spotcheck.check.Action;
 import org.spotcheck.check.Answer;
