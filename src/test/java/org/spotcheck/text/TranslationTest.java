@@ -79,6 +79,17 @@ class TranslationTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("translations")
+    void everySafetyCriticalTextHasABackTranslationBySecondReader(String language) {
+        var back = SafetyCritical.backTranslations(language);
+        var missing = SafetyCritical.KEYS.stream().filter(key -> back.getOrDefault(key, "").isBlank()).toList();
+        assertThat(missing).as("%s lacks the English back-translation (by a second reader, who did not write the"
+                + " translation) of these safety-critical keys", SafetyCritical.backTranslationsResource(language)).isEmpty();
+        assertThat(back.keySet()).as("%s: keys that are not safety-critical", SafetyCritical.backTranslationsResource(language))
+                .isSubsetOf(SafetyCritical.KEYS);
+    }
+
     @org.junit.jupiter.api.Test
     void everyFileInMessagesIsALanguageTheBotSpeaks() throws java.io.IOException {
         var folder = java.nio.file.Path.of(System.getProperty("basedir", ".")).resolve("messages");
