@@ -39,4 +39,12 @@ class TextsTest {
         assertThat(screen.keyboard()).allSatisfy(row -> assertThat(row).hasSizeBetween(1, Renderer.LANGUAGES_PER_ROW));
         assertThat(screen.keyboard()).hasSize((Texts.LANGUAGES.size() + 1) / 2);
     }
+
+    @Test
+    void aLanguageButtonsCallbackDataNamesItsCodeNeverAPosition() {
+        for (String language : Texts.LANGUAGES) {
+            assertThat(org.spotcheck.telegram.CallbackData.encode(new Action.SetLanguage(language))).isEqualTo("lang:" + language);
+            assertThat(org.spotcheck.telegram.CallbackData.decode("lang:" + language)).isEqualTo(new Action.SetLanguage(language));
+        }
+    }
 }

@@ -133,6 +133,16 @@ class TranslationTest {
 
     @ParameterizedTest
     @MethodSource("translations")
+    void everyCommandOfTheMenuHasAPlainDescriptionWithinTelegramsLimit(String language) {
+        for (var command : org.spotcheck.check.Input.Command.values()) {
+            String text = TEXTS.in(language).get("command." + command.word());
+            assertThat(text.codePointCount(0, text.length())).as("%s /%s", language, command.word()).isBetween(1, 256);
+            assertThat(text).as("%s /%s is plain text", language, command.word()).doesNotContain("<", "&");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("translations")
     void answerLabelsOfAQuestionAreDistinctInEveryLanguage(String language) {
         // The rules never read text; this guards against a translation that swaps two answer labels.
         for (var question : Question.values()) {
