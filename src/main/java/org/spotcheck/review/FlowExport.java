@@ -32,6 +32,7 @@ import org.spotcheck.check.Urgency;
 import org.spotcheck.check.When;
 import org.spotcheck.text.Html;
 import org.spotcheck.text.Messages;
+import org.spotcheck.text.SafetyCritical;
 import org.spotcheck.text.Texts;
 
 /**
@@ -90,7 +91,9 @@ public final class FlowExport {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve(FLOW), flow(en), StandardCharsets.UTF_8);
         // As written: a clinician sees where a deployment's own services ({svc_NAME}) go.
-        Files.writeString(dir.resolve(CONTENT), content(Messages.asWritten("en"), sources()), StandardCharsets.UTF_8);
+        Messages written = Messages.asWritten("en");
+        Files.writeString(dir.resolve(CONTENT), content(written, sources()) + "\n" + translations(written, Texts.LANGUAGES),
+                StandardCharsets.UTF_8);
     }
 
     // ---------- flow.md ----------
@@ -354,6 +357,51 @@ public final class FlowExport {
         }
         return out.toString().stripTrailing() + "\n";
     }
+
+    /**
+     * Per language, the safety-critical texts ({@link SafetyCritical}): the English, the translation
+     * and a second reader's English back-translation, side by side, so a reviewer who reads neither
+     * language can see a change of meaning. All as written ({svc_NAME} where a deployment's service goes).
+     */
+    static String translations(Messages en, List<String> languages) {
+        var out = new StringBuilder();
+        out.append("## Translations of the safety-critical texts\n\n");
+        out.append(RIGHT_TO_LEFT_RULE).append("\n\n");
+        out.append("Every language has every key of `messages/en.properties`, with the same placeholders and HTML tags.")
+                .append(" The texts below are the ones a mistranslation could hurt someone through (the list is `")
+                .append(SafetyCritical.class.getSimpleName()).append(".KEYS`). Each is read back into English by a second")
+                .append(" reader who did not write the translation (`messages/review/LANG.back.properties`);")
+                .append(" a test fails while one is missing.\n\n");
+        for (String language : languages) {
+            if (language.equals(Texts.FALLBACK)) {
+                continue;
+            }
+            Messages m = Messages.asWritten(language);
+            var back = SafetyCritical.backTranslations(language);
+            out.append("### ").append(md(m.get("language.name"))).append(" (`").append(language).append("`)\n\n");
+            out.append("| key | English | translation | back-translation |\n");
+            out.append("|---|---|---|---|\n");
+            for (String key : SafetyCritical.KEYS) {
+                String backText = back.get(key);
+                out.append("| `").append(key).append("` | ").append(cell(en.get(key))).append(" | ")
+                        .append(m.has(key) ? cell(m.get(key)) : "**missing**").append(" | ")
+                        .append(backText == null || backText.isBlank() ? "**missing: waits for a second reader**" : cell(backText))
+                        .append(" |\n");
+            }
+            out.append("\n");
+        }
+        return out.toString().stripTrailing() + "\n";
+    }
+
+    /**
+     * How Arabic and Persian texts keep Latin words and numbers in order; the translators' rule,
+     * held by RightToLeftTest on every rendered text.
+     */
+    static final String RIGHT_TO_LEFT_RULE = "**Right to left (ar, fa):** on any line that has Arabic-script text,"
+            + " every run of Latin letters, or of digits joined by anything but `.` `,` `:` (a space, `-`, `/`, `+`, a"
+            + " Latin letter), sits inside an isolate that opens and closes on that line: FSI U+2068 … PDI U+2069, written"
+            + " `\\u2068…\\u2069` in the file; the bot puts every filled-in value (`{name}`, a service the deployment"
+            + " names) inside one itself, and a plain number such as `5` or `1.5` needs none.";
 
     static String group(String key) {
         int dot = key.indexOf('.');

@@ -16,12 +16,22 @@ import java.util.regex.Pattern;
  * The texts of one language, read from messages/LANG.properties inside the jar. Texts are Telegram
  * HTML; placeholders are written {name} and filled with escaped values, so a value can never
  * inject markup. The local services ({svc_NAME}) are filled as the texts are loaded.
+ *
+ * <p>In a right-to-left language ({@link Texts#RIGHT_TO_LEFT}) every value filled in from outside the
+ * text (a number, a date, a duration, an answer label, a service the deployment names) is wrapped in
+ * a first-strong isolate, FSI … PDI: the value takes its own direction and cannot drag the words
+ * around it out of order ("3 days" or "https://…" inside an Arabic sentence). Latin words written
+ * inside a text are isolated by the translator, as \\u2068…\\u2069 in the file.
  */
 public final class Messages {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
     /** A place to go that the deployment may name: filled when the texts are loaded, not per message. */
     private static final Pattern SERVICE = Pattern.compile("\\{svc_([a-z_]+)}");
+
+    /** FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE (Unicode bidirectional algorithm, UAX #9). */
+    public static final char FSI = '\u2068';
+    public static final char PDI = '\u2069';
 
     private final String language;
     private final Map<String, String> texts;
@@ -55,7 +65,9 @@ public final class Messages {
             while (m.find()) {
                 var service = LocalServices.Service.of(m.group(1)).orElseThrow(() -> new IllegalArgumentException(
                         "unknown local service " + m.group() + " in " + key + " for " + written.language));
-                String value = named.containsKey(service) ? Html.escape(named.get(service)) : written.get(service.genericKey());
+                // A name or link the deployment wrote is isolated; the general words are this language's own text.
+                String value = named.containsKey(service) ? written.isolate(Html.escape(named.get(service)))
+                        : written.get(service.genericKey());
                 m.appendReplacement(out, Matcher.quoteReplacement(value));
             }
             m.appendTail(out);
@@ -83,6 +95,16 @@ public final class Messages {
 
     public String language() {
         return language;
+    }
+
+    /** Whether this language is written right to left (Arabic, Persian). */
+    public boolean rightToLeft() {
+        return Texts.RIGHT_TO_LEFT.contains(language);
+    }
+
+    /** A value filled into a text: in a right-to-left language inside FSI … PDI, else as it is. */
+    String isolate(String value) {
+        return rightToLeft() ? FSI + value + PDI : value;
     }
 
     public Set<String> keys() {
@@ -125,7 +147,8 @@ public final class Messages {
             if (value == null) {
                 throw new IllegalArgumentException("no value for {" + m.group(1) + "} in " + language);
             }
-            m.appendReplacement(out, Matcher.quoteReplacement(escape ? Html.escape(value) : value));
+            // Other texts of this language (compose) are not isolated: they are sentences in its own direction.
+            m.appendReplacement(out, Matcher.quoteReplacement(escape ? isolate(Html.escape(value)) : value));
         }
         m.appendTail(out);
         return out.toString();

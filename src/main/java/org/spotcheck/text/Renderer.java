@@ -70,11 +70,22 @@ public final class Renderer {
         throw new IllegalArgumentException("not a message: " + reply);
     }
 
+    /** Buttons per row of the /language list: 12 languages fit a phone screen as 6 rows. */
+    static final int LANGUAGES_PER_ROW = 2;
+
     /** /language: each language named in itself, so anyone can find their own. */
     public static Screen languages(Texts texts, Messages m) {
         var rows = new ArrayList<List<Button>>();
+        var row = new ArrayList<Button>();
         for (var language : texts.all()) {
-            rows.add(List.of(new Button(language.get("language.name"), new Action.SetLanguage(language.language()))));
+            row.add(new Button(language.get("language.name"), new Action.SetLanguage(language.language())));
+            if (row.size() == LANGUAGES_PER_ROW) {
+                rows.add(List.copyOf(row));
+                row.clear();
+            }
+        }
+        if (!row.isEmpty()) {
+            rows.add(List.copyOf(row));
         }
         return new Screen(m.get("page.language"), rows, Slot.PAGE);
     }

@@ -235,7 +235,7 @@ class ContentTest {
      * every input, every question with and without a chosen answer, every page, and the result of
      * every combination of answers.
      */
-    private static Set<Reply> everyReply() {
+    static Set<Reply> everyReply() {
         return EVERY_REPLY.get();
     }
 
@@ -443,7 +443,7 @@ class ContentTest {
     }
 
     /** The /reminders list is filled in by the Dialogue from the store; here with and without reminders. */
-    private static List<Screen> screensOf(Reply reply, Messages m) {
+    static List<Screen> screensOf(Reply reply, Messages m) {
         if (reply instanceof Reply.ListReminders) {
             var now = java.time.Instant.parse("2026-11-25T10:00:00Z");
             var pending = new ArrayList<org.spotcheck.check.PendingReminder>();

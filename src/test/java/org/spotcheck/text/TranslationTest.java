@@ -58,6 +58,59 @@ class TranslationTest {
         assertThat(same).as("texts left in English").isLessThanOrEqualTo(2);
     }
 
+    // ---------- safety-critical texts (SafetyCritical.KEYS) ----------
+
+    @org.junit.jupiter.api.Test
+    void everySafetyCriticalKeyIsAnEnglishKey() {
+        assertThat(EN.keys()).containsAll(SafetyCritical.KEYS);
+    }
+
+    @ParameterizedTest
+    @MethodSource("translations")
+    void noSafetyCriticalTextIsLeftInEnglish(String language) {
+        var m = Messages.asWritten(language);
+        var en = Messages.asWritten(Texts.FALLBACK);
+        boolean latinScript = latinShare(m.get("language.name")) > 0.5; // the language names itself in its own script
+        for (String key : SafetyCritical.KEYS) {
+            assertThat(m.get(key)).as("%s %s is still the English", language, key).isNotEqualTo(en.get(key));
+            if (!latinScript) {
+                assertThat(latinShare(m.get(key))).as("%s %s is mostly Latin letters", language, key).isLessThanOrEqualTo(0.5);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("translations")
+    void everySafetyCriticalTextHasABackTranslationBySecondReader(String language) {
+        var back = SafetyCritical.backTranslations(language);
+        var missing = SafetyCritical.KEYS.stream().filter(key -> back.getOrDefault(key, "").isBlank()).toList();
+        assertThat(missing).as("%s lacks the English back-translation (by a second reader, who did not write the"
+                + " translation) of these safety-critical keys", SafetyCritical.backTranslationsResource(language)).isEmpty();
+        assertThat(back.keySet()).as("%s: keys that are not safety-critical", SafetyCritical.backTranslationsResource(language))
+                .isSubsetOf(SafetyCritical.KEYS);
+    }
+
+    @org.junit.jupiter.api.Test
+    void everyFileInMessagesIsALanguageTheBotSpeaks() throws java.io.IOException {
+        var folder = java.nio.file.Path.of(System.getProperty("basedir", ".")).resolve("messages");
+        try (var files = java.nio.file.Files.list(folder)) {
+            var languages = files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.endsWith(".properties") && !name.equals("sources.properties"))
+                    .map(name -> name.substring(0, name.length() - ".properties".length())).toList();
+            assertThat(Texts.LANGUAGES).as("Texts.LANGUAGES against the files in messages/")
+                    .containsExactlyInAnyOrderElementsOf(languages);
+        }
+    }
+
+    /** The share of Latin-script letters among the letters of a text, its placeholders and tags left out. */
+    private static double latinShare(String text) {
+        String words = PLACEHOLDER.matcher(TAG.matcher(text).replaceAll("")).replaceAll("");
+        long letters = words.codePoints().filter(Character::isLetter).count();
+        long latin = words.codePoints().filter(Character::isLetter)
+                .filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN).count();
+        return letters == 0 ? 0 : (double) latin / letters;
+    }
+
     @ParameterizedTest
     @MethodSource("translations")
     void everyRenderedScreenStaysWithinTelegramsLimits(String language) {
@@ -75,6 +128,16 @@ class TranslationTest {
             if (key.endsWith(".why") || key.startsWith("toast.")) {
                 assertThat(Html.toPlain(m.get(key)).length()).as("%s %s", language, key).isLessThanOrEqualTo(200);
             }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("translations")
+    void everyCommandOfTheMenuHasAPlainDescriptionWithinTelegramsLimit(String language) {
+        for (var command : org.spotcheck.check.Input.Command.values()) {
+            String text = TEXTS.in(language).get("command." + command.word());
+            assertThat(text.codePointCount(0, text.length())).as("%s /%s", language, command.word()).isBetween(1, 256);
+            assertThat(text).as("%s /%s is plain text", language, command.word()).doesNotContain("<", "&");
         }
     }
 
