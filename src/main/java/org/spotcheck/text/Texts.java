@@ -16,7 +16,7 @@ public final class Texts {
      * Languages with a file in messages/; the first is the fallback. This is also the order of the
      * /language buttons (callback data names the code, "lang:fr", never a position in this list).
      */
-    public static final List<String> LANGUAGES = List.of(FALLBACK, "es", "pt-BR", "ru", "de", "fr", "uk");
+    public static final List<String> LANGUAGES = List.of(FALLBACK, "es", "pt-BR", "ru", "de", "fr", "uk", "id", "tr", "hi", "ar", "fa");
 
     /**
      * Languages written right to left: their texts wrap every filled-in value in Unicode isolates
