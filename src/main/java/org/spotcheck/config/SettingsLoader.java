@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import org.apache.commons.configuration2.CompositeConfiguration;
@@ -20,6 +22,7 @@ import org.apache.commons.configuration2.Configuration;
 import org.apache.commons.configuration2.MapConfiguration;
 import org.apache.commons.configuration2.PropertiesConfiguration;
 import org.apache.commons.configuration2.ex.ConfigurationException;
+import org.spotcheck.log.Logs;
 import org.spotcheck.text.LocalServices;
 
 /**
@@ -40,10 +43,15 @@ public final class SettingsLoader {
     public static final String REMINDER_DELAYS = "SPOTCHECK_REMINDER_DELAYS";
     public static final String SERVICES = "SPOTCHECK_SERVICES";
 
+    public static final String LOG_FORMAT = Logs.FORMAT;
+    public static final String LOG_LEVEL = Logs.LEVEL;
+
     static final Map<String, Object> DEFAULTS = Map.of(
             API_URL, "https://api.telegram.org",
             DATABASE, "data/spotcheck.db",
-            REMINDER_DELAYS, "P2D,P7D");
+            REMINDER_DELAYS, "P2D,P7D",
+            LOG_FORMAT, "text",
+            LOG_LEVEL, "info");
 
     /** A reminder button per delay: a few fit on a phone, and a reminder later than a season helps nobody. */
     private static final int MAX_DELAYS = 4;
@@ -66,7 +74,21 @@ public final class SettingsLoader {
                 secret(config),
                 secretFile(config, environment, database),
                 reminderDelays(config.getString(REMINDER_DELAYS)),
-                services(config.getString(SERVICES)));
+                services(config.getString(SERVICES)),
+                oneOf(config, LOG_FORMAT, Logs.FORMATS),
+                oneOf(config, LOG_LEVEL, Logs.LEVELS));
+    }
+
+    /**
+     * A log setting: Logback would quietly fall back on a value it does not know (or log nothing at
+     * all), so a wrong one stops the program like any setting.
+     */
+    private static String oneOf(Configuration config, String name, Set<String> allowed) {
+        String value = config.getString(name).strip();
+        if (!allowed.contains(value)) {
+            throw new SettingsException(name + " must be one of " + String.join(", ", new TreeSet<>(allowed)));
+        }
+        return value;
     }
 
     private static Configuration layers(Map<String, String> environment) {

@@ -2,13 +2,10 @@ package org.spotcheck.log;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.spotcheck.config.SettingsException;
 import org.spotcheck.telegram.Redactor;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,15 +37,6 @@ class LogsTest {
         assertThat(json.path("level").asText()).isEqualTo("WARN");
         assertThat(json.path("formattedMessage").asText()).isEqualTo("call to https://api.telegram.org/bot<token>/sendMessage failed");
         assertThat(line).contains("IllegalStateException").doesNotContain(TOKEN.substring(TOKEN.indexOf(':') + 1));
-    }
-
-    @Test
-    void anUnknownLogFormatOrLevelIsABadSettingNamedByItsName() {
-        assertThatThrownBy(() -> Logs.checkSettings(Map.of("SPOTCHECK_LOG_FORMAT", "xml")))
-                .isInstanceOf(SettingsException.class).hasMessageStartingWith("SPOTCHECK_LOG_FORMAT must be one of json, text");
-        assertThatThrownBy(() -> Logs.checkSettings(Map.of("SPOTCHECK_LOG_LEVEL", "verbose")))
-                .isInstanceOf(SettingsException.class).hasMessageStartingWith("SPOTCHECK_LOG_LEVEL must be one of");
-        Logs.checkSettings(Map.of("SPOTCHECK_LOG_FORMAT", "json", "SPOTCHECK_LOG_LEVEL", "debug"));
     }
 
     private static String encode(String format) {
