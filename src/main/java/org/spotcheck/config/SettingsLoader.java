@@ -113,10 +113,20 @@ public final class SettingsLoader {
         properties.setListDelimiterHandler(new org.apache.commons.configuration2.convert.DisabledListDelimiterHandler());
         try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
             properties.read(reader);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw notUtf8(CONFIG, "the settings file", path);
         } catch (IOException | ConfigurationException e) {
+            if (e.getCause() instanceof java.nio.charset.CharacterCodingException) {
+                throw notUtf8(CONFIG, "the settings file", path);
+            }
             throw new SettingsException(CONFIG + ": cannot read the settings file " + path + " (" + e.getMessage() + ")");
         }
         return properties;
+    }
+
+    /** A file saved in another encoding (Latin-1, UTF-16): the reader's own words name neither file nor fix. */
+    static SettingsException notUtf8(String setting, String what, Path path) {
+        return new SettingsException(setting + ": " + what + " " + path + " is not UTF-8 text; save it as UTF-8");
     }
 
     private static Optional<String> token(Configuration config) {

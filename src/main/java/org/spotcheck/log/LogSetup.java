@@ -37,15 +37,16 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         var root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.WARN);
         root.addAppender(appender);
-        startLevel = setting(Logs.LEVEL, "info");
-        context.getLogger("org.spotcheck").setLevel(Level.toLevel(startLevel, Level.INFO));
+        String level = setting(Logs.LEVEL, "info");
+        context.putObject(LEVEL_SET, level);
+        context.getLogger("org.spotcheck").setLevel(Level.toLevel(level, Level.INFO));
         context.addTurboFilter(new QuietWarmUp());
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 
     private static final String APPENDER = "stderr";
     /** The level set at start, from the environment; the settings change it only when they say otherwise. */
-    private static volatile String startLevel = "info";
+    private static final String LEVEL_SET = "spotcheck.level";
 
     private static boolean operatorsOwn() {
         return System.getProperty("logback.configurationFile") != null;
@@ -76,9 +77,9 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
             appender.start();
             current.stop();
         }
-        if (!level.equals(startLevel)) {
+        if (!level.equals(context.getObject(LEVEL_SET))) {
             context.getLogger("org.spotcheck").setLevel(Level.toLevel(level, Level.INFO));
-            startLevel = level;
+            context.putObject(LEVEL_SET, level);
         }
     }
 

@@ -39,6 +39,34 @@ class LogsTest {
         assertThat(line).contains("IllegalStateException").doesNotContain(TOKEN.substring(TOKEN.indexOf(':') + 1));
     }
 
+    @Test
+    void aTextEventWithAStackTraceAndCausesIsOneLine() {
+        String line = encode("text");
+
+        assertThat(line).endsWith(System.lineSeparator());
+        assertThat(line.lines()).singleElement().asString()
+                .contains("call to", "IllegalStateException", " | at org.spotcheck", " | Caused by: java.io.IOException");
+    }
+
+    @Test
+    void aJsonEventWithAStackTraceIsOneLine() {
+        assertThat(encode("json").lines()).hasSize(1);
+    }
+
+    @Test
+    void theSettingsSwitchARunningLogToJsonAndDebug() {
+        var context = new LoggerContext();
+        new LogSetup().configure(context);
+
+        LogSetup.reconfigure(context, "json", "debug");
+
+        var appender = (ch.qos.logback.core.ConsoleAppender<?>) context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
+                .getAppender("stderr");
+        assertThat(((RedactingEncoder) appender.getEncoder()).format()).isEqualTo("json");
+        assertThat(appender.isStarted()).isTrue();
+        assertThat(context.getLogger("org.spotcheck").getLevel()).isEqualTo(Level.DEBUG);
+    }
+
     private static String encode(String format) {
         var context = new LoggerContext();
         var encoder = new RedactingEncoder();
