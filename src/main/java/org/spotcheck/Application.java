@@ -123,7 +123,8 @@ public final class Application implements AutoCloseable {
     }
 
     private static TelegramBot newBot(Settings settings, Texts texts, Clock clock) {
-        return TelegramBot.create(settings.token().orElseThrow(), settings.apiUrl(), () -> stage(settings, texts, clock));
+        return TelegramBot.create(settings.token().orElseThrow(), settings.apiUrl(), settings.keepBotDescription(),
+                () -> stage(settings, texts, clock));
     }
 
     /**

@@ -45,13 +45,16 @@ public final class SettingsLoader {
 
     public static final String LOG_FORMAT = Logs.FORMAT;
     public static final String LOG_LEVEL = Logs.LEVEL;
+    /** set: the bot's description and short description from messages/; keep: as set in BotFather. */
+    public static final String BOT_DESCRIPTION = "SPOTCHECK_BOT_DESCRIPTION";
 
     static final Map<String, Object> DEFAULTS = Map.of(
             API_URL, "https://api.telegram.org",
             DATABASE, "data/spotcheck.db",
             REMINDER_DELAYS, "P2D,P7D",
             LOG_FORMAT, "text",
-            LOG_LEVEL, "info");
+            LOG_LEVEL, "info",
+            BOT_DESCRIPTION, "set");
 
     /** A reminder button per delay: a few fit on a phone, and a reminder later than a season helps nobody. */
     private static final int MAX_DELAYS = 4;
@@ -76,12 +79,13 @@ public final class SettingsLoader {
                 reminderDelays(config.getString(REMINDER_DELAYS)),
                 services(config.getString(SERVICES)),
                 oneOf(config, LOG_FORMAT, Logs.FORMATS),
-                oneOf(config, LOG_LEVEL, Logs.LEVELS));
+                oneOf(config, LOG_LEVEL, Logs.LEVELS),
+                oneOf(config, BOT_DESCRIPTION, Set.of("set", "keep")).equals("keep"));
     }
 
     /**
-     * A log setting: Logback would quietly fall back on a value it does not know (or log nothing at
-     * all), so a wrong one stops the program like any setting.
+     * A setting with a few values, e.g. a log setting: Logback would quietly fall back on a value it
+     * does not know (or log nothing at all), so a wrong one stops the program like any setting.
      */
     private static String oneOf(Configuration config, String name, Set<String> allowed) {
         String value = config.getString(name).strip();
