@@ -92,13 +92,14 @@ public final class Application implements AutoCloseable {
     }
 
     private static Application open(Settings settings, Clock clock, boolean serving) {
-        var texts = Texts.load(settings.services());
-        DataFolder.ephemeral(settings.database(), System.getenv()).ifPresent(why -> log.warn("DATA WILL BE LOST: {}", why));
-        DataFolder.unwritable(settings.database()).ifPresent(why -> log.warn("SPOTCHECK_DB: {}", why));
+        // First of all: a second bot on this database says only that, and leaves everything as it is.
         var lock = serving ? ServingLock.acquire(settings.database()) : null;
         TelegramBot bot = null;
         Database database = null;
         try {
+            var texts = Texts.load(settings.services());
+            DataFolder.ephemeral(settings.database(), System.getenv()).ifPresent(why -> log.warn("DATA WILL BE LOST: {}", why));
+            DataFolder.unwritable(settings.database()).ifPresent(why -> log.warn("SPOTCHECK_DB: {}", why));
             bot = serving ? newBot(settings, texts, clock) : null;
             database = Database.open(settings.database());
             var secret = Secret.of(settings.secret(), settings.secretFile());

@@ -56,7 +56,12 @@ public final class ServingLock implements AutoCloseable {
      */
     public static ServingLock acquire(Path database) {
         Path file = fileFor(database);
-        OwnerOnly.createFile(file);
+        try {
+            OwnerOnly.createFile(file);
+        } catch (java.io.UncheckedIOException e) {
+            throw new StoreException(StoreException.Input.DATABASE, ": cannot create " + file + " beside the database ("
+                    + e.getCause().getMessage() + "); its folder must be writable by this user");
+        }
         Path key = real(file);
         if (!HELD.add(key)) {
             throw busy(file);
