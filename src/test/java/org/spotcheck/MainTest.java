@@ -24,6 +24,16 @@ class MainTest {
     @TempDir
     Path dir;
 
+    /** Main applies the log settings to the JVM's one logger context (a command keeps it to warnings): undone after each test. */
+    private final ch.qos.logback.classic.Logger spotcheck =
+            (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.spotcheck");
+    private final ch.qos.logback.classic.Level level = spotcheck.getLevel();
+
+    @org.junit.jupiter.api.AfterEach
+    void restoreTheLogLevel() {
+        spotcheck.setLevel(level);
+    }
+
     /** What the program printed on its error output while running, and its exit status. */
     private record Outcome(int status, String errors) {
     }
