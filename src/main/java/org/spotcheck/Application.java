@@ -30,6 +30,7 @@ import org.spotcheck.store.Sealer;
 import org.spotcheck.store.Retention;
 import org.spotcheck.store.Secret;
 import org.spotcheck.store.SecretRotation;
+import org.spotcheck.store.ServingLock;
 import org.spotcheck.telegram.TelegramBot;
 import org.spotcheck.text.Texts;
 
@@ -52,6 +53,8 @@ public final class Application implements AutoCloseable {
     private final Retention retention;
     private final Clock clock;
     private TelegramBot bot;
+    /** Held while this application serves Telegram: one serving process per database. */
+    private ServingLock servingLock;
     private ScheduledExecutorService hourly;
     private boolean closed;
 
@@ -81,25 +84,31 @@ public final class Application implements AutoCloseable {
     }
 
     /**
-     * As {@link #open}, for serving Telegram: the bot is wired first, so its warm-up rehearses while
-     * the data is opened and a passphrase is stretched (about a second each on a small machine).
+     * As {@link #open}, for serving Telegram: first the database's serving lock (another process
+     * serving it is refused before any row is touched), then the bot is wired, so its warm-up
+     * rehearses while the data is opened and a passphrase is stretched (about a second each on a
+     * small machine).
      */
     public static Application openToServe(Settings settings, Clock clock) {
         return open(settings, clock, true);
     }
 
     private static Application open(Settings settings, Clock clock, boolean serving) {
-        var texts = Texts.load(settings.services());
-        DataFolder.ephemeral(settings.database(), System.getenv()).ifPresent(why -> log.warn("DATA WILL BE LOST: {}", why));
-        DataFolder.unwritable(settings.database()).ifPresent(why -> log.warn("SPOTCHECK_DB: {}", why));
-        var bot = serving ? newBot(settings, texts, clock) : null;
+        // First of all: a second bot on this database says only that, and leaves everything as it is.
+        var lock = serving ? ServingLock.acquire(settings.database()) : null;
+        TelegramBot bot = null;
         Database database = null;
         try {
+            var texts = Texts.load(settings.services());
+            DataFolder.ephemeral(settings.database(), System.getenv()).ifPresent(why -> log.warn("DATA WILL BE LOST: {}", why));
+            DataFolder.unwritable(settings.database()).ifPresent(why -> log.warn("SPOTCHECK_DB: {}", why));
+            bot = serving ? newBot(settings, texts, clock) : null;
             database = Database.open(settings.database());
             var secret = Secret.of(settings.secret(), settings.secretFile());
             KeyCheck.verify(database, secret);
             warnIfBesideTheData(settings);
             var app = new Application(settings, database, texts, secret, clock, bot);
+            app.servingLock = lock;
             app.retention.run();
             return app;
         } catch (RuntimeException e) {
@@ -109,12 +118,16 @@ public final class Application implements AutoCloseable {
             if (database != null) {
                 database.close();
             }
+            if (lock != null) {
+                lock.close();
+            }
             throw e;
         }
     }
 
     private static TelegramBot newBot(Settings settings, Texts texts, Clock clock) {
-        return TelegramBot.create(settings.token().orElseThrow(), settings.apiUrl(), () -> stage(settings, texts, clock));
+        return TelegramBot.create(settings.token().orElseThrow(), settings.apiUrl(), settings.keepBotDescription(),
+                () -> stage(settings, texts, clock));
     }
 
     /**
@@ -164,6 +177,9 @@ public final class Application implements AutoCloseable {
         synchronized (this) {
             if (closed) {
                 throw new InterruptedException("closed before start-up");
+            }
+            if (servingLock == null) {
+                servingLock = ServingLock.acquire(settings.database()); // before resume(): it frees claims
             }
             reminders.resume(); // claims left by a run that stopped before sending are open again
             if (bot == null) {
@@ -247,6 +263,9 @@ public final class Application implements AutoCloseable {
             inTime &= stopping.stop();
         }
         database.close();
+        if (servingLock != null) {
+            servingLock.close();
+        }
         return inTime;
     }
 

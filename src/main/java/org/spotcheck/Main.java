@@ -4,12 +4,12 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.spotcheck.config.Settings;
 import org.spotcheck.config.SettingsException;
@@ -17,28 +17,24 @@ import org.spotcheck.config.SettingsLoader;
 import org.spotcheck.log.Logs;
 import org.spotcheck.log.Redactor;
 import org.spotcheck.stats.StatsCommand;
+import org.spotcheck.store.Backup;
+import org.spotcheck.store.StoreException;
 import org.spotcheck.telegram.TelegramBot;
-import org.spotcheck.text.Texts;
 
-/** Reads the settings and starts the Telegram bot, or the console demo with --console. */
+/**
+ * Reads the command line (strictly: a typo must not start a second bot), then the settings, and
+ * starts the Telegram bot, the console demo or a one-shot command.
+ */
 public final class Main {
 
-    private static final Logger log = LoggerFactory.getLogger(Main.class);
-
-    /** Exit status for a missing or invalid setting. */
+    /** Exit status for a command line SpotCheck does not know, or a missing or invalid setting. */
     static final int BAD_SETTINGS = 2;
 
     private Main() {
     }
 
     public static void main(String[] args) {
-        List<String> options = List.of(args);
-        boolean console = options.contains("--console");
-        if (console || options.contains("--check") || options.contains("--stats")) {
-            // The demo's screen is for the conversation, a command's for its answer: only warnings go to the log.
-            Logs.quiet();
-        }
-        exit(run(options, console, System.getenv(), Clock.systemUTC()));
+        exit(run(List.of(args), System.getenv(), Clock.systemUTC()));
     }
 
     /** Exit status once polling has stopped on its own: the platform should start the bot again. */
@@ -63,53 +59,110 @@ public final class Main {
         }
     }
 
-    static int run(List<String> options, boolean console, Map<String, String> environment) {
-        return run(options, console, environment, Clock.systemUTC());
+    static int run(List<String> args, Map<String, String> environment) {
+        return run(args, environment, Clock.systemUTC());
     }
 
-    /** The exit status; a bad setting is one line and status 2, found before anything is created. */
-    static int run(List<String> options, boolean console, Map<String, String> environment, Clock clock) {
+    /**
+     * The exit status. A command line it does not know is refused (status 2, the usage) before any
+     * setting is read; a bad setting is one line and status 2, found before anything is created.
+     */
+    static int run(List<String> args, Map<String, String> environment, Clock clock) {
+        CommandLine line;
         try {
-            int export = options.indexOf("--export-flow");
-            if (export >= 0) {
-                return exportFlow(options, export);
-            }
-            String language = console ? language(options) : Texts.FALLBACK;
-            Logs.checkSettings(environment);
-            Settings settings = SettingsLoader.load(environment);
-            int rotate = options.indexOf("--rotate-secret");
-            if (rotate >= 0) {
-                if (rotate + 1 >= options.size()) {
-                    throw new SettingsException("--rotate-secret needs a file to create, e.g. --rotate-secret /etc/spotcheck/secret.new");
-                }
-                System.out.println(Application.rotateSecret(settings, java.nio.file.Path.of(options.get(rotate + 1)), clock));
-                return 0;
-            }
-            if (options.contains("--stats")) {
-                return StatsCommand.run(settings.database(), options.contains("--json"), System.out);
-            }
-            if (!console && settings.token().isEmpty()) {
-                throw new SettingsException(SettingsLoader.TOKEN + " is not set. Create a bot with @BotFather in"
-                        + " Telegram (/newbot), then run with TELEGRAM_BOT_TOKEN=<the token it gives you>."
-                        + " To try SpotCheck without Telegram: java -jar target/spotcheck-bot.jar --console");
-            }
-            if (options.contains("--check")) {
-                return Preflight.run(settings, environment, System.out);
-            }
-            var redactor = new Redactor(settings.token().orElse(""));
-            try {
-                return console ? converse(Application.open(settings, clock), language)
-                        : serve(Application.openToServe(settings, clock));
-            } catch (SettingsException e) {
-                throw e; // e.g. a secret that did not write this database: exit status 2
-            } catch (RuntimeException e) {
-                System.err.println("spotcheck: " + redactor.describe(e));
-                return 1;
-            }
+            line = CommandLine.parse(args);
+        } catch (CommandLine.Wrong e) {
+            System.err.println("spotcheck: " + e.getMessage());
+            System.err.print(CommandLine.USAGE);
+            return BAD_SETTINGS;
+        }
+        try {
+            return run(line, environment, clock);
         } catch (SettingsException e) {
             System.err.println("spotcheck: " + e.getMessage());
             return BAD_SETTINGS;
+        } catch (StoreException e) {
+            System.err.println("spotcheck: " + describe(e));
+            return BAD_SETTINGS;
         }
+    }
+
+    private static int run(CommandLine line, Map<String, String> environment, Clock clock) {
+        switch (line.command()) {
+            case HELP -> {
+                System.out.print(CommandLine.USAGE);
+                return 0;
+            }
+            case EXPORT_FLOW -> {
+                return exportFlow(line.file().orElseThrow());
+            }
+            default -> {
+                // the others read the settings
+            }
+        }
+        Settings settings = SettingsLoader.load(environment);
+        Logs.apply(settings.logFormat(), settings.logLevel(), line.command().quiet());
+        switch (line.command()) {
+            case ROTATE_SECRET -> {
+                System.out.println(Application.rotateSecret(settings, line.file().orElseThrow(), clock));
+                return 0;
+            }
+            case STATS -> {
+                return StatsCommand.run(settings.database(), line.json(), System.out);
+            }
+            case BACKUP -> {
+                return backup(settings, line.file().orElseThrow());
+            }
+            default -> {
+                // below: they need the token, or are the console
+            }
+        }
+        boolean console = line.command() == CommandLine.Command.CONSOLE;
+        if (!console && settings.token().isEmpty()) {
+            throw new SettingsException(SettingsLoader.TOKEN + " is not set. Create a bot with @BotFather in"
+                    + " Telegram (/newbot), then run with TELEGRAM_BOT_TOKEN=<the token it gives you>."
+                    + " To try SpotCheck without Telegram: java -jar target/spotcheck-bot.jar --console");
+        }
+        if (line.command() == CommandLine.Command.CHECK) {
+            return Preflight.run(settings, environment, System.out);
+        }
+        var redactor = new Redactor(settings.token().orElse(""));
+        try {
+            return console ? converse(Application.open(settings, clock), line.language())
+                    : serve(Application.openToServe(settings, clock));
+        } catch (SettingsException | StoreException e) {
+            throw e; // e.g. a secret that did not write this database: exit status 2
+        } catch (RuntimeException e) {
+            System.err.println("spotcheck: " + redactor.describe(e));
+            return 1;
+        }
+    }
+
+    /** --backup FILE: a copy of the database, taken safely beside a running bot (README, Backups). */
+    private static int backup(Settings settings, Path file) {
+        if (java.nio.file.Files.exists(file)) {
+            throw new SettingsException("--backup: " + file + " exists already; name a file to create");
+        }
+        try {
+            long bytes = Backup.to(settings.database(), file);
+            System.out.println("backed up " + settings.database().toAbsolutePath() + " to " + file.toAbsolutePath() + " ("
+                    + bytes + " bytes, owner-only). It holds no secret: a restore needs the secret that wrote it. Keep"
+                    + " it a few days at most: it still holds what /forget erases from now on (README, Backups).");
+            return 0;
+        } catch (IllegalStateException e) {
+            System.err.println("spotcheck: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /** The store's one line, with the setting behind its input named as the operator sets it. */
+    static String describe(StoreException e) {
+        String setting = switch (e.input()) {
+            case DATABASE -> SettingsLoader.DATABASE;
+            case PASSPHRASE -> SettingsLoader.SECRET;
+            case SECRET_FILE -> SettingsLoader.SECRET_FILE;
+        };
+        return setting + e.detail();
     }
 
     private static int converse(Application app, String language) {
@@ -135,7 +188,7 @@ public final class Main {
             boolean inTime = app.stop();
             if (fromOutside) {
                 // Stopped from outside (SIGTERM, Ctrl-C): the JVM would report 143 even after an orderly stop.
-                log.info("stopped");
+                LoggerFactory.getLogger(Main.class).info("stopped");
                 System.out.flush();
                 System.err.flush();
                 Runtime.getRuntime().halt(inTime ? 0 : TERMINATED);
@@ -156,25 +209,8 @@ public final class Main {
         }
     }
 
-    /** --lang xx for the console: one of the languages in messages/. */
-    private static String language(List<String> options) {
-        int at = options.indexOf("--lang");
-        if (at < 0) {
-            return Texts.FALLBACK;
-        }
-        String wanted = at + 1 < options.size() ? options.get(at + 1) : "";
-        if (!Texts.LANGUAGES.contains(wanted)) {
-            throw new SettingsException("--lang must be one of " + String.join(", ", Texts.LANGUAGES));
-        }
-        return wanted;
-    }
-
     /** --export-flow DIR: the clinical review view (flow.md, content.md) from the code's own definitions. */
-    private static int exportFlow(List<String> options, int at) {
-        if (at + 1 >= options.size()) {
-            throw new SettingsException("--export-flow needs a folder, e.g. --export-flow docs");
-        }
-        var dir = java.nio.file.Path.of(options.get(at + 1));
+    private static int exportFlow(Path dir) {
         try {
             org.spotcheck.review.FlowExport.export(dir);
             System.out.println("wrote " + dir.resolve("flow.md") + " and " + dir.resolve("content.md"));

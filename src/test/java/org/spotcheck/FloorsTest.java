@@ -49,8 +49,7 @@ class FloorsTest {
      * store exceptions of its own).
      */
     private static final List<KnownException> KNOWN_EXCEPTIONS = List.of(
-            new KnownException("store", "stats"),
-            new KnownException("store", "config"));
+            new KnownException("store", "stats"));
 
     private static final JavaClasses MAIN_CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -17,6 +17,6 @@ public final class PollerDeathMain {
         var failingOnThePoller = new FaultyClock(() -> Thread.currentThread().getName().startsWith("poller")
                 ? Optional.of(new AssertionError("injected into the handling of a batch of updates"))
                 : Optional.empty());
-        Main.exit(Main.run(List.of(), false, System.getenv(), failingOnThePoller));
+        Main.exit(Main.run(List.of(), System.getenv(), failingOnThePoller));
     }
 }

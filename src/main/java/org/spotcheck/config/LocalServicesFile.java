@@ -174,6 +174,8 @@ final class LocalServicesFile {
             };
             try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
                 properties.load(reader);
+            } catch (java.nio.charset.CharacterCodingException e) {
+                throw SettingsLoader.notUtf8(SettingsLoader.SERVICES, "the local services file", path);
             } catch (IOException | IllegalArgumentException e) {
                 throw new SettingsException(SettingsLoader.SERVICES + ": cannot read the local services file " + path
                         + " (" + e.getClass().getSimpleName() + ")");

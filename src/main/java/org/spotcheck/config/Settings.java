@@ -18,9 +18,13 @@ import org.spotcheck.text.LocalServices;
  * @param secretFile SPOTCHECK_SECRET_FILE, or where it is found by default (see SettingsLoader)
  * @param reminderDelays SPOTCHECK_REMINDER_DELAYS: the delays a person can choose for a doctor reminder
  * @param services SPOTCHECK_SERVICES: the places to go the texts name, and the screening start age
+ * @param logFormat SPOTCHECK_LOG_FORMAT: text or json
+ * @param logLevel SPOTCHECK_LOG_LEVEL: error, warn, info or debug
+ * @param keepBotDescription SPOTCHECK_BOT_DESCRIPTION=keep: the description set in BotFather stays
  */
 public record Settings(Optional<String> token, URI apiUrl, Path database, Optional<String> secret,
-                       Path secretFile, List<Duration> reminderDelays, LocalServices services) {
+                       Path secretFile, List<Duration> reminderDelays, LocalServices services,
+                       String logFormat, String logLevel, boolean keepBotDescription) {
 
     public Settings {
         reminderDelays = List.copyOf(reminderDelays);

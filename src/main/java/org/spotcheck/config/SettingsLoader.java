@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import org.apache.commons.configuration2.CompositeConfiguration;
@@ -40,10 +42,18 @@ public final class SettingsLoader {
     public static final String REMINDER_DELAYS = "SPOTCHECK_REMINDER_DELAYS";
     public static final String SERVICES = "SPOTCHECK_SERVICES";
 
+    public static final String LOG_FORMAT = "SPOTCHECK_LOG_FORMAT";
+    public static final String LOG_LEVEL = "SPOTCHECK_LOG_LEVEL";
+    /** set: the bot's description and short description from messages/; keep: as set in BotFather. */
+    public static final String BOT_DESCRIPTION = "SPOTCHECK_BOT_DESCRIPTION";
+
     static final Map<String, Object> DEFAULTS = Map.of(
             API_URL, "https://api.telegram.org",
             DATABASE, "data/spotcheck.db",
-            REMINDER_DELAYS, "P2D,P7D");
+            REMINDER_DELAYS, "P2D,P7D",
+            LOG_FORMAT, "text",
+            LOG_LEVEL, "info",
+            BOT_DESCRIPTION, "set");
 
     /** A reminder button per delay: a few fit on a phone, and a reminder later than a season helps nobody. */
     private static final int MAX_DELAYS = 4;
@@ -56,6 +66,10 @@ public final class SettingsLoader {
     private SettingsLoader() {
     }
 
+    /** The log settings' values: what LogSetup knows how to apply. */
+    private static final Set<String> LOG_FORMATS = Set.of("text", "json");
+    private static final Set<String> LOG_LEVELS = Set.of("error", "warn", "info", "debug");
+
     public static Settings load(Map<String, String> environment) {
         Configuration config = layers(environment);
         Path database = database(config.getString(DATABASE));
@@ -66,7 +80,22 @@ public final class SettingsLoader {
                 secret(config),
                 secretFile(config, environment, database),
                 reminderDelays(config.getString(REMINDER_DELAYS)),
-                services(config.getString(SERVICES)));
+                services(config.getString(SERVICES)),
+                oneOf(config, LOG_FORMAT, LOG_FORMATS),
+                oneOf(config, LOG_LEVEL, LOG_LEVELS),
+                oneOf(config, BOT_DESCRIPTION, Set.of("set", "keep")).equals("keep"));
+    }
+
+    /**
+     * A setting with a few values, e.g. a log setting: Logback would quietly fall back on a value it
+     * does not know (or log nothing at all), so a wrong one stops the program like any setting.
+     */
+    private static String oneOf(Configuration config, String name, Set<String> allowed) {
+        String value = config.getString(name).strip();
+        if (!allowed.contains(value)) {
+            throw new SettingsException(name + " must be one of " + String.join(", ", new TreeSet<>(allowed)));
+        }
+        return value;
     }
 
     private static Configuration layers(Map<String, String> environment) {
@@ -91,10 +120,20 @@ public final class SettingsLoader {
         properties.setListDelimiterHandler(new org.apache.commons.configuration2.convert.DisabledListDelimiterHandler());
         try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
             properties.read(reader);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw notUtf8(CONFIG, "the settings file", path);
         } catch (IOException | ConfigurationException e) {
+            if (e.getCause() instanceof java.nio.charset.CharacterCodingException) {
+                throw notUtf8(CONFIG, "the settings file", path);
+            }
             throw new SettingsException(CONFIG + ": cannot read the settings file " + path + " (" + e.getMessage() + ")");
         }
         return properties;
+    }
+
+    /** A file saved in another encoding (Latin-1, UTF-16): the reader's own words name neither file nor fix. */
+    static SettingsException notUtf8(String setting, String what, Path path) {
+        return new SettingsException(setting + ": " + what + " " + path + " is not UTF-8 text; save it as UTF-8");
     }
 
     private static Optional<String> token(Configuration config) {

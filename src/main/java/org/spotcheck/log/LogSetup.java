@@ -25,26 +25,62 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
-        if (System.getProperty("logback.configurationFile") != null) {
+        if (operatorsOwn()) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
-        var encoder = new RedactingEncoder();
-        encoder.setContext(context);
-        encoder.setFormat(setting(Logs.FORMAT, "text"));
-        encoder.setPattern(PATTERN);
-        encoder.start();
         var appender = new ConsoleAppender<ILoggingEvent>();
         appender.setContext(context);
-        appender.setName("stderr");
+        appender.setName(APPENDER);
         appender.setTarget("System.err");
-        appender.setEncoder(encoder);
+        appender.setEncoder(encoder(context, setting(Logs.FORMAT, "text")));
         appender.start();
         var root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.WARN);
         root.addAppender(appender);
-        context.getLogger("org.spotcheck").setLevel(Level.toLevel(setting(Logs.LEVEL, "info"), Level.INFO));
+        String level = setting(Logs.LEVEL, "info");
+        context.putObject(LEVEL_SET, level);
+        context.getLogger("org.spotcheck").setLevel(Level.toLevel(level, Level.INFO));
         context.addTurboFilter(new QuietWarmUp());
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    private static final String APPENDER = "stderr";
+    /** The level set at start, from the environment; the settings change it only when they say otherwise. */
+    private static final String LEVEL_SET = "spotcheck.level";
+
+    private static boolean operatorsOwn() {
+        return System.getProperty("logback.configurationFile") != null;
+    }
+
+    private static RedactingEncoder encoder(LoggerContext context, String format) {
+        var encoder = new RedactingEncoder();
+        encoder.setContext(context);
+        encoder.setFormat(format);
+        encoder.setPattern(PATTERN);
+        encoder.start();
+        return encoder;
+    }
+
+    /**
+     * Once the settings are read: the format and level they give, where they differ from those
+     * Logback started with (it starts from the environment, before the config file is read).
+     */
+    static void reconfigure(LoggerContext context, String format, String level) {
+        if (operatorsOwn()) {
+            return;
+        }
+        var root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        if (root.getAppender(APPENDER) instanceof ConsoleAppender<ILoggingEvent> appender
+                && appender.getEncoder() instanceof RedactingEncoder current && !current.format().equals(format)) {
+            appender.stop();
+            appender.setEncoder(encoder(context, format));
+            appender.start();
+            current.stop();
+        }
+        if (!level.equals(context.getObject(LEVEL_SET))) {
+            context.getLogger("org.spotcheck").setLevel(Level.toLevel(level, Level.INFO));
+            context.putObject(LEVEL_SET, level);
+        }
     }
 
     /**

@@ -1,14 +1,13 @@
 package org.spotcheck.log;
 
-import java.util.Map;
-import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
-import org.spotcheck.config.SettingsException;
+import org.spotcheck.config.SettingsLoader;
 
 import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
 
 /**
  * The logging settings an operator has (LogSetup reads them) and what the program
@@ -17,31 +16,25 @@ import ch.qos.logback.classic.Level;
 public final class Logs {
 
     /** text (one readable line per event) or json (one JSON object per line, for log collectors). */
-    public static final String FORMAT = "SPOTCHECK_LOG_FORMAT";
+    public static final String FORMAT = SettingsLoader.LOG_FORMAT;
     /** How much SpotCheck itself says: info by default; debug names every update handled. */
-    public static final String LEVEL = "SPOTCHECK_LOG_LEVEL";
+    public static final String LEVEL = SettingsLoader.LOG_LEVEL;
     /** The thread of the warm-up before the first poll, whose made-up turns are not logged below INFO. */
     public static final String WARM_UP_THREAD = "warm-up";
-
-    private static final Set<String> FORMATS = Set.of("text", "json");
-    private static final Set<String> LEVELS = Set.of("error", "warn", "info", "debug");
 
     private Logs() {
     }
 
     /**
-     * Logback reads these two from the environment when it starts, and would quietly fall back on a
-     * value it does not know (or log nothing at all): so a wrong one stops the program like any setting.
+     * The log settings as the settings give them, the config file included: Logback starts before
+     * the settings are read, from the environment alone. A system property of the same name still
+     * wins (tests, a one-off run). quiet: the program's screen is for its own output (see {@link #quiet()}).
      */
-    public static void checkSettings(Map<String, String> environment) {
-        check(environment, FORMAT, FORMATS);
-        check(environment, LEVEL, LEVELS);
-    }
-
-    private static void check(Map<String, String> environment, String name, Set<String> allowed) {
-        String value = environment.get(name);
-        if (value != null && !allowed.contains(value)) {
-            throw new SettingsException(name + " must be one of " + String.join(", ", allowed.stream().sorted().toList()));
+    public static void apply(String format, String level, boolean quiet) {
+        LogSetup.reconfigure((LoggerContext) LoggerFactory.getILoggerFactory(),
+                System.getProperty(FORMAT, format), System.getProperty(LEVEL, level));
+        if (quiet) {
+            quiet();
         }
     }
 

@@ -3,6 +3,7 @@ package org.spotcheck.log;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.regex.Pattern;
 
 
 import ch.qos.logback.classic.encoder.JsonEncoder;
@@ -33,6 +34,10 @@ final class RedactingEncoder extends EncoderBase<ILoggingEvent> {
     /** text or json (SPOTCHECK_LOG_FORMAT); an operator's own logback.xml may set it too. */
     public void setFormat(String format) {
         this.format = format;
+    }
+
+    String format() {
+        return format;
     }
 
     /** The layout of a text line. */
@@ -80,7 +85,26 @@ final class RedactingEncoder extends EncoderBase<ILoggingEvent> {
 
     @Override
     public byte[] encode(ILoggingEvent event) {
-        return redact(encoder.encode(event));
+        return oneLine(redact(encoder.encode(event)));
+    }
+
+    /** A line break inside an event (a stack trace, a library's message), where lines folded into one are read. */
+    static final String FOLD = " | ";
+    private static final Pattern BREAK = Pattern.compile("\\R\\s*");
+
+    /**
+     * Every event is one line, as a journal or a log collector counts events: a stack trace's lines
+     * (and any line break in a message) are joined with {@link #FOLD}. JSON escapes its own breaks.
+     */
+    static byte[] oneLine(byte[] encoded) {
+        if (encoded == null || encoded.length == 0) {
+            return encoded;
+        }
+        String text = new String(encoded, StandardCharsets.UTF_8).stripTrailing();
+        if (text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
+            return encoded;
+        }
+        return (BREAK.matcher(text).replaceAll(FOLD) + System.lineSeparator()).getBytes(StandardCharsets.UTF_8);
     }
 
     @Override

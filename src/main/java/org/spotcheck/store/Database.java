@@ -39,7 +39,7 @@ public final class Database implements AutoCloseable {
     public static Database open(Path file) {
         try {
             OwnerOnly.createFile(file);
-            return connect("jdbc:sqlite:" + file.toAbsolutePath(), true);
+            return connect("jdbc:sqlite:" + file.toAbsolutePath(), file, true);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open the database " + file + ": " + e.getMessage(), e);
         }
@@ -51,13 +51,13 @@ public final class Database implements AutoCloseable {
      */
     public static Database inMemory() {
         try {
-            return connect("jdbc:sqlite::memory:", false);
+            return connect("jdbc:sqlite::memory:", Path.of(":memory:"), false);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open a database in memory: " + e.getMessage(), e);
         }
     }
 
-    private static Database connect(String url, boolean logMigrations) throws SQLException {
+    private static Database connect(String url, Path file, boolean logMigrations) throws SQLException {
         var options = new SQLiteConfig();
         // No store code reads generated keys; asking for them costs a query after every insert.
         options.setGetGeneratedKeys(false);
@@ -73,7 +73,13 @@ public final class Database implements AutoCloseable {
         }
         connection.setAutoCommit(false);
         var database = new Database(connection);
-        database.migrate(logMigrations);
+        try {
+            database.refuseNewer(file);
+            database.migrate(logMigrations);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
         return database;
     }
 
@@ -159,6 +165,19 @@ public final class Database implements AutoCloseable {
         });
     }
 
+    /**
+     * A database a newer release has migrated (a rollback of the jar) is not served: this release
+     * would misread what it does not know, and could not go back to the newer one's schema.
+     */
+    private void refuseNewer(Path file) {
+        int version = version();
+        if (version > SCHEMA) {
+            throw new StoreException(StoreException.Input.DATABASE, ": " + file + " has schema version " + version
+                    + ", newer than this release's " + SCHEMA + ": a newer SpotCheck wrote it. Run that release again,"
+                    + " or roll back by restoring the backup taken before the upgrade, with its secret (README, Backups)");
+        }
+    }
+
     /** Applies the numbered files in db/ that this database has not seen yet (PRAGMA user_version). */
     private void migrate(boolean logged) {
         int version = version();
@@ -209,6 +228,9 @@ public final class Database implements AutoCloseable {
             "/db/006_usage.sql",
             "/db/007_no_result_level.sql",
     };
+
+    /** The schema this release writes: the number of its last migration ("/db/NNN_…"). */
+    public static final int SCHEMA = Integer.parseInt(MIGRATIONS[MIGRATIONS.length - 1].substring(4, 7));
 
     @Override
     public synchronized void close() {

@@ -8,8 +8,6 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.spotcheck.config.SettingsException;
-import org.spotcheck.config.SettingsLoader;
 
 /**
  * The key check value (table key_check): the database remembers which secret wrote it, so a start
@@ -28,7 +26,7 @@ public final class KeyCheck {
     private KeyCheck() {
     }
 
-    /** At start-up, before anything else touches the rows. Throws a settings error for a wrong secret. */
+    /** At start-up, before anything else touches the rows. Throws a {@link StoreException} for a wrong secret. */
     public static void verify(Database database, Secret secret) {
         try {
             database.inTransaction(c -> {
@@ -46,7 +44,7 @@ public final class KeyCheck {
                 upgrade(c, secret);
                 return null;
             });
-        } catch (SettingsException e) {
+        } catch (StoreException e) {
             secret.generatedFile().ifPresent(KeyCheck::removeGuess);
             throw e;
         }
@@ -118,13 +116,13 @@ public final class KeyCheck {
         }
     }
 
-    private static SettingsException wrong(Secret secret) {
-        String which = secret.origin().equals(SettingsLoader.SECRET) ? SettingsLoader.SECRET
-                : SettingsLoader.SECRET_FILE + " (" + secret.origin() + ")";
+    private static StoreException wrong(Secret secret) {
         String missing = secret.generatedFile().isPresent()
                 ? " The secret file did not exist: restore the one this database was written with." : "";
-        return new SettingsException(which + " is not the secret this database was written with; nothing was"
-                + " changed." + missing + " Start with the right secret, or see \"Rotating the secret\" in README.md.");
+        String detail = " is not the secret this database was written with; nothing was changed." + missing
+                + " Start with the right secret, or see \"Rotating the secret\" in README.md.";
+        return secret.file().map(file -> new StoreException(StoreException.Input.SECRET_FILE, " (" + file + ")" + detail))
+                .orElseGet(() -> new StoreException(StoreException.Input.PASSPHRASE, detail));
     }
 
     private static void removeGuess(java.nio.file.Path file) {

@@ -17,8 +17,6 @@ import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.spotcheck.config.SettingsException;
-import org.spotcheck.config.SettingsLoader;
 
 /**
  * The secret behind chat keys and sealing. It comes from SPOTCHECK_SECRET (a passphrase, stretched
@@ -45,38 +43,38 @@ public final class Secret {
 
     private final byte[] master;
     private final byte[] legacy;
-    private final String origin;
+    private final Optional<Path> file;
     private final Optional<Path> generatedFile;
 
-    private Secret(byte[] master, byte[] legacy, String origin, Optional<Path> generatedFile) {
+    private Secret(byte[] master, byte[] legacy, Optional<Path> file, Optional<Path> generatedFile) {
         this.master = master.clone();
         this.legacy = legacy.clone();
-        this.origin = origin;
+        this.file = file;
         this.generatedFile = generatedFile;
     }
 
     /**
      * The passphrase when one is configured; otherwise the secret file, generated if it does not
-     * exist yet. A damaged file stops the start with a line naming SPOTCHECK_SECRET_FILE.
+     * exist yet. A damaged file stops the start ({@link StoreException}, the secret file).
      */
     public static Secret of(Optional<String> passphrase, Path file) {
         if (passphrase.isPresent()) {
             byte[] raw = passphrase.get().getBytes(StandardCharsets.UTF_8);
-            return new Secret(stretch(passphrase.get()), raw, SettingsLoader.SECRET, Optional.empty());
+            return new Secret(stretch(passphrase.get()), raw, Optional.empty(), Optional.empty());
         }
         if (Files.exists(file)) {
             byte[] raw = read(file);
-            return new Secret(raw, raw, file.toString(), Optional.empty());
+            return new Secret(raw, raw, Optional.of(file), Optional.empty());
         }
         byte[] raw = generate(file);
-        return new Secret(raw, raw, file.toString(), Optional.of(file));
+        return new Secret(raw, raw, Optional.of(file), Optional.of(file));
     }
 
     /** A secret of fresh random bytes that nothing keeps: for the warm-up's database in memory. */
     public static Secret throwaway() {
         var bytes = new byte[GENERATED_BYTES];
         new SecureRandom().nextBytes(bytes);
-        return new Secret(bytes, bytes, "a throwaway secret", Optional.empty());
+        return new Secret(bytes, bytes, Optional.empty(), Optional.empty());
     }
 
     /** Release 1 kept its generated secret beside the database: data/spotcheck.db → data/spotcheck.db.secret. */
@@ -93,7 +91,7 @@ public final class Secret {
             }
             return bytes;
         } catch (IOException | IllegalArgumentException e) {
-            throw new SettingsException(SettingsLoader.SECRET_FILE + ": " + file + " cannot be read as a secret (it must"
+            throw new StoreException(StoreException.Input.SECRET_FILE, ": " + file + " cannot be read as a secret (it must"
                     + " hold at least " + GENERATED_BYTES + " random bytes in hex, e.g. from `openssl rand -hex 32`)");
         }
     }
@@ -109,8 +107,8 @@ public final class Secret {
             Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
             return bytes;
         } catch (IOException | java.io.UncheckedIOException e) {
-            throw new SettingsException(SettingsLoader.SECRET_FILE + ": cannot create the secret file " + file
-                    + " (" + e.getMessage() + "); point it to a writable place, or set " + SettingsLoader.SECRET);
+            throw new StoreException(StoreException.Input.SECRET_FILE, ": cannot create the secret file " + file
+                    + " (" + e.getMessage() + "); point it to a writable place, or use a passphrase instead (README, The secret)");
         }
     }
 
@@ -140,9 +138,14 @@ public final class Secret {
         return legacy.clone();
     }
 
-    /** Where the secret came from, to name in a message: the setting or the file, never the value. */
-    public String origin() {
-        return origin;
+    /** The file the secret is kept in; empty for a passphrase (and the warm-up's throwaway secret). */
+    public Optional<Path> file() {
+        return file;
+    }
+
+    /** True when this start created the secret file: the operator keeps it from now on, apart from the data. */
+    public boolean createdNow() {
+        return generatedFile.isPresent();
     }
 
     /** The file this start generated, if it did: a wrong guess is removed again, not left lying around. */

@@ -87,6 +87,7 @@ public final class TelegramBot implements AutoCloseable {
     public static final Duration STOP_BOUND = Duration.ofSeconds(8);
 
     private final String token;
+    private final boolean keepDescription;
     private final TelegramUrl url;
     private final Redactor redactor;
     private final OkHttpClient http;
@@ -107,8 +108,9 @@ public final class TelegramBot implements AutoCloseable {
     private volatile Thread starting;
     private volatile boolean stopping;
 
-    private TelegramBot(String token, URI apiUrl, Supplier<Stage> stage) {
+    private TelegramBot(String token, URI apiUrl, boolean keepDescription, Supplier<Stage> stage) {
         this.token = token;
+        this.keepDescription = keepDescription;
         this.url = telegramUrl(apiUrl);
         this.redactor = new Redactor(token);
         Logs.hide(redactor);
@@ -145,8 +147,9 @@ public final class TelegramBot implements AutoCloseable {
      * be created before the application's own parts are, and rehearse meanwhile. {@link #stop()}
      * works from here on.
      */
-    public static TelegramBot create(String token, URI apiUrl, Supplier<Stage> stage) {
-        return new TelegramBot(token, apiUrl, stage);
+    /** @param keepDescription leave the description and short description set in BotFather as they are */
+    public static TelegramBot create(String token, URI apiUrl, boolean keepDescription, Supplier<Stage> stage) {
+        return new TelegramBot(token, apiUrl, keepDescription, stage);
     }
 
     /**
@@ -200,7 +203,7 @@ public final class TelegramBot implements AutoCloseable {
     private void profile(StartUp startUp, Texts texts) {
         try {
             startUp.optional("setMyCommands", () -> registerCommands(api, texts));
-            startUp.optional("setMyDescription", () -> BotProfile.register(api, texts));
+            startUp.optional("setMyDescription", () -> BotProfile.register(api, texts, keepDescription));
         } catch (Refused e) {
             refused(e);
         } catch (InterruptedException e) {

@@ -177,6 +177,17 @@ class LocalServicesFileTest {
     }
 
     @Test
+    void aFileThatIsNotUtf8IsRefusedWithOneLineNamingTheSettingAndTheFile() throws IOException {
+        Path file = dir.resolve("latin1.properties");
+        Files.write(file, "es.abuse=la L\u00ednea Nacional, 1-800-799-7233\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+
+        var e = refused(file);
+
+        assertThat(e.getMessage()).isEqualTo("SPOTCHECK_SERVICES: the local services file " + file
+                + " is not UTF-8 text; save it as UTF-8");
+    }
+
+    @Test
     void aFolderIsRefusedNamingIt() {
         var e = refused(dir);
 

@@ -256,6 +256,37 @@ class SettingsLoaderTest {
                 .doesNotContain(VALID_SECRET);
     }
 
+    @Test
+    void theLogSettingsCanComeFromTheConfigFileAndDefaultToTextAndInfo() throws IOException {
+        Path file = properties("SPOTCHECK_LOG_FORMAT=json\nSPOTCHECK_LOG_LEVEL=debug\n");
+
+        var fromFile = SettingsLoader.load(Map.of("SPOTCHECK_CONFIG", file.toString()));
+        var defaults = SettingsLoader.load(Map.of());
+
+        assertThat(fromFile.logFormat()).isEqualTo("json");
+        assertThat(fromFile.logLevel()).isEqualTo("debug");
+        assertThat(defaults.logFormat()).isEqualTo("text");
+        assertThat(defaults.logLevel()).isEqualTo("info");
+    }
+
+    @Test
+    void anUnknownLogFormatOrLevelIsABadSettingNamedByItsName() throws IOException {
+        Path file = properties("SPOTCHECK_LOG_LEVEL=verbose\n");
+
+        assertThat(refused(Map.of("SPOTCHECK_LOG_FORMAT", "xml"))).hasMessage("SPOTCHECK_LOG_FORMAT must be one of json, text");
+        assertThat(refused(Map.of("SPOTCHECK_CONFIG", file.toString())))
+                .hasMessage("SPOTCHECK_LOG_LEVEL must be one of debug, error, info, warn");
+    }
+
+    @Test
+    void aConfigFileThatIsNotUtf8IsRefusedNamingTheFileAndTheSetting() throws IOException {
+        Path file = dir.resolve("latin1.properties");
+        Files.write(file, "SPOTCHECK_DB=donn\u00e9es.db\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+
+        assertThat(refused(Map.of("SPOTCHECK_CONFIG", file.toString()))).hasMessageStartingWith("SPOTCHECK_CONFIG: ")
+                .hasMessageContaining(file.toString()).hasMessageContaining("not UTF-8");
+    }
+
     // ---------- helpers ----------
 
     private Path properties(String content) throws IOException {

@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The deployment files (deploy/, Procfile): the systemd unit is valid, keeps its data and secret
@@ -27,28 +29,32 @@ class DeployTest {
 
     private static final Path BASE = Path.of(System.getProperty("basedir", "."));
     private static final Path UNIT = BASE.resolve("deploy/spotcheck.service");
+    private static final Path TEMPLATE = BASE.resolve("deploy/spotcheck@.service");
     private static final Path JVM_ENV = BASE.resolve("deploy/jvm.env");
     private static final Path ADMIN = BASE.resolve("deploy/spotcheck-admin");
 
     @TempDir
     Path dir;
 
-    @Test
-    void theUnitPassesSystemdAnalyzeVerify() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"deploy/spotcheck.service", "deploy/spotcheck@.service"})
+    void theUnitPassesSystemdAnalyzeVerify(String file) throws Exception {
+        Path unitFile = BASE.resolve(file);
         Optional<Path> tool = onPath("systemd-analyze");
         if (tool.isEmpty()) {
             System.out.println("DeployTest: systemd-analyze is not installed here, so deploy/spotcheck.service was NOT verified");
         }
         Assumptions.assumeTrue(tool.isPresent(), "systemd-analyze is not installed: the unit cannot be verified here");
 
-        var process = new ProcessBuilder(tool.get().toString(), "verify", UNIT.toAbsolutePath().toString())
+        var process = new ProcessBuilder(tool.get().toString(), "verify", unitFile.toAbsolutePath().toString())
                 .redirectErrorStream(true).start();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("systemd-analyze finished").isTrue();
         String output = new String(process.getInputStream().readAllBytes(), UTF_8);
 
         assertThat(process.exitValue()).as("exit status; output:%n%s", output).isZero();
         // It only warns about unknown keys and bad values, so its words about this unit count as failures.
-        assertThat(output.lines()).as("what systemd-analyze says about the unit").noneMatch(l -> l.contains("spotcheck.service"));
+        assertThat(output.lines()).as("what systemd-analyze says about the unit")
+                .noneMatch(l -> l.contains(unitFile.getFileName().toString()));
     }
 
     @Test
@@ -98,20 +104,104 @@ class DeployTest {
     }
 
     @Test
-    void theAdminScriptRunsCommandsAsTheServicesUserWithTheServicesSettings() throws IOException {
-        var unit = Files.readAllLines(UNIT);
-        var properties = new ArrayList<String>();
-        var matcher = Pattern.compile("--property=(\\S+)").matcher(Files.readString(ADMIN));
-        while (matcher.find()) {
-            properties.add(matcher.group(1));
-        }
+    void theTemplateUnitIsTheUnitWithTheInstanceInItsUserDataAndSettingsFolders() throws IOException {
+        var expected = directives(UNIT).stream().map(l -> l
+                .replace("Description=SpotCheck Telegram bot", "Description=SpotCheck Telegram bot %i")
+                .replaceAll("^User=spotcheck$", "User=spotcheck-%i")
+                .replaceAll("^StateDirectory=spotcheck$", "StateDirectory=spotcheck-%i")
+                .replaceAll("%S/spotcheck(/|$)", "%S/spotcheck-%i$1")
+                .replace(":/etc/spotcheck/", ":/etc/spotcheck/%i/")).toList();
 
-        assertThat(properties).contains("DynamicUser=yes", "User=spotcheck", "StateDirectory=spotcheck",
-                "EnvironmentFile=/opt/spotcheck/jvm.env");
-        assertThat(properties).filteredOn(p -> p.startsWith("LoadCredential="))
-                .containsExactlyInAnyOrderElementsOf(unit.stream().filter(l -> l.startsWith("LoadCredential=")).toList());
-        assertThat(unit).containsAll(properties);
+        assertThat(directives(TEMPLATE)).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void theUnitsSayWhatTheProgramDoesOnSigtermAndNameReadmeSectionsThatExist() throws IOException {
+        String unit = Files.readString(UNIT);
+        var headings = Files.readAllLines(BASE.resolve("README.md")).stream().filter(l -> l.startsWith("#"))
+                .map(l -> l.replaceAll("^#+\\s*", "")).toList();
+
+        assertThat(unit).contains("exits 0").doesNotContain("SIGTERM is a clean stop: the JVM runs its shutdown hook and exits with");
+        for (Path file : List.of(UNIT, TEMPLATE, ADMIN)) {
+            var named = Pattern.compile("README, \"([^\"]+)\"").matcher(Files.readString(file));
+            while (named.find()) {
+                assertThat(headings).as("the README section %s names", file.getFileName()).contains(named.group(1));
+            }
+        }
+    }
+
+    @Test
+    void theAdminScriptRunsACommandAsTheServiceRunsWithItsOutputsApart() throws Exception {
+        var run = admin("--stats", "--json");
+
+        assertThat(run.status()).as(run.errors()).isZero();
+        var args = run.systemdRun();
+        assertThat(args).contains("--pipe", "--wait").doesNotContain("--pty");
+        assertThat(args.subList(args.size() - 2, args.size())).containsExactly("--stats", "--json");
+        assertThat(properties(args)).containsExactlyInAnyOrderElementsOf(serviceLines(Files.readAllLines(UNIT)));
+        assertThat(args).contains("--setenv=SPOTCHECK_DB=/var/lib/spotcheck/spotcheck.db");
+        assertThat(Files.readAllLines(UNIT)).contains("Environment=SPOTCHECK_DB=%S/spotcheck/spotcheck.db");
         assertThat(Files.isExecutable(ADMIN)).as("deploy/spotcheck-admin is executable").isTrue();
+    }
+
+    @Test
+    void theAdminScriptWithAnInstanceRunsAsThatInstancesService() throws Exception {
+        var run = admin("-i", "clinic-b", "--backup", "/var/lib/spotcheck-clinic-b/backup/one.db");
+
+        assertThat(run.status()).as(run.errors()).isZero();
+        var template = Files.readAllLines(TEMPLATE).stream().map(l -> l.replace("%i", "clinic-b")).toList();
+        assertThat(properties(run.systemdRun())).containsExactlyInAnyOrderElementsOf(serviceLines(template));
+        assertThat(run.systemdRun()).contains("--setenv=SPOTCHECK_DB=/var/lib/spotcheck-clinic-b/spotcheck.db")
+                .endsWith("--backup", "/var/lib/spotcheck-clinic-b/backup/one.db");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "--stat", "--json", "-check", "--check --stats", "--stats --lang", "--backup",
+            "--backup a b", "serve", "-i", "-i ../etc --check", "--rotate-secret /etc/spotcheck/new"})
+    void theAdminScriptRefusesAnythingButItsCommandsBeforeStartingAnything(String typed) throws Exception {
+        var run = admin(typed.isEmpty() ? new String[0] : typed.split(" "));
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.errors()).startsWith("spotcheck-admin: ").contains("usage: spotcheck-admin");
+        assertThat(run.systemdRun()).as("systemd-run was not called").isEmpty();
+    }
+
+    /** How the admin script ended, and the arguments it gave systemd-run (a stand-in that writes them down). */
+    private record AdminRun(int status, String errors, List<String> systemdRun) {
+    }
+
+    private AdminRun admin(String... args) throws Exception {
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path fake = bin.resolve("systemd-run");
+        Files.writeString(fake, "#!/bin/sh\nprintf '%s\\n' \"$@\" > \"$OUT/systemd-run\"\n");
+        Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwx------"));
+        var command = new ArrayList<>(List.of("/bin/sh", ADMIN.toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        var builder = new ProcessBuilder(command);
+        builder.environment().put("PATH", bin + File.pathSeparator + System.getenv("PATH"));
+        builder.environment().put("OUT", dir.toString());
+        Path errors = dir.resolve("admin.err");
+        builder.redirectError(errors.toFile()).redirectOutput(dir.resolve("admin.out").toFile());
+        var process = builder.start();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        Path recorded = dir.resolve("systemd-run");
+        return new AdminRun(process.exitValue(), Files.readString(errors, UTF_8),
+                Files.exists(recorded) ? Files.readAllLines(recorded) : List.of());
+    }
+
+    private static List<String> properties(List<String> args) {
+        return args.stream().filter(a -> a.startsWith("--property=")).map(a -> a.substring("--property=".length())).toList();
+    }
+
+    /** The unit's lines the admin script must repeat: who runs, where the data and the settings are, how it is confined. */
+    private static List<String> serviceLines(List<String> unit) {
+        return unit.stream().filter(l -> l.matches("(DynamicUser|User|StateDirectory|StateDirectoryMode|UMask|LoadCredential"
+                + "|EnvironmentFile|NoNewPrivileges|ProtectSystem)=.*")).toList();
+    }
+
+    /** A unit's settings without its comments and blank lines. */
+    private static List<String> directives(Path unit) throws IOException {
+        return Files.readAllLines(unit).stream().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
     }
 
     private static String jvmEnv(String name) throws IOException {

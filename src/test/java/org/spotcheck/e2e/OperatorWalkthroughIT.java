@@ -20,7 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The README's way to go live, as a new operator follows it against the Bot API stand-in: --check
- * passes, the bot serves a check, a restart keeps the check in progress, --stats shows the week.
+ * passes, the bot serves a check, a restart keeps the check in progress, a backup is taken, --stats shows the week.
  * Settings are only what the README asks for (the token; the database in its default place).
  */
 class OperatorWalkthroughIT {
@@ -80,6 +80,9 @@ class OperatorWalkthroughIT {
         assertThat(bot.terminate(Duration.ofSeconds(10))).as("an orderly stop").isZero();
         bot = null;
 
+        var backup = JarCommand.run(jar, env, dir, "--backup", dir.resolve("backup/spotcheck.db").toString());
+        assertThat(backup.status()).as("--backup; stderr: %s", backup.err()).isZero();
+        assertThat(backup.out()).contains("holds no secret", "a few days at most");
         var stats = JarCommand.run(jar, env, dir, "--stats");
         var json = JarCommand.run(jar, env, dir, "--stats", "--json");
 

@@ -53,6 +53,9 @@ class PreflightIT {
         assertThat(run.status()).as("exit status; stderr: %s", run.err()).isZero();
         assertThat(run.out()).contains("@spotcheck_test_bot", "languages en, es, pt-BR, ru, de",
                 "reminder delays 2 days, 7 days", "finished checks 30 days", "usage counters 2 years");
+        assertThat(run.out()).contains("ok       secret: the passphrase from SPOTCHECK_SECRET",
+                "no local services file (SPOTCHECK_SERVICES)", "emergency            en: the general words \"your local emergency number\"",
+                "screening_start_age  25");
         assertThat(dir.resolve("data/spotcheck.db")).as("the database, created and migrated").isRegularFile();
         assertThat(telegram.calls("getMe")).hasSize(1);
         assertThat(telegram.calls("getUpdates")).as("a check does not start serving").isEmpty();
@@ -134,6 +137,45 @@ class PreflightIT {
         assertThat(run.status()).isEqualTo(2);
         assertThat(oneLine(run)).startsWith("spotcheck: TELEGRAM_API_URL:").contains("127.0.0.1:" + closedPort)
                 .doesNotContain(TOKEN.substring(TOKEN.indexOf(':') + 1));
+    }
+
+    @Test
+    void theCheckShowsWhereANewSecretFileIsAndThePlacesToGoTheTextsWillName() throws Exception {
+        Path services = Files.writeString(dir.resolve("services.properties"),
+                "emergency=999\nes.emergency=112\nclinic=https://clinic.example.org/find\nes.screening_start_age=21\n");
+        Path secretFile = dir.resolve("config/secret");
+        var settings = settings();
+        settings.remove("SPOTCHECK_SECRET");
+        settings.put("SPOTCHECK_SECRET_FILE", secretFile.toString());
+        settings.put("SPOTCHECK_SERVICES", services.toString());
+
+        var run = check(settings);
+
+        assertThat(run.status()).as("exit status; stderr: %s", run.err()).isZero();
+        assertThat(run.out()).contains("ok       secret: the file " + secretFile + ", created just now",
+                "texts    name these places to go (SPOTCHECK_SERVICES), per language:",
+                "emergency            en, pt-BR, ru, de: 999; es: 112",
+                "clinic               https://clinic.example.org/find",
+                "urgent               en: the general words \"your local urgent advice line\"",
+                "screening_start_age  en, pt-BR, ru, de: 25; es: 21");
+        assertThat(secretFile).isRegularFile();
+        var again = check(settings);
+        assertThat(again.out()).contains("ok       secret: the file " + secretFile + "\n");
+        System.out.printf("--check with a services file:%n%s", again.out());
+    }
+
+    @Test
+    void aDatabaseNewerThanTheJarFailsTheCheckNamingBothVersions() throws Exception {
+        Path file = Files.createDirectories(dir.resolve("data")).resolve("spotcheck.db");
+        try (var connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+             var statement = connection.createStatement()) {
+            statement.execute("PRAGMA user_version = 99");
+        }
+
+        var run = check(settings());
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(oneLine(run)).startsWith("spotcheck: SPOTCHECK_DB: " + file + " has schema version 99, newer than this release's ");
     }
 
     // ---------------------------------------------------------------- helpers

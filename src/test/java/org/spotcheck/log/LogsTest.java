@@ -2,13 +2,10 @@ package org.spotcheck.log;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.spotcheck.config.SettingsException;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -42,12 +39,31 @@ class LogsTest {
     }
 
     @Test
-    void anUnknownLogFormatOrLevelIsABadSettingNamedByItsName() {
-        assertThatThrownBy(() -> Logs.checkSettings(Map.of("SPOTCHECK_LOG_FORMAT", "xml")))
-                .isInstanceOf(SettingsException.class).hasMessageStartingWith("SPOTCHECK_LOG_FORMAT must be one of json, text");
-        assertThatThrownBy(() -> Logs.checkSettings(Map.of("SPOTCHECK_LOG_LEVEL", "verbose")))
-                .isInstanceOf(SettingsException.class).hasMessageStartingWith("SPOTCHECK_LOG_LEVEL must be one of");
-        Logs.checkSettings(Map.of("SPOTCHECK_LOG_FORMAT", "json", "SPOTCHECK_LOG_LEVEL", "debug"));
+    void aTextEventWithAStackTraceAndCausesIsOneLine() {
+        String line = encode("text");
+
+        assertThat(line).endsWith(System.lineSeparator());
+        assertThat(line.lines()).singleElement().asString()
+                .contains("call to", "IllegalStateException", " | at org.spotcheck", " | Caused by: java.io.IOException");
+    }
+
+    @Test
+    void aJsonEventWithAStackTraceIsOneLine() {
+        assertThat(encode("json").lines()).hasSize(1);
+    }
+
+    @Test
+    void theSettingsSwitchARunningLogToJsonAndDebug() {
+        var context = new LoggerContext();
+        new LogSetup().configure(context);
+
+        LogSetup.reconfigure(context, "json", "debug");
+
+        var appender = (ch.qos.logback.core.ConsoleAppender<?>) context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
+                .getAppender("stderr");
+        assertThat(((RedactingEncoder) appender.getEncoder()).format()).isEqualTo("json");
+        assertThat(appender.isStarted()).isTrue();
+        assertThat(context.getLogger("org.spotcheck").getLevel()).isEqualTo(Level.DEBUG);
     }
 
     private static String encode(String format) {

@@ -329,8 +329,8 @@ class ChatStoreTest {
         Files.createFile(secretFile);
 
         assertThatThrownBy(() -> new ChatKeys(Secret.of(Optional.empty(), secretFile)))
-                .isInstanceOf(org.spotcheck.config.SettingsException.class)
-                .hasMessageContaining("SPOTCHECK_SECRET_FILE").hasMessageContaining(secretFile.toString());
+                .isInstanceOf(StoreException.class)
+                .hasMessageStartingWith("the secret file").hasMessageContaining(secretFile.toString());
     }
 
     @Test

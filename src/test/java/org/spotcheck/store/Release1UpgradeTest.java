@@ -33,7 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.spotcheck.chat.Dialogue;
 import org.spotcheck.check.Action;
 import org.spotcheck.check.Input;
-import org.spotcheck.config.SettingsException;
 import org.spotcheck.config.SettingsLoader;
 import org.spotcheck.text.Texts;
 
@@ -194,7 +193,7 @@ class Release1UpgradeTest {
 
         assertThatThrownBy(() -> KeyCheck.verify(database,
                 Secret.of(Optional.of("some-other-passphrase-entirely"), dir.resolve("unused"))))
-                .isInstanceOf(SettingsException.class).hasMessageContaining("SPOTCHECK_SECRET");
+                .isInstanceOf(StoreException.class).hasMessageStartingWith("the passphrase is not the secret");
     }
 
     @Test
@@ -203,7 +202,7 @@ class Release1UpgradeTest {
 
         assertThatThrownBy(() -> KeyCheck.verify(database,
                 Secret.of(Optional.of("not-the-release-1-secret-at-all"), dir.resolve("unused"))))
-                .isInstanceOf(SettingsException.class);
+                .isInstanceOf(StoreException.class);
         assertThat(rowsUnder(oldKey(WITH_REMINDER))).isEqualTo(3); // chat, reminder, inbox: not re-keyed
     }
 

@@ -12,7 +12,6 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.spotcheck.config.SettingsException;
 
 /** The secret: stretched when it is a passphrase, one key per purpose, checked against the database. */
 class SecretTest {
@@ -85,7 +84,7 @@ class SecretTest {
             KeyCheck.verify(database, Secret.of(Optional.of(PASSPHRASE), dir.resolve("unused")));
 
             assertThatThrownBy(() -> KeyCheck.verify(database, Secret.of(Optional.of("another passphrase here"),
-                    dir.resolve("unused")))).isInstanceOf(SettingsException.class).hasMessageContaining("SPOTCHECK_SECRET");
+                    dir.resolve("unused")))).isInstanceOf(StoreException.class).hasMessageStartingWith("the passphrase is not the secret");
         }
     }
 
@@ -97,7 +96,7 @@ class SecretTest {
             file.toFile().delete();
 
             assertThatThrownBy(() -> KeyCheck.verify(database, Secret.of(Optional.empty(), file)))
-                    .isInstanceOf(SettingsException.class).hasMessageContaining("SPOTCHECK_SECRET_FILE");
+                    .isInstanceOf(StoreException.class).hasMessageStartingWith("the secret file (" + file + ")");
             assertThat(file).doesNotExist();
         }
     }

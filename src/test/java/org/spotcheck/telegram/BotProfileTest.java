@@ -3,12 +3,14 @@ package org.spotcheck.telegram;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.spotcheck.log.Redactor;
 import org.spotcheck.text.Messages;
+import org.spotcheck.text.LocalServices;
 import org.spotcheck.text.Texts;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
@@ -51,7 +53,7 @@ class BotProfileTest {
 
     @Test
     void bothTextsAreSentForEveryLanguageWithEnglishAsTheDefault() {
-        BotProfile.register(api, TEXTS);
+        BotProfile.register(api, TEXTS, false);
 
         for (Messages m : TEXTS.all()) {
             String code = m.language().equals(Texts.FALLBACK) ? "" : m.language().substring(0, 2);
@@ -65,11 +67,11 @@ class BotProfileTest {
 
     @Test
     void aRestartSendsNothingWhenTelegramAlreadyHoldsTheSameTexts() {
-        BotProfile.register(api, TEXTS);
+        BotProfile.register(api, TEXTS, false);
         int descriptions = telegram.calls("setMyDescription").size();
         int shortDescriptions = telegram.calls("setMyShortDescription").size();
 
-        BotProfile.register(api, TEXTS);
+        BotProfile.register(api, TEXTS, false);
 
         assertThat(telegram.calls("getMyDescription")).hasSize(2 * Texts.LANGUAGES.size());
         assertThat(telegram.calls("setMyDescription")).hasSize(descriptions);
@@ -80,9 +82,30 @@ class BotProfileTest {
     void aRefusedDescriptionDoesNotStopTheStartUp() {
         telegram.failNext("setMyDescription", 400, "Bad Request: description is too long", null);
 
-        BotProfile.register(api, TEXTS); // does not throw: the bot serves without its description
+        BotProfile.register(api, TEXTS, false); // does not throw: the bot serves without its description
 
         assertThat(telegram.faults()).extracting(FakeBotApi.Call::method).containsExactly("setMyDescription");
         assertThat(List.of(telegram.description(""), telegram.shortDescription(""))).allMatch(java.util.Optional::isEmpty);
+    }
+
+    @Test
+    void withAServicesFileTheDescriptionNamesTheLocalEmergencyNumberInPlainText() {
+        var services = new LocalServices(Map.of("en", Map.of(LocalServices.Service.EMERGENCY, "999 & 112"),
+                "es", Map.of(LocalServices.Service.EMERGENCY, "112")), Map.of(), LocalServices.DEFAULT_SCREENING_START_AGE);
+
+        BotProfile.register(api, Texts.load(services), false);
+
+        assertThat(telegram.description("")).hasValueSatisfying(d -> assertThat(d).endsWith("In an emergency, call 999 & 112.")
+                .doesNotContain("your local emergency number"));
+        assertThat(telegram.description("es")).hasValueSatisfying(d -> assertThat(d).endsWith("llama a emergencias (112)."));
+    }
+
+    @Test
+    void keepingTheDescriptionLeavesWhatWasSetInBotFather() {
+        BotProfile.register(api, TEXTS, true);
+
+        assertThat(telegram.calls("getMyDescription")).isEmpty();
+        assertThat(telegram.calls("setMyDescription")).isEmpty();
+        assertThat(telegram.calls("setMyShortDescription")).isEmpty();
     }
 }
