@@ -151,6 +151,15 @@ class RightToLeftTest {
 
     @ParameterizedTest
     @MethodSource("rightToLeft")
+    void theBackButtonPointsTowardsWhereARightToLeftLineStarts(String language) {
+        assumeTrue(Texts.LANGUAGES.contains(language), () -> "messages/" + language + ".properties is not in this branch yet");
+        // Arrows are not mirrored by the bidirectional algorithm: "→" written first shows at the right edge,
+        // pointing right, the way back in a right-to-left layout, as "← Back" points left in English.
+        assertThat(Messages.asWritten(language).get("button.back")).startsWith("→ ").doesNotContain("←");
+    }
+
+    @ParameterizedTest
+    @MethodSource("rightToLeft")
     void everyRenderedScreenButtonAndPopUpKeepsLatinAndNumbersInIsolates(String language) {
         assumeTrue(Texts.LANGUAGES.contains(language), () -> "messages/" + language + ".properties is not in this branch yet");
         var m = Texts.load().in(language);
