@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.spotcheck.config.Settings;
 import org.spotcheck.config.SettingsException;
+import org.spotcheck.config.SettingsLoader;
 import org.spotcheck.console.ConsoleChat;
 import org.spotcheck.store.ChatKeys;
 import org.spotcheck.store.DataFolder;
@@ -28,6 +29,7 @@ import org.spotcheck.store.Sealer;
 import org.spotcheck.store.Retention;
 import org.spotcheck.store.Secret;
 import org.spotcheck.store.SecretRotation;
+import org.spotcheck.store.ServingLock;
 import org.spotcheck.telegram.TelegramBot;
 import org.spotcheck.text.Texts;
 
@@ -52,6 +54,8 @@ public final class Application implements AutoCloseable {
     private TelegramBot bot;
     private ScheduledExecutorService hourly;
     private boolean closed;
+    /** Held while serving, released once the database is closed. */
+    private ServingLock lock;
 
     private Application(Settings settings, Database database, Texts texts, Secret secret, Clock clock,
                         TelegramBot bot) {
@@ -65,7 +69,7 @@ public final class Application implements AutoCloseable {
         var reminderStore = new ReminderStore(sealer);
         this.dialogue = new Dialogue(database, reminderStore, texts, clock, settings.reminderDelays());
         this.reminders = new Reminders(database, reminderStore, dialogue, texts, clock);
-        this.retention = new Retention(database, legacyKeys, clock);
+        this.retention = new Retention(database, clock);
         this.clock = clock;
         this.bot = bot;
     }
@@ -90,15 +94,20 @@ public final class Application implements AutoCloseable {
         var texts = Texts.load(settings.services());
         DataFolder.ephemeral(settings.database(), System.getenv()).ifPresent(why -> log.warn("DATA WILL BE LOST: {}", why));
         DataFolder.unwritable(settings.database()).ifPresent(why -> log.warn("SPOTCHECK_DB: {}", why));
-        var bot = serving ? newBot(settings, texts, clock) : null;
+        // A serving bot has the database to itself: a rotation (or a second bot) is refused meanwhile.
+        var lock = serving ? ServingLock.take(settings.database(), "starting another bot or rotating its secret") : null;
+        TelegramBot bot = null;
         Database database = null;
         try {
+            bot = serving ? newBot(settings, texts, clock) : null;
             database = Database.open(settings.database());
+            // Retention needs no key: what is due goes even when the secret turns out wrong below.
+            new Retention(database, clock).run();
             var secret = Secret.of(settings.secret(), settings.secretFile());
             KeyCheck.verify(database, secret);
             warnIfBesideTheData(settings);
             var app = new Application(settings, database, texts, secret, clock, bot);
-            app.retention.run();
+            app.lock = lock;
             return app;
         } catch (RuntimeException e) {
             if (bot != null) {
@@ -106,6 +115,9 @@ public final class Application implements AutoCloseable {
             }
             if (database != null) {
                 database.close();
+            }
+            if (lock != null) {
+                lock.close();
             }
             throw e;
         }
@@ -116,26 +128,62 @@ public final class Application implements AutoCloseable {
     }
 
     /**
-     * --rotate-secret NEW_FILE, with the bot stopped: generates a new secret into NEW_FILE and moves
-     * the database to it (see {@link SecretRotation}). Returns what to tell the operator.
+     * --rotate-secret NEW_FILE, with the bot stopped: moves the database to the secret in NEW_FILE,
+     * generating it there first if the file does not exist (see {@link SecretRotation}). Returns what
+     * to tell the operator. Refused (exit status 2) while a bot serves the database.
      */
     public static String rotateSecret(Settings settings, Path newFile, Clock clock) {
-        if (Files.exists(newFile)) {
-            throw new SettingsException("--rotate-secret: " + newFile + " exists already; name a file to create");
-        }
-        try (var database = Database.open(settings.database())) {
+        try (var lock = ServingLock.take(settings.database(), "--rotate-secret");
+             var database = Database.open(settings.database())) {
             var current = Secret.of(settings.secret(), settings.secretFile());
+            KeyCheck.verify(database, current);
+            // Generated, forced to the disk and read back before the database commits to it.
             var next = Secret.of(Optional.empty(), newFile);
             try {
-                var outcome = SecretRotation.rotate(database, current, next, clock.instant());
+                var outcome = rotate(database, current, next, clock);
                 return "spotcheck: the database now uses the secret in " + newFile + ": " + outcome.rekeyed()
-                        + " chats re-keyed, " + outcome.erased() + " erased. Set SPOTCHECK_SECRET_FILE=" + newFile
-                        + " (and unset SPOTCHECK_SECRET), then destroy the old secret.";
+                        + " chats re-keyed, " + outcome.erased() + " erased. Point " + SettingsLoader.SECRET_FILE
+                        + " at it (unset " + SettingsLoader.SECRET + "), then destroy the old secret.";
             } catch (RuntimeException e) {
-                deleteQuietly(newFile); // nothing was rotated: the new secret must not look usable
+                // Nothing was rotated: a secret generated just now must not look usable.
+                next.generatedFile().ifPresent(Application::deleteQuietly);
                 throw e;
             }
         }
+    }
+
+    /**
+     * --rotate-secret --passphrase, with the bot stopped: moves the database to a new random passphrase,
+     * for deployments that set SPOTCHECK_SECRET (a platform's secret settings) and can keep no file.
+     * The passphrase is printed, and flushed, before the database commits to it: a rotation that
+     * fails after that says so, and the printed passphrase is then worth nothing.
+     */
+    public static String rotateToPassphrase(Settings settings, Clock clock, PrintStream out) {
+        try (var lock = ServingLock.take(settings.database(), "--rotate-secret");
+             var database = Database.open(settings.database())) {
+            var current = Secret.of(settings.secret(), settings.secretFile());
+            KeyCheck.verify(database, current);
+            String passphrase = Secret.newPassphrase();
+            var next = Secret.of(Optional.of(passphrase), settings.secretFile());
+            out.println(SettingsLoader.SECRET + "=" + passphrase);
+            out.flush();
+            try {
+                var outcome = rotate(database, current, next, clock);
+                return "spotcheck: the database now uses the passphrase above: " + outcome.rekeyed() + " chats re-keyed, "
+                        + outcome.erased() + " erased. Set " + SettingsLoader.SECRET + " to it in the platform's secret"
+                        + " settings, then start the bot.";
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("nothing was rotated; forget the passphrase printed above ("
+                        + e.getMessage() + ")", e);
+            }
+        }
+    }
+
+    private static SecretRotation.Outcome rotate(Database database, Secret current, Secret next, Clock clock) {
+        if (next.sameAs(current)) {
+            throw new SettingsException("--rotate-secret: the new secret is the current one; nothing was changed");
+        }
+        return SecretRotation.rotate(database, current, next, clock.instant());
     }
 
     private static void deleteQuietly(Path file) {
@@ -211,6 +259,7 @@ public final class Application implements AutoCloseable {
     private void cleanUp() {
         try {
             retention.run();
+            legacyKeys.refresh();
         } catch (RuntimeException e) {
             // Try again next time; a scheduled task that throws would never run again.
             log.error("retention failed: {}", e.getClass().getSimpleName());
@@ -245,6 +294,9 @@ public final class Application implements AutoCloseable {
             inTime &= stopping.stop();
         }
         database.close();
+        if (lock != null) {
+            lock.close();
+        }
         return inTime;
     }
 

@@ -80,13 +80,16 @@ public final class Main {
             int rotate = options.indexOf("--rotate-secret");
             if (rotate >= 0) {
                 if (rotate + 1 >= options.size()) {
-                    throw new SettingsException("--rotate-secret needs a file to create, e.g. --rotate-secret /etc/spotcheck/secret.new");
+                    throw new SettingsException("--rotate-secret needs the new secret's file (created if missing), e.g."
+                            + " --rotate-secret /etc/spotcheck/secret.new, or --passphrase to print a new SPOTCHECK_SECRET");
                 }
-                System.out.println(Application.rotateSecret(settings, java.nio.file.Path.of(options.get(rotate + 1)), clock));
+                String to = options.get(rotate + 1);
+                System.out.println(to.equals("--passphrase") ? Application.rotateToPassphrase(settings, clock, System.out)
+                        : Application.rotateSecret(settings, java.nio.file.Path.of(to), clock));
                 return 0;
             }
             if (options.contains("--stats")) {
-                return StatsCommand.run(settings.database(), options.contains("--json"), System.out);
+                return StatsCommand.run(settings.database(), options.contains("--json"), System.out, clock);
             }
             if (!console && settings.token().isEmpty()) {
                 throw new SettingsException(SettingsLoader.TOKEN + " is not set. Create a bot with @BotFather in"

@@ -208,6 +208,7 @@ public final class Database implements AutoCloseable {
             "/db/005_privacy.sql",
             "/db/006_usage.sql",
             "/db/007_no_result_level.sql",
+            "/db/008_usage_weeks.sql",
     };
 
     @Override

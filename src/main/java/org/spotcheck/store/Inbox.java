@@ -161,6 +161,15 @@ public final class Inbox {
         }
     }
 
+    /** An upgrade's or a rotation's re-keying of a chat (update ids are the key, so nothing conflicts). */
+    static void rekey(Connection c, String from, String to) throws SQLException {
+        try (var s = c.prepareStatement("UPDATE inbox SET chat_key = ? WHERE chat_key = ?")) {
+            s.setString(1, to);
+            s.setString(2, from);
+            s.executeUpdate();
+        }
+    }
+
     /** Retention: rows older than {@link #KEPT_FOR}, whatever became of them. */
     static int expire(Connection c, Instant now) throws SQLException {
         try (var s = c.prepareStatement("DELETE FROM inbox WHERE received_at < ?")) {

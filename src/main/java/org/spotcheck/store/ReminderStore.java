@@ -136,6 +136,19 @@ public final class ReminderStore {
         }
     }
 
+    /** /forget: every reminder of the chat, claimed or not. */
+    static void erase(Connection c, String chatKey) throws SQLException {
+        try (var s = c.prepareStatement("DELETE FROM reminder WHERE chat_key = ?")) {
+            s.setString(1, chatKey);
+            s.executeUpdate();
+        }
+    }
+
+    /** An upgrade's or a rotation's re-keying of a chat. */
+    static void rekey(Connection c, String from, String to) throws SQLException {
+        ChatStore.rekey(c, "reminder", from, to);
+    }
+
     /** A delivered (or undeliverable) reminder is deleted at once: nothing is kept after it has done its job. */
     public void delete(Connection c, long id) throws SQLException {
         try (var s = c.prepareStatement("DELETE FROM reminder WHERE id = ?")) {

@@ -1,12 +1,17 @@
 package org.spotcheck.store;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
@@ -72,6 +77,22 @@ public final class Secret {
         return new Secret(raw, raw, file.toString(), Optional.of(file));
     }
 
+    /**
+     * A new random passphrase for SPOTCHECK_SECRET (--rotate-secret --passphrase): 32 random bytes in
+     * URL-safe Base64, 43 characters, safe to paste into any platform's secret settings.
+     */
+    public static String newPassphrase() {
+        var bytes = new byte[GENERATED_BYTES];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** Whether both are the same secret (compared by their key check values, in constant time). */
+    public boolean sameAs(Secret other) {
+        return MessageDigest.isEqual(checkValue().getBytes(StandardCharsets.US_ASCII),
+                other.checkValue().getBytes(StandardCharsets.US_ASCII));
+    }
+
     /** A secret of fresh random bytes that nothing keeps: for the warm-up's database in memory. */
     public static Secret throwaway() {
         var bytes = new byte[GENERATED_BYTES];
@@ -98,16 +119,34 @@ public final class Secret {
         }
     }
 
+    /**
+     * Writes fresh random bytes to the file and returns them as read back from it. Written beside,
+     * forced to the disk, moved into place and the folder forced too, so that once this returns the
+     * secret survives a power cut (a rotation commits the database only after this): a crash never
+     * leaves a half-written secret, nor data under a secret the disk never got.
+     */
     private static byte[] generate(Path file) {
         var bytes = new byte[GENERATED_BYTES];
         new SecureRandom().nextBytes(bytes);
         try {
-            // Written beside, then moved into place: a crash never leaves a half-written secret.
             Path partial = file.resolveSibling(file.getFileName() + ".partial");
             OwnerOnly.createFile(partial);
-            Files.writeString(partial, HexFormat.of().formatHex(bytes) + "\n");
+            try (var out = FileChannel.open(partial, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                var content = ByteBuffer.wrap((HexFormat.of().formatHex(bytes) + "\n").getBytes(StandardCharsets.US_ASCII));
+                while (content.hasRemaining()) {
+                    out.write(content);
+                }
+                out.force(true);
+            }
             Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
-            return bytes;
+            try (var folder = FileChannel.open(file.toAbsolutePath().getParent(), StandardOpenOption.READ)) {
+                folder.force(true); // the rename itself reaches the disk
+            }
+            byte[] back = read(file);
+            if (!MessageDigest.isEqual(back, bytes)) {
+                throw new IOException("the file read back differs from what was written");
+            }
+            return back;
         } catch (IOException | java.io.UncheckedIOException e) {
             throw new SettingsException(SettingsLoader.SECRET_FILE + ": cannot create the secret file " + file
                     + " (" + e.getMessage() + "); point it to a writable place, or set " + SettingsLoader.SECRET);
@@ -146,7 +185,7 @@ public final class Secret {
     }
 
     /** The file this start generated, if it did: a wrong guess is removed again, not left lying around. */
-    Optional<Path> generatedFile() {
+    public Optional<Path> generatedFile() {
         return generatedFile;
     }
 

@@ -10,8 +10,8 @@ import java.util.HashSet;
 import java.util.Map;
 
 /**
- * Moves a database to a new secret (java -jar spotcheck-bot.jar --rotate-secret NEW_FILE, with the
- * bot stopped). A chat whose id the database holds sealed (a pending reminder, an unhandled update)
+ * Moves a database to a new secret (java -jar spotcheck-bot.jar --rotate-secret NEW_FILE or
+ * --passphrase, with the bot stopped: Application holds the {@link ServingLock} meanwhile). A chat whose id the database holds sealed (a pending reminder, an unhandled update)
  * is re-keyed and re-sealed under the new secret. Every other chat is erased: the database never
  * held its id, so its key cannot be recomputed, and keeping it under the old secret would keep the
  * old secret useful. Rotating is for a secret that may have leaked; then that is the smaller harm.
@@ -31,7 +31,8 @@ public final class SecretRotation {
         var oldSealer = new Sealer(current);
         var newSealer = new Sealer(next);
         var newKeys = new ChatKeys(next);
-        var outcome = database.inTransaction(c -> {
+        // Durable: once this returns, the database is under the new secret even after a power cut.
+        var outcome = database.inDurableTransaction(c -> {
             var chatIds = new HashMap<String, Long>();
             reseal(c, "reminder", "id", oldSealer, newSealer, chatIds);
             reseal(c, "inbox", "update_id", oldSealer, newSealer, chatIds);

@@ -379,12 +379,6 @@ class ChatStoreTest {
         }
     }
 
-    @Test
-    void theShortFormOfAChatKeyIsItsFirstEightCharacters() {
-        String key = keys.keyFor(PRIVATE_CHAT_ID);
-
-        assertThat(ChatKeys.shortForm(key)).isEqualTo(key.substring(0, 8)).hasSize(8);
-    }
 
     // ---------- schema ----------
 

@@ -29,7 +29,7 @@ import org.spotcheck.store.Database;
 import org.spotcheck.store.ReminderStore;
 import org.spotcheck.store.Sealer;
 import org.spotcheck.store.Secret;
-import org.spotcheck.stats.Usage;
+import org.spotcheck.store.Usage;
 import org.spotcheck.text.Messages;
 import org.spotcheck.text.Texts;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
@@ -319,7 +319,7 @@ class RemindersTest {
     }
 
     @Test
-    void aDeliveredReminderIsCountedAsSentOnTheDayItIsDelivered() {
+    void aDeliveredReminderIsCountedAsSentInTheWeekItIsDelivered() {
         finishACheck();
         tap(new Action.RemindIn(Duration.ofDays(2))); // in 2 days
         clock.advance(Duration.ofDays(2));
@@ -329,7 +329,7 @@ class RemindersTest {
         var sent = database.inTransaction(new Counters()::all).stream()
                 .filter(d -> d.usage().event() == Usage.Event.REMINDER_SENT).toList();
         assertThat(sent).singleElement().satisfies(d -> {
-            assertThat(d.day()).isEqualTo(LocalDate.of(2026, 11, 27));
+            assertThat(d.week()).isEqualTo("2026-W48"); // 2026-11-27
             assertThat(d.count()).isEqualTo(1);
             assertThat(d.usage().detail()).isEqualTo("doctor");
         });
