@@ -108,10 +108,40 @@ class DeployTest {
 
         assertThat(properties).contains("DynamicUser=yes", "User=spotcheck", "StateDirectory=spotcheck",
                 "EnvironmentFile=/opt/spotcheck/jvm.env");
+        // The new secret of a rotation is the one credential the service itself never loads.
+        String rotation = "LoadCredential=spotcheck-secret-new:/etc/spotcheck/secret.new";
+        assertThat(properties).contains(rotation);
+        properties.remove(rotation);
         assertThat(properties).filteredOn(p -> p.startsWith("LoadCredential="))
                 .containsExactlyInAnyOrderElementsOf(unit.stream().filter(l -> l.startsWith("LoadCredential=")).toList());
         assertThat(unit).containsAll(properties);
         assertThat(Files.isExecutable(ADMIN)).as("deploy/spotcheck-admin is executable").isTrue();
+    }
+
+    @Test
+    void aCrashLeavesNoCoreDumpAndNoCrashReportInTheDataFolder() throws IOException {
+        assertThat(Files.readAllLines(UNIT)).contains("LimitCORE=0");
+        assertThat(jvmEnv("SPOTCHECK_JAVA_OPTS")).contains("-XX:-CreateCoredumpOnCrash")
+                .containsPattern("-XX:ErrorFile=/tmp/\\S+");
+    }
+
+    @Test
+    void theAdminScriptPassesRootsNewSecretToARotationAsACredential() throws Exception {
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path fakeRun = bin.resolve("systemd-run");
+        Files.writeString(fakeRun, "#!/bin/sh\nprintf '%s\\n' \"$@\" > \"$OUT/args\"\n");
+        Files.setPosixFilePermissions(fakeRun, PosixFilePermissions.fromString("rwx------"));
+
+        var builder = new ProcessBuilder("/bin/sh", ADMIN.toAbsolutePath().toString(), "--rotate-secret").redirectErrorStream(true);
+        builder.environment().put("PATH", bin + File.pathSeparator + System.getenv("PATH"));
+        builder.environment().put("OUT", dir.toString());
+        var process = builder.start();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        var args = Files.readAllLines(dir.resolve("args"));
+
+        assertThat(args).contains("--property=LoadCredential=spotcheck-secret-new:/etc/spotcheck/secret.new");
+        assertThat(args.get(args.size() - 1)).isEqualTo("--rotate-secret");
+        assertThat(args).anyMatch(a -> a.contains("set -- --rotate-secret \"$CREDENTIALS_DIRECTORY/spotcheck-secret-new\""));
     }
 
     private static String jvmEnv(String name) throws IOException {
