@@ -70,6 +70,9 @@ public final class Database implements AutoCloseable {
             // Erased rows are overwritten with zeros where they lie, freed pages included: FAST
             // would leave some of them readable in the file.
             s.execute("PRAGMA secure_delete=ON");
+            // Sorts, indexes being built and other temporary tables stay in memory: a temp file would
+            // hold rows of the data outside the files secure_delete and the checkpoint look after.
+            s.execute("PRAGMA temp_store=MEMORY");
         }
         connection.setAutoCommit(false);
         var database = new Database(connection);

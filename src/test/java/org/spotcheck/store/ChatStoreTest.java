@@ -383,6 +383,18 @@ class ChatStoreTest {
     // ---------- schema ----------
 
     @Test
+    void sqlitesTemporaryFilesAreKeptInMemoryNeverOnDisk() {
+        try (var db = Database.open(dbPath)) {
+            int store = db.inTransaction(c -> {
+                try (var s = c.createStatement(); var rs = s.executeQuery("PRAGMA temp_store")) {
+                    return rs.getInt(1);
+                }
+            });
+            assertThat(store).as("PRAGMA temp_store: 2 is MEMORY").isEqualTo(2);
+        }
+    }
+
+    @Test
     void theSchemaIsMigratedOnceAndReopeningDoesNotFail() throws Exception {
         Database.open(dbPath).close();
 
