@@ -97,7 +97,8 @@ public final class Inbox {
 
     private byte[] seal(Entry entry) {
         byte[] callback = entry.callbackId().orElse("").getBytes(StandardCharsets.UTF_8);
-        return sealer.seal(ByteBuffer.allocate(Long.BYTES + callback.length).putLong(entry.chatId()).put(callback).array());
+        return sealer.seal(ByteBuffer.allocate(Long.BYTES + callback.length).putLong(entry.chatId()).put(callback).array(),
+                Sealer.boundTo("inbox", entry.chatKey()));
     }
 
     /**
@@ -111,7 +112,8 @@ public final class Inbox {
             try (var s = c.prepareStatement("SELECT update_id, chat_key, chat_sealed, event FROM inbox ORDER BY update_id");
                  var rs = s.executeQuery()) {
                 while (rs.next()) {
-                    var plain = sealer.openBytes(rs.getBytes(3)).filter(p -> p.length >= Long.BYTES);
+                    var plain = sealer.openBytes(rs.getBytes(3), Sealer.boundTo("inbox", rs.getString(2)))
+                            .filter(p -> p.length >= Long.BYTES);
                     if (plain.isEmpty() || rs.getString(4) == null) {
                         unreadable.add(rs.getInt(1));
                         continue;

@@ -37,6 +37,7 @@ public final class KeyCheck {
                     if (!stored.get().equals(secret.checkValue())) {
                         throw wrong(secret);
                     }
+                    new Sealer(secret).bindOldRows(c);
                     return null;
                 }
                 if (!ChatStore.anyRows(c)) {
@@ -44,6 +45,7 @@ public final class KeyCheck {
                     return null;
                 }
                 upgrade(c, secret);
+                new Sealer(secret).bindOldRows(c);
                 return null;
             });
         } catch (SettingsException e) {
@@ -69,16 +71,19 @@ public final class KeyCheck {
         }
         boolean proven = false;
         for (SealedRow row : sealed) {
-            var old = oldSealer.open(row.sealed());
+            var old = oldSealer.openBytes(row.sealed(), null).filter(p -> p.length == Long.BYTES)
+                    .map(p -> java.nio.ByteBuffer.wrap(p).getLong());
             if (old.isPresent()) {
                 proven = true;
+                String newKey = newKeys.keyFor(old.get());
                 try (var s = c.prepareStatement("UPDATE " + row.table() + " SET chat_sealed = ? WHERE " + row.idColumn() + " = ?")) {
-                    s.setBytes(1, newSealer.seal(old.get()));
+                    s.setBytes(1, newSealer.seal(old.get(), row.table(), newKey));
                     s.setLong(2, row.id());
                     s.executeUpdate();
                 }
-                LegacyKeys.move(c, row.chatKey(), newKeys.keyFor(old.get()));
-            } else if (newSealer.open(row.sealed()).isPresent()) {
+                LegacyKeys.move(c, row.chatKey(), newKey);
+            } else if (newSealer.openBytes(row.sealed(), null).isPresent()
+                    || newSealer.openBytes(row.sealed(), Sealer.boundTo(row.table(), row.chatKey())).isPresent()) {
                 proven = true; // written since the upgrade, under this secret
             }
         }

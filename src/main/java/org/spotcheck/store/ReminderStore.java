@@ -40,7 +40,7 @@ public final class ReminderStore {
         try (var s = c.prepareStatement(
                 "INSERT INTO reminder (chat_key, chat_sealed, kind, language, due_at) VALUES (?, ?, ?, ?, ?)")) {
             s.setString(1, chatKey);
-            s.setBytes(2, sealer.seal(chatId));
+            s.setBytes(2, sealer.seal(chatId, "reminder", chatKey));
             s.setString(3, kind.name());
             s.setString(4, language);
             s.setLong(5, dueAt(now, after));
@@ -97,7 +97,7 @@ public final class ReminderStore {
             s.setInt(2, limit);
             try (var rs = s.executeQuery()) {
                 while (rs.next()) {
-                    found.add(new Due(rs.getLong(1), rs.getString(2), sealer.open(rs.getBytes(3)),
+                    found.add(new Due(rs.getLong(1), rs.getString(2), sealer.open(rs.getBytes(3), "reminder", rs.getString(2)),
                             ReminderKind.valueOf(rs.getString(4)), rs.getString(5)));
                 }
             }

@@ -34,8 +34,9 @@ public final class SecretRotation {
         // Durable: once this returns, the database is under the new secret even after a power cut.
         var outcome = database.inDurableTransaction(c -> {
             var chatIds = new HashMap<String, Long>();
-            reseal(c, "reminder", "id", oldSealer, newSealer, chatIds);
-            reseal(c, "inbox", "update_id", oldSealer, newSealer, chatIds);
+            for (var table : Sealer.SEALED.entrySet()) {
+                reseal(c, table.getKey(), table.getValue(), oldSealer, newSealer, newKeys, chatIds);
+            }
             var moved = new HashSet<String>();
             for (Map.Entry<String, Long> chat : chatIds.entrySet()) {
                 String to = newKeys.keyFor(chat.getValue());
@@ -71,7 +72,7 @@ public final class SecretRotation {
      * Re-seals each row's chat id under the new secret and notes whose it is. A row that does not
      * open stays as it is: its chat is not re-keyed, so it is erased with it.
      */
-    private static void reseal(Connection c, String table, String idColumn, Sealer from, Sealer to,
+    private static void reseal(Connection c, String table, String idColumn, Sealer from, Sealer to, ChatKeys newKeys,
                                Map<String, Long> chatIds) throws SQLException {
         record Row(long id, String chatKey, byte[] sealed) {
         }
@@ -83,16 +84,18 @@ public final class SecretRotation {
             }
         }
         for (Row row : rows) {
-            var plain = from.openBytes(row.sealed()).filter(p -> p.length >= Long.BYTES);
+            var plain = from.openBytes(row.sealed(), Sealer.boundTo(table, row.chatKey())).filter(p -> p.length >= Long.BYTES);
             if (plain.isEmpty()) {
                 continue;
             }
+            long chatId = ByteBuffer.wrap(plain.get()).getLong();
+            // Bound to the key the row is about to move to (the chat is re-keyed right after).
             try (var s = c.prepareStatement("UPDATE " + table + " SET chat_sealed = ? WHERE " + idColumn + " = ?")) {
-                s.setBytes(1, to.seal(plain.get()));
+                s.setBytes(1, to.seal(plain.get(), Sealer.boundTo(table, newKeys.keyFor(chatId))));
                 s.setLong(2, row.id());
                 s.executeUpdate();
             }
-            chatIds.put(row.chatKey(), ByteBuffer.wrap(plain.get()).getLong());
+            chatIds.put(row.chatKey(), chatId);
         }
     }
 }
