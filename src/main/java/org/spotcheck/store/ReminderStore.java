@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.spotcheck.check.PendingReminder;
 import org.spotcheck.check.ReminderKind;
@@ -21,8 +22,10 @@ public final class ReminderStore {
     public record Due(long id, String chatKey, Optional<Long> chatId, ReminderKind kind, String language) {
     }
 
-    /** Due times of reminders hours or days away are kept to the quarter hour; nobody needs them finer. */
-    static final Duration COARSE = Duration.ofMinutes(15);
+    /** Due times of reminders hours or days away are kept to the hour, like every time kept; nobody needs them finer. */
+    static final Duration COARSE = Duration.ofHours(1);
+    /** Reminder ids are random (below 2^53, safe in any JSON reader), so no id counts the reminders ever set. */
+    private static final long IDS = 1L << 53;
 
     private final Sealer sealer;
 
@@ -38,18 +41,19 @@ public final class ReminderStore {
             s.executeUpdate();
         }
         try (var s = c.prepareStatement(
-                "INSERT INTO reminder (chat_key, chat_sealed, kind, language, due_at) VALUES (?, ?, ?, ?, ?)")) {
-            s.setString(1, chatKey);
-            s.setBytes(2, sealer.seal(chatId, "reminder", chatKey));
-            s.setString(3, kind.name());
-            s.setString(4, language);
-            s.setLong(5, dueAt(now, after));
+                "INSERT INTO reminder (id, chat_key, chat_sealed, kind, language, due_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+            s.setLong(1, ThreadLocalRandom.current().nextLong(1, IDS));
+            s.setString(2, chatKey);
+            s.setBytes(3, sealer.seal(chatId, "reminder", chatKey));
+            s.setString(4, kind.name());
+            s.setString(5, language);
+            s.setLong(6, dueAt(now, after));
             s.executeUpdate();
         }
     }
 
     /**
-     * Rounded up to the quarter hour for delays of an hour or more, so the stored time does not
+     * Rounded up to the hour for delays of an hour or more, so the stored time does not
      * tell when the person tapped; a short delay (the demo's seconds) stays exact.
      */
     static long dueAt(Instant now, Duration after) {

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spotcheck.MutableClock;
 
-/** Migration 008 folds the day counters of release 7 into ISO weeks; the first start then reduces small closed weeks. */
+/**
+ * Migration 008 folds the day counters of a version-7 database into ISO weeks (the first start then
+ * reduces small closed weeks); 009 moves reminders to the hour and drops their lifetime counter.
+ */
 class UsageWeeksMigrationTest {
 
     @TempDir
@@ -55,6 +58,32 @@ class UsageWeeksMigrationTest {
             assertThat(database.inTransaction(new Counters()::all)).containsExactlyInAnyOrder(
                     new Counters.Week("2026-W49", new Usage(Usage.Event.CHECK_STARTED, Counters.ALL), 1),
                     new Counters.Week("2026-W49", new Usage(Usage.Event.CHECK_FINISHED, Counters.ALL), 1));
+        }
+    }
+
+    @Test
+    void migration009KeepsAPendingRemindersIdMovesItsDueTimeToTheHourAndDropsTheCounter() throws Exception {
+        var file = aVersion7Database(List.of("('2026-11-30', 'check_started', 'en', 1)"));
+        long quarter = Instant.parse("2026-11-27T10:15:00Z").getEpochSecond();
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + file); var s = c.createStatement()) {
+            s.execute("INSERT INTO reminder (id, chat_key, chat_sealed, kind, language, due_at) VALUES"
+                    + " (17, 'k', x'00', 'DOCTOR', 'en', " + quarter + ")");
+        }
+
+        try (var database = Database.open(file)) {
+            var row = database.inTransaction(c -> {
+                try (var rs = c.createStatement().executeQuery("SELECT id, due_at FROM reminder")) {
+                    return List.of(rs.getLong(1), rs.getLong(2));
+                }
+            });
+            boolean counter = database.inTransaction(c -> {
+                try (var rs = c.createStatement().executeQuery("SELECT sql FROM sqlite_schema WHERE name = 'reminder'")) {
+                    return rs.getString(1).contains("AUTOINCREMENT");
+                }
+            });
+
+            assertThat(row).containsExactly(17L, Instant.parse("2026-11-27T11:00:00Z").getEpochSecond());
+            assertThat(counter).isFalse();
         }
     }
 

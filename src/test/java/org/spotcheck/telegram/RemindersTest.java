@@ -242,13 +242,32 @@ class RemindersTest {
     }
 
     @Test
-    void aReminderDaysAwayIsKeptToTheQuarterHourNeverEarlier() {
+    void aReminderDaysAwayIsKeptToTheHourNeverEarlier() {
         clock.advance(Duration.ofMinutes(7).plusSeconds(13));
         finishACheck();
         tap(new Action.RemindIn(Duration.ofDays(2)));
 
         long due = database.inTransaction(c -> reminders.pending(c, chatKey)).get(0).due().getEpochSecond();
-        assertThat(due).isEqualTo(Instant.parse("2026-11-27T10:15:00Z").getEpochSecond());
+        assertThat(due).isEqualTo(Instant.parse("2026-11-27T11:00:00Z").getEpochSecond());
+    }
+
+    @Test
+    void noCounterOfRemindersEverSetIsKept() {
+        finishACheck();
+        tap(new Action.RemindIn(Duration.ofDays(2)));
+
+        boolean counted = database.inTransaction(c -> {
+            try (var rs = c.createStatement().executeQuery(
+                    "SELECT 1 FROM sqlite_schema WHERE name = 'sqlite_sequence'")) {
+                if (!rs.next()) {
+                    return false;
+                }
+            }
+            try (var rs = c.createStatement().executeQuery("SELECT 1 FROM sqlite_sequence WHERE name = 'reminder'")) {
+                return rs.next();
+            }
+        });
+        assertThat(counted).as("a sqlite_sequence row for reminder").isFalse();
     }
 
     @Test
