@@ -103,7 +103,7 @@ public final class Application implements AutoCloseable {
             database = Database.open(settings.database());
             // Retention needs no key: what is due goes even when the secret turns out wrong below.
             new Retention(database, clock).run();
-            var secret = Secret.of(settings.secret(), settings.secretFile());
+            var secret = Secret.of(settings.secret(), settings.secretFile(), KeyCheck.salt(database));
             KeyCheck.verify(database, secret);
             warnIfBesideTheData(settings);
             var app = new Application(settings, database, texts, secret, clock, bot);
@@ -135,7 +135,7 @@ public final class Application implements AutoCloseable {
     public static String rotateSecret(Settings settings, Path newFile, Clock clock) {
         try (var lock = ServingLock.take(settings.database(), "--rotate-secret");
              var database = Database.open(settings.database())) {
-            var current = Secret.of(settings.secret(), settings.secretFile());
+            var current = Secret.of(settings.secret(), settings.secretFile(), KeyCheck.salt(database));
             KeyCheck.verify(database, current);
             // Generated, forced to the disk and read back before the database commits to it.
             var next = Secret.of(Optional.empty(), newFile);
@@ -161,10 +161,10 @@ public final class Application implements AutoCloseable {
     public static String rotateToPassphrase(Settings settings, Clock clock, PrintStream out) {
         try (var lock = ServingLock.take(settings.database(), "--rotate-secret");
              var database = Database.open(settings.database())) {
-            var current = Secret.of(settings.secret(), settings.secretFile());
+            var current = Secret.of(settings.secret(), settings.secretFile(), KeyCheck.salt(database));
             KeyCheck.verify(database, current);
             String passphrase = Secret.newPassphrase();
-            var next = Secret.of(Optional.of(passphrase), settings.secretFile());
+            var next = Secret.of(Optional.of(passphrase), settings.secretFile(), KeyCheck.newSalt());
             out.println(SettingsLoader.SECRET + "=" + passphrase);
             out.flush();
             try {

@@ -47,7 +47,7 @@ final class Preflight {
             out.println("ok       database " + file.toAbsolutePath() + " (schema version " + database.version() + ")");
             Secret secret;
             try {
-                secret = Secret.of(settings.secret(), settings.secretFile());
+                secret = Secret.of(settings.secret(), settings.secretFile(), KeyCheck.salt(database));
             } catch (RuntimeException e) {
                 throw new SettingsException(SettingsLoader.SECRET + ": " + e.getMessage());
             }

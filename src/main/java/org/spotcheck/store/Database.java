@@ -212,7 +212,7 @@ public final class Database implements AutoCloseable {
             "/db/006_usage.sql",
             "/db/007_no_result_level.sql",
             "/db/008_usage_weeks.sql",
-            "/db/009_reminder_hour.sql",
+            "/db/009_reminders_by_hour_and_salt.sql",
     };
 
     @Override

@@ -113,10 +113,36 @@ public final class KeyCheck {
         }
     }
 
-    /** Records the current secret's value, unless one is recorded already. */
+    /**
+     * The PBKDF2 salt to stretch this database's passphrase with: the one recorded beside the key check
+     * value; the application's constant one for a database written before salts were kept (or one with
+     * rows and no value yet, from release 1); a new random one for a database with nothing in it yet,
+     * recorded when the secret is adopted.
+     */
+    public static byte[] salt(Database database) {
+        return database.inTransaction(c -> {
+            try (var s = c.prepareStatement("SELECT salt FROM key_check WHERE id = 1"); var rs = s.executeQuery()) {
+                if (rs.next()) {
+                    byte[] salt = rs.getBytes(1);
+                    return salt == null ? Secret.CONSTANT_SALT.clone() : salt;
+                }
+            }
+            return ChatStore.anyRows(c) ? Secret.CONSTANT_SALT.clone() : newSalt();
+        });
+    }
+
+    /** A fresh random salt, for a new database or a rotation to a new passphrase. */
+    public static byte[] newSalt() {
+        var salt = new byte[Secret.SALT_BYTES];
+        new java.security.SecureRandom().nextBytes(salt);
+        return salt;
+    }
+
+    /** Records the current secret's value (and a passphrase's salt), unless one is recorded already. */
     static void adopt(Connection c, Secret secret) throws SQLException {
-        try (var s = c.prepareStatement("INSERT OR IGNORE INTO key_check (id, value) VALUES (1, ?)")) {
+        try (var s = c.prepareStatement("INSERT OR IGNORE INTO key_check (id, value, salt) VALUES (1, ?, ?)")) {
             s.setString(1, secret.checkValue());
+            s.setBytes(2, secret.salt().orElse(null));
             if (s.executeUpdate() > 0) {
                 log.info("key check value recorded: this database now refuses any other secret");
             }

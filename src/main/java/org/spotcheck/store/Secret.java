@@ -38,10 +38,12 @@ public final class Secret {
 
     private static final int GENERATED_BYTES = 32;
     /**
-     * PBKDF2 salt: fixed for the application, because the passphrase is the only input the operator
-     * can keep; a fixed salt still forces an attacker to do the stretching for SpotCheck alone.
+     * The PBKDF2 salt of databases written before salts were kept per deployment (key_check.salt is
+     * NULL there), and of a secret made without a database: fixed for the application.
      */
-    private static final byte[] PASSPHRASE_SALT = "spotcheck/passphrase/v2".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] CONSTANT_SALT = "spotcheck/passphrase/v2".getBytes(StandardCharsets.US_ASCII);
+    /** A deployment's own salt: random, kept beside the key check value (KeyCheck.salt). */
+    static final int SALT_BYTES = 16;
     /** OWASP's 2023 figure for PBKDF2-HMAC-SHA256. */
     static final int PBKDF2_ITERATIONS = 600_000;
     private static final byte[] HKDF_SALT = "spotcheck/hkdf/v2".getBytes(StandardCharsets.US_ASCII);
@@ -52,6 +54,8 @@ public final class Secret {
     private final byte[] legacy;
     private final String origin;
     private final Optional<Path> generatedFile;
+    /** The PBKDF2 salt of a passphrase, to record beside the key check value; empty for a file. */
+    private Optional<byte[]> salt = Optional.empty();
 
     private Secret(byte[] master, byte[] legacy, String origin, Optional<Path> generatedFile) {
         this.master = master.clone();
@@ -65,9 +69,16 @@ public final class Secret {
      * exist yet. A damaged file stops the start with a line naming SPOTCHECK_SECRET_FILE.
      */
     public static Secret of(Optional<String> passphrase, Path file) {
+        return of(passphrase, file, CONSTANT_SALT);
+    }
+
+    /** As {@link #of(Optional, Path)}, a passphrase stretched with the deployment's own salt ({@link KeyCheck#salt}). */
+    public static Secret of(Optional<String> passphrase, Path file, byte[] salt) {
         if (passphrase.isPresent()) {
             byte[] raw = passphrase.get().getBytes(StandardCharsets.UTF_8);
-            return new Secret(stretch(passphrase.get()), raw, SettingsLoader.SECRET, Optional.empty());
+            var secret = new Secret(stretch(passphrase.get(), salt), raw, SettingsLoader.SECRET, Optional.empty());
+            secret.salt = Optional.of(salt.clone());
+            return secret;
         }
         if (Files.exists(file)) {
             byte[] raw = read(file);
@@ -153,10 +164,10 @@ public final class Secret {
         }
     }
 
-    private static byte[] stretch(String passphrase) {
-        return STRETCHED.computeIfAbsent(passphrase, p -> {
+    private static byte[] stretch(String passphrase, byte[] salt) {
+        return STRETCHED.computeIfAbsent(HexFormat.of().formatHex(salt) + ":" + passphrase, p -> {
             try {
-                var spec = new PBEKeySpec(p.toCharArray(), PASSPHRASE_SALT, PBKDF2_ITERATIONS, 256);
+                var spec = new PBEKeySpec(passphrase.toCharArray(), salt, PBKDF2_ITERATIONS, 256);
                 return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("PBKDF2WithHmacSHA256 is missing from this Java runtime", e);
@@ -177,6 +188,11 @@ public final class Secret {
     /** Release 1's key: the secret's bytes as they were, unstretched. Only for reading old rows. */
     byte[] legacy() {
         return legacy.clone();
+    }
+
+    /** The passphrase's salt, which the database must keep to stretch it the same way again; empty for a file. */
+    Optional<byte[]> salt() {
+        return salt.map(byte[]::clone);
     }
 
     /** Where the secret came from, to name in a message: the setting or the file, never the value. */

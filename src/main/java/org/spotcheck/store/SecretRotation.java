@@ -58,8 +58,9 @@ public final class SecretRotation {
             try (var s = c.prepareStatement("DELETE FROM legacy_key")) {
                 s.executeUpdate();
             }
-            try (var s = c.prepareStatement("UPDATE key_check SET value = ? WHERE id = 1")) {
+            try (var s = c.prepareStatement("UPDATE key_check SET value = ?, salt = ? WHERE id = 1")) {
                 s.setString(1, next.checkValue());
+                s.setBytes(2, next.salt().orElse(null));
                 s.executeUpdate();
             }
             return new Outcome(moved.size(), left.size());

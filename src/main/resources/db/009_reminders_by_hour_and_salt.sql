@@ -20,3 +20,9 @@ DROP TABLE reminder;
 ALTER TABLE reminder_by_hour RENAME TO reminder;
 CREATE INDEX reminder_due ON reminder (due_at);
 CREATE INDEX reminder_chat ON reminder (chat_key);
+
+-- The PBKDF2 salt of a passphrase deployment, beside the key check value: random for a database
+-- created from now on (or moved to a new passphrase by --rotate-secret --passphrase), so guessing a
+-- passphrase is work for one deployment only. NULL: the application's constant salt, which every
+-- database written before keeps (changing it would change every chat key).
+ALTER TABLE key_check ADD COLUMN salt BLOB;
