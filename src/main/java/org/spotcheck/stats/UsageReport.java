@@ -84,7 +84,7 @@ public final class UsageReport {
         var total = new Period("total", round(sum(counted, u -> u.event() == Usage.Event.CHECK_STARTED)),
                 round(sum(counted, u -> u.event() == Usage.Event.CHECK_FINISHED)), true,
                 broken.isEmpty() ? Optional.empty() : Optional.of(breakdown(broken)),
-                "no week with a breakdown");
+                "no week shows one");
         return new UsageReport(weeks, total);
     }
 
