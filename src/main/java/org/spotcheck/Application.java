@@ -18,6 +18,7 @@ import org.spotcheck.chat.Dialogue;
 import org.spotcheck.chat.Reminders;
 import org.spotcheck.config.Settings;
 import org.spotcheck.config.SettingsException;
+import org.spotcheck.config.SettingsLoader;
 import org.spotcheck.console.ConsoleChat;
 import org.spotcheck.store.ChatKeys;
 import org.spotcheck.store.DataFolder;
@@ -70,7 +71,7 @@ public final class Application implements AutoCloseable {
         var reminderStore = new ReminderStore(sealer);
         this.dialogue = new Dialogue(database, reminderStore, texts, clock, settings.reminderDelays());
         this.reminders = new Reminders(database, reminderStore, dialogue, texts, clock);
-        this.retention = new Retention(database, legacyKeys, clock);
+        this.retention = new Retention(database, clock);
         this.clock = clock;
         this.bot = bot;
     }
@@ -104,12 +105,13 @@ public final class Application implements AutoCloseable {
             DataFolder.unwritable(settings.database()).ifPresent(why -> log.warn("SPOTCHECK_DB: {}", why));
             bot = serving ? newBot(settings, texts, clock) : null;
             database = Database.open(settings.database());
-            var secret = Secret.of(settings.secret(), settings.secretFile());
+            // Retention needs no key: what is due goes even when the secret turns out wrong below.
+            new Retention(database, clock).run();
+            var secret = Secret.of(settings.secret(), settings.secretFile(), KeyCheck.salt(database));
             KeyCheck.verify(database, secret);
             warnIfBesideTheData(settings);
             var app = new Application(settings, database, texts, secret, clock, bot);
             app.servingLock = lock;
-            app.retention.run();
             return app;
         } catch (RuntimeException e) {
             if (bot != null) {
@@ -131,26 +133,62 @@ public final class Application implements AutoCloseable {
     }
 
     /**
-     * --rotate-secret NEW_FILE, with the bot stopped: generates a new secret into NEW_FILE and moves
-     * the database to it (see {@link SecretRotation}). Returns what to tell the operator.
+     * --rotate-secret NEW_FILE, with the bot stopped: moves the database to the secret in NEW_FILE,
+     * generating it there first if the file does not exist (see {@link SecretRotation}). Returns what
+     * to tell the operator. Refused (exit status 2) while a bot serves the database.
      */
     public static String rotateSecret(Settings settings, Path newFile, Clock clock) {
-        if (Files.exists(newFile)) {
-            throw new SettingsException("--rotate-secret: " + newFile + " exists already; name a file to create");
-        }
-        try (var database = Database.open(settings.database())) {
-            var current = Secret.of(settings.secret(), settings.secretFile());
+        try (var lock = ServingLock.acquire(settings.database());
+             var database = Database.open(settings.database())) {
+            var current = Secret.of(settings.secret(), settings.secretFile(), KeyCheck.salt(database));
+            KeyCheck.verify(database, current);
+            // Generated, forced to the disk and read back before the database commits to it.
             var next = Secret.of(Optional.empty(), newFile);
             try {
-                var outcome = SecretRotation.rotate(database, current, next, clock.instant());
+                var outcome = rotate(database, current, next, clock);
                 return "spotcheck: the database now uses the secret in " + newFile + ": " + outcome.rekeyed()
-                        + " chats re-keyed, " + outcome.erased() + " erased. Set SPOTCHECK_SECRET_FILE=" + newFile
-                        + " (and unset SPOTCHECK_SECRET), then destroy the old secret.";
+                        + " chats re-keyed, " + outcome.erased() + " erased. Point " + SettingsLoader.SECRET_FILE
+                        + " at it (unset " + SettingsLoader.SECRET + "), then destroy the old secret.";
             } catch (RuntimeException e) {
-                deleteQuietly(newFile); // nothing was rotated: the new secret must not look usable
+                // Nothing was rotated: a secret generated just now must not look usable.
+                next.generatedFile().ifPresent(Application::deleteQuietly);
                 throw e;
             }
         }
+    }
+
+    /**
+     * --rotate-secret --passphrase, with the bot stopped: moves the database to a new random passphrase,
+     * for deployments that set SPOTCHECK_SECRET (a platform's secret settings) and can keep no file.
+     * The passphrase is printed, and flushed, before the database commits to it: a rotation that
+     * fails after that says so, and the printed passphrase is then worth nothing.
+     */
+    public static String rotateToPassphrase(Settings settings, Clock clock, PrintStream out) {
+        try (var lock = ServingLock.acquire(settings.database());
+             var database = Database.open(settings.database())) {
+            var current = Secret.of(settings.secret(), settings.secretFile(), KeyCheck.salt(database));
+            KeyCheck.verify(database, current);
+            String passphrase = Secret.newPassphrase();
+            var next = Secret.of(Optional.of(passphrase), settings.secretFile(), KeyCheck.newSalt());
+            out.println(SettingsLoader.SECRET + "=" + passphrase);
+            out.flush();
+            try {
+                var outcome = rotate(database, current, next, clock);
+                return "spotcheck: the database now uses the passphrase above: " + outcome.rekeyed() + " chats re-keyed, "
+                        + outcome.erased() + " erased. Set " + SettingsLoader.SECRET + " to it in the platform's secret"
+                        + " settings, then start the bot.";
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("nothing was rotated; forget the passphrase printed above ("
+                        + e.getMessage() + ")", e);
+            }
+        }
+    }
+
+    private static SecretRotation.Outcome rotate(Database database, Secret current, Secret next, Clock clock) {
+        if (next.sameAs(current)) {
+            throw new SettingsException("--rotate-secret: the new secret is the current one; nothing was changed");
+        }
+        return SecretRotation.rotate(database, current, next, clock.instant());
     }
 
     private static void deleteQuietly(Path file) {
@@ -229,6 +267,7 @@ public final class Application implements AutoCloseable {
     private void cleanUp() {
         try {
             retention.run();
+            legacyKeys.refresh();
         } catch (RuntimeException e) {
             // Try again next time; a scheduled task that throws would never run again.
             log.error("retention failed: {}", e.getClass().getSimpleName());

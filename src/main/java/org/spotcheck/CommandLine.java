@@ -15,9 +15,10 @@ import org.spotcheck.text.Texts;
  * @param command  what to do
  * @param language --lang, for the console
  * @param json     --json, for --stats
+ * @param passphrase --passphrase, for --rotate-secret: a new passphrase printed instead of a file written
  * @param file     the file or folder the command writes (--backup, --rotate-secret, --export-flow)
  */
-record CommandLine(Command command, String language, boolean json, Optional<Path> file) {
+record CommandLine(Command command, String language, boolean json, boolean passphrase, Optional<Path> file) {
 
     enum Command {
         SERVE(""), CONSOLE("--console"), CHECK("--check"), STATS("--stats"), BACKUP("--backup"),
@@ -55,6 +56,7 @@ record CommandLine(Command command, String language, boolean json, Optional<Path
               --stats [--json]           usage figures per week
               --backup FILE              copy the database, safely beside a running bot, to FILE (owner-only)
               --rotate-secret FILE       with the bot stopped: move the data to a new secret, written to FILE
+              --rotate-secret --passphrase   the same, to a new passphrase printed for SPOTCHECK_SECRET
               --export-flow FOLDER       write the clinical review view (flow.md, content.md)
               --help                     this text
             Settings come from the environment and SPOTCHECK_CONFIG (README, Configuration).
@@ -64,6 +66,7 @@ record CommandLine(Command command, String language, boolean json, Optional<Path
         Command command = Command.SERVE;
         String language = null;
         boolean json = false;
+        boolean passphrase = false;
         Path file = null;
         var rest = new ArrayList<>(args);
         while (!rest.isEmpty()) {
@@ -93,7 +96,10 @@ record CommandLine(Command command, String language, boolean json, Optional<Path
                 throw new Wrong("give one command at a time: " + command.flag + " and " + named.flag);
             }
             command = named;
-            if (command.takesFile()) {
+            if (command == Command.ROTATE_SECRET && !rest.isEmpty() && rest.get(0).equals("--passphrase")) {
+                passphrase = true;
+                rest.remove(0);
+            } else if (command.takesFile()) {
                 file = Path.of(value(arg, rest, example(command)));
             }
         }
@@ -103,7 +109,7 @@ record CommandLine(Command command, String language, boolean json, Optional<Path
         if (json && command != Command.STATS) {
             throw new Wrong("--json goes with --stats only");
         }
-        return new CommandLine(command, language == null ? Texts.FALLBACK : language, json, Optional.ofNullable(file));
+        return new CommandLine(command, language == null ? Texts.FALLBACK : language, json, passphrase, Optional.ofNullable(file));
     }
 
     private static Command command(String arg) {
@@ -126,7 +132,7 @@ record CommandLine(Command command, String language, boolean json, Optional<Path
     private static String example(Command command) {
         return switch (command) {
             case BACKUP -> "a file to create, e.g. --backup /var/lib/spotcheck/backup/spotcheck-2026-12-07.db";
-            case ROTATE_SECRET -> "a file to create, e.g. --rotate-secret /etc/spotcheck/secret.new";
+            case ROTATE_SECRET -> "a file to create, e.g. --rotate-secret /etc/spotcheck/secret.new, or --passphrase";
             default -> "a folder, e.g. --export-flow docs";
         };
     }

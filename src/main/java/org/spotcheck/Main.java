@@ -104,11 +104,12 @@ public final class Main {
         Logs.apply(settings.logFormat(), settings.logLevel(), line.command().quiet());
         switch (line.command()) {
             case ROTATE_SECRET -> {
-                System.out.println(Application.rotateSecret(settings, line.file().orElseThrow(), clock));
+                System.out.println(line.passphrase() ? Application.rotateToPassphrase(settings, clock, System.out)
+                        : Application.rotateSecret(settings, line.file().orElseThrow(), clock));
                 return 0;
             }
             case STATS -> {
-                return StatsCommand.run(settings.database(), line.json(), System.out);
+                return StatsCommand.run(settings.database(), line.json(), System.out, clock);
             }
             case BACKUP -> {
                 return backup(settings, line.file().orElseThrow());

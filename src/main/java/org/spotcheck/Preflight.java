@@ -55,7 +55,7 @@ final class Preflight {
         }
         try (database) {
             out.println("ok       database " + file.toAbsolutePath() + " (schema version " + database.version() + ")");
-            var secret = Secret.of(settings.secret(), settings.secretFile());
+            var secret = Secret.of(settings.secret(), settings.secretFile(), KeyCheck.salt(database));
             KeyCheck.verify(database, secret); // a wrong secret is a settings error, exit status 2
             out.println("ok       secret: " + where(secret));
         }

@@ -25,7 +25,7 @@ import org.spotcheck.store.EpisodeStore;
 import org.spotcheck.store.Inbox;
 import org.spotcheck.store.ReminderStore;
 import org.spotcheck.store.Retention;
-import org.spotcheck.stats.Usage;
+import org.spotcheck.store.Usage;
 import org.spotcheck.text.Renderer;
 import org.spotcheck.text.Screen;
 import org.spotcheck.text.Texts;

@@ -5,7 +5,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import org.spotcheck.check.ReminderKind;
-import org.spotcheck.stats.Usage;
+import org.spotcheck.store.Usage;
 import org.spotcheck.store.ChatStore;
 import org.spotcheck.store.Counters;
 import org.spotcheck.store.Database;

@@ -21,7 +21,8 @@ import ch.qos.logback.core.spi.FilterReply;
  */
 public final class LogSetup extends ContextAwareBase implements Configurator {
 
-    static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX, UTC} [%thread] %-5level %logger - %msg%n";
+    /** The hour only: RedactingEncoder cuts every line's time to the hour (docs/privacy.md, "The log"). */
+    static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mmXXX, UTC} [%thread] %-5level %logger - %msg%n";
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {

@@ -1,6 +1,11 @@
 package org.spotcheck.log;
 
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.regex.Pattern;
@@ -17,6 +22,10 @@ import ch.qos.logback.core.encoder.EncoderBase;
  * the bot token from the finished line: the message, the exception and its causes and stack,
  * whatever a library put in them (OkHttp and TelegramBots put Bot API URLs, which hold the token,
  * in some messages).
+ *
+ * <p>Every line's time is cut to the hour before it is formatted, at every level and in both forms:
+ * the data keeps times to the hour, and a line timed to the millisecond beside a chat's tag would
+ * time that person's every tap.
  */
 final class RedactingEncoder extends EncoderBase<ILoggingEvent> {
 
@@ -85,7 +94,7 @@ final class RedactingEncoder extends EncoderBase<ILoggingEvent> {
 
     @Override
     public byte[] encode(ILoggingEvent event) {
-        return oneLine(redact(encoder.encode(event)));
+        return oneLine(redact(encoder.encode(toTheHour(event))));
     }
 
     /** A line break inside an event (a stack trace, a library's message), where lines folded into one are read. */
@@ -105,6 +114,25 @@ final class RedactingEncoder extends EncoderBase<ILoggingEvent> {
             return encoded;
         }
         return (BREAK.matcher(text).replaceAll(FOLD) + System.lineSeparator()).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The same event, its time cut to the hour; everything else is the event's own. */
+    static ILoggingEvent toTheHour(ILoggingEvent event) {
+        Instant hour = Instant.ofEpochMilli(event.getTimeStamp()).truncatedTo(ChronoUnit.HOURS);
+        InvocationHandler handler = (proxy, method, args) -> switch (method.getName()) {
+            case "getTimeStamp" -> hour.toEpochMilli();
+            case "getInstant" -> hour;
+            case "getNanoseconds" -> 0;
+            default -> {
+                try {
+                    yield method.invoke(event, args);
+                } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                }
+            }
+        };
+        return (ILoggingEvent) Proxy.newProxyInstance(ILoggingEvent.class.getClassLoader(),
+                new Class<?>[] {ILoggingEvent.class}, handler);
     }
 
     @Override

@@ -9,7 +9,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * chat_key = HMAC-SHA256(k, chat id), k derived from the secret for this purpose only: stable for a
- * chat, meaningless without the secret. Logs show only {@link #shortForm} of it.
+ * chat, meaningless without the secret. Logs never show it, not even in part (see log.ChatTag).
  */
 public final class ChatKeys {
 
@@ -40,10 +40,5 @@ public final class ChatKeys {
 
     public String keyFor(long chatId) {
         return HexFormat.of().formatHex(mac.get().doFinal(Long.toString(chatId).getBytes(StandardCharsets.US_ASCII)));
-    }
-
-    /** Enough to follow one chat through the logs, too little to find it in the database. */
-    public static String shortForm(String chatKey) {
-        return chatKey.substring(0, 8);
     }
 }

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.spotcheck.check.Answer;
 import org.spotcheck.check.Check;
@@ -28,16 +27,18 @@ public final class ChatStore {
     /** Telegram lets a bot delete its own messages in a private chat for 48 hours. */
     static final Duration DELETABLE_FOR = Duration.ofHours(48);
 
-    /**
-     * Every table that holds rows of a chat; a new table with a chat_key adds its line here, so
-     * /forget and re-keying miss none. The inbox is erased by {@link Inbox}, its one owner.
-     */
-    private static final List<String> TABLES = List.of("bot_message", "reminder", "episode", "chat");
+    /** The tables this store owns (their expiry, erasure and re-keying are here). */
+    private static final List<String> OWN_TABLES = List.of("bot_message", "chat");
 
-    private static final List<String> TABLES_AND_INBOX = Stream.concat(TABLES.stream(), Stream.of("inbox")).toList();
+    /**
+     * Every table that holds rows of a chat; a new table with a chat_key adds its line here, and its
+     * owner's erase and rekey are called from {@link #forget} and {@link #rekey}, so /forget and
+     * re-keying miss none.
+     */
+    private static final List<String> TABLES = List.of("bot_message", "reminder", "episode", "chat", "inbox");
 
     /** Every chat key in use, as a subquery. */
-    static final String ALL_CHAT_KEYS = TABLES_AND_INBOX.stream().map(t -> "SELECT chat_key FROM " + t)
+    static final String ALL_CHAT_KEYS = TABLES.stream().map(t -> "SELECT chat_key FROM " + t)
             .collect(Collectors.joining(" UNION "));
 
     public Optional<ChatState> load(Connection c, String chatKey) throws SQLException {
@@ -134,14 +135,44 @@ public final class ChatStore {
                 }
             }
         }
-        for (String table : TABLES) {
+        for (String table : OWN_TABLES) {
             try (PreparedStatement s = c.prepareStatement("DELETE FROM " + table + " WHERE chat_key = ?")) {
                 s.setString(1, chatKey);
                 s.executeUpdate();
             }
         }
+        ReminderStore.erase(c, chatKey);
+        EpisodeStore.erase(c, chatKey);
         Inbox.erase(c, chatKey);
         return deletable;
+    }
+
+    /**
+     * Retention of this store's own tables: a check in progress 7 days after its last activity, a
+     * finished one 30 days after it finished (whatever changed since; a chat with no check holds only
+     * its language), the day of a remembered check copied into a chat 90 days after that day, and the
+     * bot's messages once Telegram no longer lets them be deleted (a reminder's too, whose check may be
+     * gone by then). Returns how many checks were deleted.
+     */
+    static int expire(Connection c, Instant now, LocalDate rememberedSince) throws SQLException {
+        int rows;
+        try (PreparedStatement s = c.prepareStatement("""
+                DELETE FROM chat WHERE
+                  (current_question IS NOT NULL AND updated_hour < ?)
+                  OR (current_question IS NULL AND COALESCE(finished_hour, updated_hour) < ?)""")) {
+            s.setLong(1, now.minus(Retention.UNFINISHED_CHECK).getEpochSecond());
+            s.setLong(2, now.minus(Retention.FINISHED_CHECK).getEpochSecond());
+            rows = s.executeUpdate();
+        }
+        try (PreparedStatement s = c.prepareStatement("UPDATE chat SET earlier_check = NULL WHERE earlier_check < ?")) {
+            s.setString(1, rememberedSince.toString());
+            s.executeUpdate();
+        }
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM bot_message WHERE sent_at < ?")) {
+            s.setLong(1, now.minus(DELETABLE_FOR).getEpochSecond());
+            s.executeUpdate();
+        }
+        return rows;
     }
 
     /** Whether anything at all is stored for any chat. */
@@ -153,18 +184,27 @@ public final class ChatStore {
 
     /** Moves a chat's rows to another key (an upgrade's re-keying); rows already under the new key win. */
     static void rekey(Connection c, String from, String to) throws SQLException {
-        for (String table : TABLES_AND_INBOX) {
-            try (var s = c.prepareStatement("UPDATE OR IGNORE " + table + " SET chat_key = ? WHERE chat_key = ?")) {
-                s.setString(1, to);
-                s.setString(2, from);
-                s.executeUpdate();
-            }
+        for (String table : OWN_TABLES) {
+            rekey(c, table, from, to);
         }
-        for (String table : TABLES) { // what a key conflict left behind (the inbox has no such key)
-            try (var s = c.prepareStatement("DELETE FROM " + table + " WHERE chat_key = ?")) {
-                s.setString(1, from);
-                s.executeUpdate();
-            }
+        ReminderStore.rekey(c, from, to);
+        EpisodeStore.rekey(c, from, to);
+        Inbox.rekey(c, from, to);
+    }
+
+    /**
+     * Moves a table's rows from one chat key to another; where the new key has a row already (a
+     * primary key conflict), that row wins and the old one is deleted. For each store's own tables.
+     */
+    static void rekey(Connection c, String table, String from, String to) throws SQLException {
+        try (var s = c.prepareStatement("UPDATE OR IGNORE " + table + " SET chat_key = ? WHERE chat_key = ?")) {
+            s.setString(1, to);
+            s.setString(2, from);
+            s.executeUpdate();
+        }
+        try (var s = c.prepareStatement("DELETE FROM " + table + " WHERE chat_key = ?")) {
+            s.setString(1, from);
+            s.executeUpdate();
         }
     }
 

@@ -70,6 +70,9 @@ public final class Database implements AutoCloseable {
             // Erased rows are overwritten with zeros where they lie, freed pages included: FAST
             // would leave some of them readable in the file.
             s.execute("PRAGMA secure_delete=ON");
+            // Sorts, indexes being built and other temporary tables stay in memory: a temp file would
+            // hold rows of the data outside the files secure_delete and the checkpoint look after.
+            s.execute("PRAGMA temp_store=MEMORY");
         }
         connection.setAutoCommit(false);
         var database = new Database(connection);
@@ -227,6 +230,8 @@ public final class Database implements AutoCloseable {
             "/db/005_privacy.sql",
             "/db/006_usage.sql",
             "/db/007_no_result_level.sql",
+            "/db/008_usage_weeks.sql",
+            "/db/009_reminders_by_hour_and_salt.sql",
     };
 
     /** The schema this release writes: the number of its last migration ("/db/NNN_…"). */

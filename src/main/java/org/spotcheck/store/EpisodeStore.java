@@ -21,6 +21,27 @@ public final class EpisodeStore {
         }
     }
 
+    /** /forget: the chat's remembered check. */
+    static void erase(Connection c, String chatKey) throws SQLException {
+        try (var s = c.prepareStatement("DELETE FROM episode WHERE chat_key = ?")) {
+            s.setString(1, chatKey);
+            s.executeUpdate();
+        }
+    }
+
+    /** An upgrade's or a rotation's re-keying of a chat; a remembered check already under the new key wins. */
+    static void rekey(Connection c, String from, String to) throws SQLException {
+        ChatStore.rekey(c, "episode", from, to);
+    }
+
+    /** Retention: a remembered check is kept 90 days from its day; returns how many went. */
+    static int expire(Connection c, LocalDate since) throws SQLException {
+        try (var s = c.prepareStatement("DELETE FROM episode WHERE checked_on < ?")) {
+            s.setString(1, since.toString());
+            return s.executeUpdate();
+        }
+    }
+
     /** The day of the remembered check, if one is kept and not older than {@code since}. */
     public Optional<LocalDate> recall(Connection c, String chatKey, LocalDate since) throws SQLException {
         try (var s = c.prepareStatement("SELECT checked_on FROM episode WHERE chat_key = ?")) {

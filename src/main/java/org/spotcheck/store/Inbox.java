@@ -97,7 +97,8 @@ public final class Inbox {
 
     private byte[] seal(Entry entry) {
         byte[] callback = entry.callbackId().orElse("").getBytes(StandardCharsets.UTF_8);
-        return sealer.seal(ByteBuffer.allocate(Long.BYTES + callback.length).putLong(entry.chatId()).put(callback).array());
+        return sealer.seal(ByteBuffer.allocate(Long.BYTES + callback.length).putLong(entry.chatId()).put(callback).array(),
+                Sealer.boundTo("inbox", entry.chatKey()));
     }
 
     /**
@@ -111,7 +112,8 @@ public final class Inbox {
             try (var s = c.prepareStatement("SELECT update_id, chat_key, chat_sealed, event FROM inbox ORDER BY update_id");
                  var rs = s.executeQuery()) {
                 while (rs.next()) {
-                    var plain = sealer.openBytes(rs.getBytes(3)).filter(p -> p.length >= Long.BYTES);
+                    var plain = sealer.openBytes(rs.getBytes(3), Sealer.boundTo("inbox", rs.getString(2)))
+                            .filter(p -> p.length >= Long.BYTES);
                     if (plain.isEmpty() || rs.getString(4) == null) {
                         unreadable.add(rs.getInt(1));
                         continue;
@@ -157,6 +159,15 @@ public final class Inbox {
     static void erase(Connection c, String chatKey) throws SQLException {
         try (var s = c.prepareStatement("DELETE FROM inbox WHERE chat_key = ?")) {
             s.setString(1, chatKey);
+            s.executeUpdate();
+        }
+    }
+
+    /** An upgrade's or a rotation's re-keying of a chat (update ids are the key, so nothing conflicts). */
+    static void rekey(Connection c, String from, String to) throws SQLException {
+        try (var s = c.prepareStatement("UPDATE inbox SET chat_key = ? WHERE chat_key = ?")) {
+            s.setString(1, to);
+            s.setString(2, from);
             s.executeUpdate();
         }
     }

@@ -35,6 +35,7 @@ public final class KeyCheck {
                     if (!stored.get().equals(secret.checkValue())) {
                         throw wrong(secret);
                     }
+                    new Sealer(secret).bindOldRows(c);
                     return null;
                 }
                 if (!ChatStore.anyRows(c)) {
@@ -42,6 +43,7 @@ public final class KeyCheck {
                     return null;
                 }
                 upgrade(c, secret);
+                new Sealer(secret).bindOldRows(c);
                 return null;
             });
         } catch (StoreException e) {
@@ -67,16 +69,19 @@ public final class KeyCheck {
         }
         boolean proven = false;
         for (SealedRow row : sealed) {
-            var old = oldSealer.open(row.sealed());
+            var old = oldSealer.openBytes(row.sealed(), null).filter(p -> p.length == Long.BYTES)
+                    .map(p -> java.nio.ByteBuffer.wrap(p).getLong());
             if (old.isPresent()) {
                 proven = true;
+                String newKey = newKeys.keyFor(old.get());
                 try (var s = c.prepareStatement("UPDATE " + row.table() + " SET chat_sealed = ? WHERE " + row.idColumn() + " = ?")) {
-                    s.setBytes(1, newSealer.seal(old.get()));
+                    s.setBytes(1, newSealer.seal(old.get(), row.table(), newKey));
                     s.setLong(2, row.id());
                     s.executeUpdate();
                 }
-                LegacyKeys.move(c, row.chatKey(), newKeys.keyFor(old.get()));
-            } else if (newSealer.open(row.sealed()).isPresent()) {
+                LegacyKeys.move(c, row.chatKey(), newKey);
+            } else if (newSealer.openBytes(row.sealed(), null).isPresent()
+                    || newSealer.openBytes(row.sealed(), Sealer.boundTo(row.table(), row.chatKey())).isPresent()) {
                 proven = true; // written since the upgrade, under this secret
             }
         }
@@ -106,10 +111,36 @@ public final class KeyCheck {
         }
     }
 
-    /** Records the current secret's value, unless one is recorded already. */
+    /**
+     * The PBKDF2 salt to stretch this database's passphrase with: the one recorded beside the key check
+     * value; the application's constant one for a database written before salts were kept (or one with
+     * rows and no value yet, from release 1); a new random one for a database with nothing in it yet,
+     * recorded when the secret is adopted.
+     */
+    public static byte[] salt(Database database) {
+        return database.inTransaction(c -> {
+            try (var s = c.prepareStatement("SELECT salt FROM key_check WHERE id = 1"); var rs = s.executeQuery()) {
+                if (rs.next()) {
+                    byte[] salt = rs.getBytes(1);
+                    return salt == null ? Secret.CONSTANT_SALT.clone() : salt;
+                }
+            }
+            return ChatStore.anyRows(c) ? Secret.CONSTANT_SALT.clone() : newSalt();
+        });
+    }
+
+    /** A fresh random salt, for a new database or a rotation to a new passphrase. */
+    public static byte[] newSalt() {
+        var salt = new byte[Secret.SALT_BYTES];
+        new java.security.SecureRandom().nextBytes(salt);
+        return salt;
+    }
+
+    /** Records the current secret's value (and a passphrase's salt), unless one is recorded already. */
     static void adopt(Connection c, Secret secret) throws SQLException {
-        try (var s = c.prepareStatement("INSERT OR IGNORE INTO key_check (id, value) VALUES (1, ?)")) {
+        try (var s = c.prepareStatement("INSERT OR IGNORE INTO key_check (id, value, salt) VALUES (1, ?, ?)")) {
             s.setString(1, secret.checkValue());
+            s.setBytes(2, secret.salt().orElse(null));
             if (s.executeUpdate() > 0) {
                 log.info("key check value recorded: this database now refuses any other secret");
             }

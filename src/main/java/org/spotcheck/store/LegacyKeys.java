@@ -47,11 +47,15 @@ public final class LegacyKeys {
     }
 
     /** Retention: keys whose rows are all gone leave the list. */
-    void expire(Connection c) throws SQLException {
+    static void expire(Connection c) throws SQLException {
         try (var s = c.prepareStatement("DELETE FROM legacy_key WHERE chat_key NOT IN (" + ChatStore.ALL_CHAT_KEYS + ")")) {
             s.executeUpdate();
         }
-        if (!anyLeft(c)) {
+    }
+
+    /** After a retention run: once the list is empty, nothing is looked up for a new chat any more. */
+    public void refresh() {
+        if (active && !database.inTransaction(LegacyKeys::anyLeft)) {
             active = false;
         }
     }

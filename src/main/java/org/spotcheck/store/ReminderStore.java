@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.spotcheck.check.PendingReminder;
 import org.spotcheck.check.ReminderKind;
@@ -21,8 +22,10 @@ public final class ReminderStore {
     public record Due(long id, String chatKey, Optional<Long> chatId, ReminderKind kind, String language) {
     }
 
-    /** Due times of reminders hours or days away are kept to the quarter hour; nobody needs them finer. */
-    static final Duration COARSE = Duration.ofMinutes(15);
+    /** Due times of reminders hours or days away are kept to the hour, like every time kept; nobody needs them finer. */
+    static final Duration COARSE = Duration.ofHours(1);
+    /** Reminder ids are random (below 2^53, safe in any JSON reader), so no id counts the reminders ever set. */
+    private static final long IDS = 1L << 53;
 
     private final Sealer sealer;
 
@@ -38,18 +41,19 @@ public final class ReminderStore {
             s.executeUpdate();
         }
         try (var s = c.prepareStatement(
-                "INSERT INTO reminder (chat_key, chat_sealed, kind, language, due_at) VALUES (?, ?, ?, ?, ?)")) {
-            s.setString(1, chatKey);
-            s.setBytes(2, sealer.seal(chatId));
-            s.setString(3, kind.name());
-            s.setString(4, language);
-            s.setLong(5, dueAt(now, after));
+                "INSERT INTO reminder (id, chat_key, chat_sealed, kind, language, due_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+            s.setLong(1, ThreadLocalRandom.current().nextLong(1, IDS));
+            s.setString(2, chatKey);
+            s.setBytes(3, sealer.seal(chatId, "reminder", chatKey));
+            s.setString(4, kind.name());
+            s.setString(5, language);
+            s.setLong(6, dueAt(now, after));
             s.executeUpdate();
         }
     }
 
     /**
-     * Rounded up to the quarter hour for delays of an hour or more, so the stored time does not
+     * Rounded up to the hour for delays of an hour or more, so the stored time does not
      * tell when the person tapped; a short delay (the demo's seconds) stays exact.
      */
     static long dueAt(Instant now, Duration after) {
@@ -97,7 +101,7 @@ public final class ReminderStore {
             s.setInt(2, limit);
             try (var rs = s.executeQuery()) {
                 while (rs.next()) {
-                    found.add(new Due(rs.getLong(1), rs.getString(2), sealer.open(rs.getBytes(3)),
+                    found.add(new Due(rs.getLong(1), rs.getString(2), sealer.open(rs.getBytes(3), "reminder", rs.getString(2)),
                             ReminderKind.valueOf(rs.getString(4)), rs.getString(5)));
                 }
             }
@@ -134,6 +138,19 @@ public final class ReminderStore {
         try (var s = c.prepareStatement("UPDATE reminder SET claimed = 0 WHERE claimed = 1")) {
             s.executeUpdate();
         }
+    }
+
+    /** /forget: every reminder of the chat, claimed or not. */
+    static void erase(Connection c, String chatKey) throws SQLException {
+        try (var s = c.prepareStatement("DELETE FROM reminder WHERE chat_key = ?")) {
+            s.setString(1, chatKey);
+            s.executeUpdate();
+        }
+    }
+
+    /** An upgrade's or a rotation's re-keying of a chat. */
+    static void rekey(Connection c, String from, String to) throws SQLException {
+        ChatStore.rekey(c, "reminder", from, to);
     }
 
     /** A delivered (or undeliverable) reminder is deleted at once: nothing is kept after it has done its job. */

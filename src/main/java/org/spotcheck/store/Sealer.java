@@ -4,6 +4,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Map;
 import java.util.Optional;
 
 import javax.crypto.Cipher;
@@ -54,21 +58,35 @@ public final class Sealer {
         return new Sealer(Secret.hmac(secret.legacy(), "spotcheck/seal/v1".getBytes(StandardCharsets.US_ASCII)));
     }
 
-    public byte[] seal(long chatId) {
-        return seal(ByteBuffer.allocate(Long.BYTES).putLong(chatId).array());
+    /**
+     * The associated data a sealed id is bound to: the table and the chat key of its row. A sealed id
+     * copied into another row (another chat's, or another table's) does not open there, so a planted
+     * row cannot send one chat's reminder or state to another chat.
+     */
+    static byte[] boundTo(String table, String chatKey) {
+        return (table + "/" + chatKey).getBytes(StandardCharsets.US_ASCII);
     }
 
-    /** The chat id, or empty when the bytes were sealed under another secret or were changed. */
-    public Optional<Long> open(byte[] sealed) {
-        return openBytes(sealed).filter(plain -> plain.length == Long.BYTES).map(plain -> ByteBuffer.wrap(plain).getLong());
+    public byte[] seal(long chatId, String table, String chatKey) {
+        return seal(ByteBuffer.allocate(Long.BYTES).putLong(chatId).array(), boundTo(table, chatKey));
     }
 
-    byte[] seal(byte[] plain) {
+    /** The chat id, or empty when the bytes were sealed under another secret, for another row, or were changed. */
+    public Optional<Long> open(byte[] sealed, String table, String chatKey) {
+        return openBytes(sealed, boundTo(table, chatKey)).filter(plain -> plain.length == Long.BYTES)
+                .map(plain -> ByteBuffer.wrap(plain).getLong());
+    }
+
+    /** @param boundTo the associated data, or null for release 1's rows and the rows sealed before it was added */
+    byte[] seal(byte[] plain, byte[] boundTo) {
         try {
             var iv = new byte[IV_BYTES];
             RANDOM.nextBytes(iv);
             Cipher cipher = CIPHER.get();
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
+            if (boundTo != null) {
+                cipher.updateAAD(boundTo);
+            }
             byte[] sealed = cipher.doFinal(plain);
             return ByteBuffer.allocate(IV_BYTES + sealed.length).put(iv).put(sealed).array();
         } catch (GeneralSecurityException e) {
@@ -76,16 +94,60 @@ public final class Sealer {
         }
     }
 
-    Optional<byte[]> openBytes(byte[] sealed) {
+    /** @param boundTo the associated data it was sealed with; null only for rows sealed without (see {@link #bindOldRows}) */
+    Optional<byte[]> openBytes(byte[] sealed, byte[] boundTo) {
         if (sealed == null || sealed.length <= IV_BYTES) {
             return Optional.empty();
         }
         try {
             Cipher cipher = CIPHER.get();
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, IV_BYTES));
+            if (boundTo != null) {
+                cipher.updateAAD(boundTo);
+            }
             return Optional.of(cipher.doFinal(sealed, IV_BYTES, sealed.length - IV_BYTES));
         } catch (GeneralSecurityException e) {
             return Optional.empty();
         }
+    }
+
+    /** The tables that hold a sealed chat id, with their id column. */
+    static final Map<String, String> SEALED = Map.of("reminder", "id", "inbox", "update_id");
+
+    /**
+     * Rows sealed before ids were bound to their row (this release's predecessors) are sealed again,
+     * bound to their table and chat key, once the secret is verified; from then on only bound ids open.
+     * A row that opens neither way is left for its owner to set aside. Returns how many were bound.
+     */
+    int bindOldRows(Connection c) throws SQLException {
+        int bound = 0;
+        for (var table : SEALED.entrySet()) {
+            record Row(long id, String chatKey, byte[] sealed) {
+            }
+            var rows = new ArrayList<Row>();
+            try (var s = c.prepareStatement("SELECT " + table.getValue() + ", chat_key, chat_sealed FROM " + table.getKey());
+                 var rs = s.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getBytes(3)));
+                }
+            }
+            for (Row row : rows) {
+                byte[] context = boundTo(table.getKey(), row.chatKey());
+                if (openBytes(row.sealed(), context).isPresent()) {
+                    continue;
+                }
+                var plain = openBytes(row.sealed(), null);
+                if (plain.isPresent()) {
+                    try (var s = c.prepareStatement("UPDATE " + table.getKey() + " SET chat_sealed = ? WHERE "
+                            + table.getValue() + " = ?")) {
+                        s.setBytes(1, seal(plain.get(), context));
+                        s.setLong(2, row.id());
+                        s.executeUpdate();
+                    }
+                    bound++;
+                }
+            }
+        }
+        return bound;
     }
 }

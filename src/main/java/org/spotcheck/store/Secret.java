@@ -1,12 +1,17 @@
 package org.spotcheck.store;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
@@ -31,10 +36,12 @@ public final class Secret {
 
     private static final int GENERATED_BYTES = 32;
     /**
-     * PBKDF2 salt: fixed for the application, because the passphrase is the only input the operator
-     * can keep; a fixed salt still forces an attacker to do the stretching for SpotCheck alone.
+     * The PBKDF2 salt of databases written before salts were kept per deployment (key_check.salt is
+     * NULL there), and of a secret made without a database: fixed for the application.
      */
-    private static final byte[] PASSPHRASE_SALT = "spotcheck/passphrase/v2".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] CONSTANT_SALT = "spotcheck/passphrase/v2".getBytes(StandardCharsets.US_ASCII);
+    /** A deployment's own salt: random, kept beside the key check value (KeyCheck.salt). */
+    static final int SALT_BYTES = 16;
     /** OWASP's 2023 figure for PBKDF2-HMAC-SHA256. */
     static final int PBKDF2_ITERATIONS = 600_000;
     private static final byte[] HKDF_SALT = "spotcheck/hkdf/v2".getBytes(StandardCharsets.US_ASCII);
@@ -45,6 +52,8 @@ public final class Secret {
     private final byte[] legacy;
     private final Optional<Path> file;
     private final Optional<Path> generatedFile;
+    /** The PBKDF2 salt of a passphrase, to record beside the key check value; empty for a file. */
+    private Optional<byte[]> salt = Optional.empty();
 
     private Secret(byte[] master, byte[] legacy, Optional<Path> file, Optional<Path> generatedFile) {
         this.master = master.clone();
@@ -58,9 +67,16 @@ public final class Secret {
      * exist yet. A damaged file stops the start ({@link StoreException}, the secret file).
      */
     public static Secret of(Optional<String> passphrase, Path file) {
+        return of(passphrase, file, CONSTANT_SALT);
+    }
+
+    /** As {@link #of(Optional, Path)}, a passphrase stretched with the deployment's own salt ({@link KeyCheck#salt}). */
+    public static Secret of(Optional<String> passphrase, Path file, byte[] salt) {
         if (passphrase.isPresent()) {
             byte[] raw = passphrase.get().getBytes(StandardCharsets.UTF_8);
-            return new Secret(stretch(passphrase.get()), raw, Optional.empty(), Optional.empty());
+            var secret = new Secret(stretch(passphrase.get(), salt), raw, Optional.empty(), Optional.empty());
+            secret.salt = Optional.of(salt.clone());
+            return secret;
         }
         if (Files.exists(file)) {
             byte[] raw = read(file);
@@ -68,6 +84,22 @@ public final class Secret {
         }
         byte[] raw = generate(file);
         return new Secret(raw, raw, Optional.of(file), Optional.of(file));
+    }
+
+    /**
+     * A new random passphrase for SPOTCHECK_SECRET (--rotate-secret --passphrase): 32 random bytes in
+     * URL-safe Base64, 43 characters, safe to paste into any platform's secret settings.
+     */
+    public static String newPassphrase() {
+        var bytes = new byte[GENERATED_BYTES];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** Whether both are the same secret (compared by their key check values, in constant time). */
+    public boolean sameAs(Secret other) {
+        return MessageDigest.isEqual(checkValue().getBytes(StandardCharsets.US_ASCII),
+                other.checkValue().getBytes(StandardCharsets.US_ASCII));
     }
 
     /** A secret of fresh random bytes that nothing keeps: for the warm-up's database in memory. */
@@ -96,26 +128,44 @@ public final class Secret {
         }
     }
 
+    /**
+     * Writes fresh random bytes to the file and returns them as read back from it. Written beside,
+     * forced to the disk, moved into place and the folder forced too, so that once this returns the
+     * secret survives a power cut (a rotation commits the database only after this): a crash never
+     * leaves a half-written secret, nor data under a secret the disk never got.
+     */
     private static byte[] generate(Path file) {
         var bytes = new byte[GENERATED_BYTES];
         new SecureRandom().nextBytes(bytes);
         try {
-            // Written beside, then moved into place: a crash never leaves a half-written secret.
             Path partial = file.resolveSibling(file.getFileName() + ".partial");
             OwnerOnly.createFile(partial);
-            Files.writeString(partial, HexFormat.of().formatHex(bytes) + "\n");
+            try (var out = FileChannel.open(partial, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                var content = ByteBuffer.wrap((HexFormat.of().formatHex(bytes) + "\n").getBytes(StandardCharsets.US_ASCII));
+                while (content.hasRemaining()) {
+                    out.write(content);
+                }
+                out.force(true);
+            }
             Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
-            return bytes;
+            try (var folder = FileChannel.open(file.toAbsolutePath().getParent(), StandardOpenOption.READ)) {
+                folder.force(true); // the rename itself reaches the disk
+            }
+            byte[] back = read(file);
+            if (!MessageDigest.isEqual(back, bytes)) {
+                throw new IOException("the file read back differs from what was written");
+            }
+            return back;
         } catch (IOException | java.io.UncheckedIOException e) {
             throw new StoreException(StoreException.Input.SECRET_FILE, ": cannot create the secret file " + file
                     + " (" + e.getMessage() + "); point it to a writable place, or use a passphrase instead (README, The secret)");
         }
     }
 
-    private static byte[] stretch(String passphrase) {
-        return STRETCHED.computeIfAbsent(passphrase, p -> {
+    private static byte[] stretch(String passphrase, byte[] salt) {
+        return STRETCHED.computeIfAbsent(HexFormat.of().formatHex(salt) + ":" + passphrase, p -> {
             try {
-                var spec = new PBEKeySpec(p.toCharArray(), PASSPHRASE_SALT, PBKDF2_ITERATIONS, 256);
+                var spec = new PBEKeySpec(passphrase.toCharArray(), salt, PBKDF2_ITERATIONS, 256);
                 return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("PBKDF2WithHmacSHA256 is missing from this Java runtime", e);
@@ -148,8 +198,13 @@ public final class Secret {
         return generatedFile.isPresent();
     }
 
+    /** The passphrase's salt, which the database must keep to stretch it the same way again; empty for a file. */
+    Optional<byte[]> salt() {
+        return salt.map(byte[]::clone);
+    }
+
     /** The file this start generated, if it did: a wrong guess is removed again, not left lying around. */
-    Optional<Path> generatedFile() {
+    public Optional<Path> generatedFile() {
         return generatedFile;
     }
 

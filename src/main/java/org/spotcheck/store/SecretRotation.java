@@ -10,8 +10,8 @@ import java.util.HashSet;
 import java.util.Map;
 
 /**
- * Moves a database to a new secret (java -jar spotcheck-bot.jar --rotate-secret NEW_FILE, with the
- * bot stopped). A chat whose id the database holds sealed (a pending reminder, an unhandled update)
+ * Moves a database to a new secret (java -jar spotcheck-bot.jar --rotate-secret NEW_FILE or
+ * --passphrase, with the bot stopped: Application holds the {@link ServingLock} meanwhile). A chat whose id the database holds sealed (a pending reminder, an unhandled update)
  * is re-keyed and re-sealed under the new secret. Every other chat is erased: the database never
  * held its id, so its key cannot be recomputed, and keeping it under the old secret would keep the
  * old secret useful. Rotating is for a secret that may have leaked; then that is the smaller harm.
@@ -31,10 +31,12 @@ public final class SecretRotation {
         var oldSealer = new Sealer(current);
         var newSealer = new Sealer(next);
         var newKeys = new ChatKeys(next);
-        var outcome = database.inTransaction(c -> {
+        // Durable: once this returns, the database is under the new secret even after a power cut.
+        var outcome = database.inDurableTransaction(c -> {
             var chatIds = new HashMap<String, Long>();
-            reseal(c, "reminder", "id", oldSealer, newSealer, chatIds);
-            reseal(c, "inbox", "update_id", oldSealer, newSealer, chatIds);
+            for (var table : Sealer.SEALED.entrySet()) {
+                reseal(c, table.getKey(), table.getValue(), oldSealer, newSealer, newKeys, chatIds);
+            }
             var moved = new HashSet<String>();
             for (Map.Entry<String, Long> chat : chatIds.entrySet()) {
                 String to = newKeys.keyFor(chat.getValue());
@@ -56,8 +58,9 @@ public final class SecretRotation {
             try (var s = c.prepareStatement("DELETE FROM legacy_key")) {
                 s.executeUpdate();
             }
-            try (var s = c.prepareStatement("UPDATE key_check SET value = ? WHERE id = 1")) {
+            try (var s = c.prepareStatement("UPDATE key_check SET value = ?, salt = ? WHERE id = 1")) {
                 s.setString(1, next.checkValue());
+                s.setBytes(2, next.salt().orElse(null));
                 s.executeUpdate();
             }
             return new Outcome(moved.size(), left.size());
@@ -70,7 +73,7 @@ public final class SecretRotation {
      * Re-seals each row's chat id under the new secret and notes whose it is. A row that does not
      * open stays as it is: its chat is not re-keyed, so it is erased with it.
      */
-    private static void reseal(Connection c, String table, String idColumn, Sealer from, Sealer to,
+    private static void reseal(Connection c, String table, String idColumn, Sealer from, Sealer to, ChatKeys newKeys,
                                Map<String, Long> chatIds) throws SQLException {
         record Row(long id, String chatKey, byte[] sealed) {
         }
@@ -82,16 +85,18 @@ public final class SecretRotation {
             }
         }
         for (Row row : rows) {
-            var plain = from.openBytes(row.sealed()).filter(p -> p.length >= Long.BYTES);
+            var plain = from.openBytes(row.sealed(), Sealer.boundTo(table, row.chatKey())).filter(p -> p.length >= Long.BYTES);
             if (plain.isEmpty()) {
                 continue;
             }
+            long chatId = ByteBuffer.wrap(plain.get()).getLong();
+            // Bound to the key the row is about to move to (the chat is re-keyed right after).
             try (var s = c.prepareStatement("UPDATE " + table + " SET chat_sealed = ? WHERE " + idColumn + " = ?")) {
-                s.setBytes(1, to.seal(plain.get()));
+                s.setBytes(1, to.seal(plain.get(), Sealer.boundTo(table, newKeys.keyFor(chatId))));
                 s.setLong(2, row.id());
                 s.executeUpdate();
             }
-            chatIds.put(row.chatKey(), ByteBuffer.wrap(plain.get()).getLong());
+            chatIds.put(row.chatKey(), chatId);
         }
     }
 }

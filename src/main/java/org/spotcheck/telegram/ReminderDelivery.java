@@ -12,7 +12,7 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.spotcheck.chat.Reminders;
-import org.spotcheck.store.ChatKeys;
+import org.spotcheck.log.ChatTag;
 
 /**
  * Sends reminders that are due, each in its chat's lane, so it takes its turn after whatever the
@@ -94,14 +94,14 @@ final class ReminderDelivery {
 
     /** In the chat's lane: only a reminder still wanted is sent. */
     private CompletableFuture<Boolean> deliver(Reminders.Claimed reminder) {
-        String chat = ChatKeys.shortForm(reminder.chatKey());
+        String chat = ChatTag.of(reminder.chatKey());
         try {
             if (!reminders.stillWanted(reminder)) {
-                log.info("reminder {} chat {}: cancelled or erased before its turn; not sent", reminder.id(), chat);
+                log.info("reminder ({}) chat {}: cancelled or erased before its turn; not sent", reminder.kind().key(), chat);
                 return CompletableFuture.completedFuture(false);
             }
         } catch (RuntimeException e) {
-            log.error("reminder {} chat {}: not sent: {}", reminder.id(), chat, e.getClass().getSimpleName());
+            log.error("reminder ({}) chat {}: not sent: {}", reminder.kind().key(), chat, e.getClass().getSimpleName());
             return CompletableFuture.completedFuture(false);
         }
         // Settled off the call threads (SQLite work never runs there), still inside the chat's lane.
@@ -109,7 +109,7 @@ final class ReminderDelivery {
             try {
                 return settle(reminder, chat, messageId, error);
             } catch (RuntimeException e) {
-                log.error("reminder {} chat {}: {}", reminder.id(), chat, e.getClass().getSimpleName());
+                log.error("reminder ({}) chat {}: {}", reminder.kind().key(), chat, e.getClass().getSimpleName());
                 return false;
             }
         });
@@ -118,27 +118,27 @@ final class ReminderDelivery {
     private boolean settle(Reminders.Claimed reminder, String chat, Integer messageId, Throwable error) {
         if (error == null) {
             reminders.sent(reminder, messageId);
-            log.info("reminder {} chat {}: delivered", reminder.id(), chat);
+            log.info("reminder ({}) chat {}: delivered", reminder.kind().key(), chat);
             return true;
         }
         if (!(BotApi.unwrap(error) instanceof BotApiException e)) {
             reminders.notSent(reminder);
-            log.warn("reminder {} chat {}: not sent yet, will retry: {}", reminder.id(), chat,
+            log.warn("reminder ({}) chat {}: not sent yet, will retry: {}", reminder.kind().key(), chat,
                     BotApi.unwrap(error).getClass().getSimpleName());
             return false;
         }
         switch (e.kind()) {
             case BLOCKED -> {
                 reminders.blocked(reminder);
-                log.info("reminder {} chat {}: the bot was blocked; the chat's data is erased", reminder.id(), chat);
+                log.info("reminder ({}) chat {}: the bot was blocked; the chat's data is erased", reminder.kind().key(), chat);
             }
             case REFUSED, MESSAGE_GONE -> {
                 reminders.refused(reminder);
-                log.warn("reminder {} chat {}: refused by Telegram, dropped: {}", reminder.id(), chat, e.getMessage());
+                log.warn("reminder ({}) chat {}: refused by Telegram, dropped: {}", reminder.kind().key(), chat, e.getMessage());
             }
             case FAILED -> {
                 reminders.notSent(reminder);
-                log.warn("reminder {} chat {}: not sent yet, will retry: {}", reminder.id(), chat, e.getMessage());
+                log.warn("reminder ({}) chat {}: not sent yet, will retry: {}", reminder.kind().key(), chat, e.getMessage());
             }
         }
         return false;

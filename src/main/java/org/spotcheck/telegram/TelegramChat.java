@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
 import org.spotcheck.chat.Dialogue;
 import org.spotcheck.check.Check;
 import org.spotcheck.check.Input;
+import org.spotcheck.log.ChatTag;
 import org.spotcheck.log.Redactor;
-import org.spotcheck.store.ChatKeys;
 import org.spotcheck.store.Inbox;
 import org.spotcheck.text.Html;
 import org.spotcheck.text.Screen;
@@ -116,7 +116,7 @@ final class TelegramChat {
     private CompletableFuture<Void> converse(String chatKey, Incoming in) {
         var outcome = dialogue.take(chatKey, OptionalLong.of(in.chatId()), in.input(), in.languageCode(),
                 OptionalInt.of(in.updateId()));
-        log.debug("update {} chat {}: applied", in.updateId(), ChatKeys.shortForm(chatKey));
+        log.debug("update {} chat {}: applied", in.updateId(), ChatTag.of(chatKey));
         in.callbackId().ifPresent(id -> api.answer(id, outcome.popUp().map(t -> t.text()),
                 outcome.popUp().map(t -> t.alert()).orElse(false)));
         // Deleting old messages cannot reorder the reply, so it goes out beside it and nobody waits for it.
@@ -185,7 +185,7 @@ final class TelegramChat {
             }
             // The answer is saved; go on, so a result still goes out after a question that did not.
             log.warn("update {} chat {}: a reply was not delivered: {}", in.updateId(),
-                    ChatKeys.shortForm(chatKey), failed.getMessage());
+                    ChatTag.of(chatKey), failed.getMessage());
             return true;
         });
     }
@@ -209,7 +209,7 @@ final class TelegramChat {
     private void erase(String chatKey, Incoming in) {
         // A blocked bot can no longer delete its messages there; the rows go at once.
         dialogue.erase(chatKey);
-        log.info("update {} chat {}: erased after the bot was blocked", in.updateId(), ChatKeys.shortForm(chatKey));
+        log.info("update {} chat {}: erased after the bot was blocked", in.updateId(), ChatTag.of(chatKey));
     }
 
     /** In groups the bot keeps nothing and says nothing about health: it only offers a private chat. */

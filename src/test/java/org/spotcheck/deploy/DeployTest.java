@@ -145,6 +145,24 @@ class DeployTest {
     }
 
     @Test
+    void aCrashLeavesNoCoreDumpAndNoCrashReportInTheDataFolder() throws IOException {
+        assertThat(Files.readAllLines(UNIT)).contains("LimitCORE=0");
+        assertThat(jvmEnv("SPOTCHECK_JAVA_OPTS")).contains("-XX:-CreateCoredumpOnCrash")
+                .containsPattern("-XX:ErrorFile=/tmp/\\S+");
+    }
+
+    @Test
+    void theAdminScriptPassesRootsNewSecretToARotationAsACredential() throws Exception {
+        var run = admin("--rotate-secret");
+
+        assertThat(run.status()).as(run.errors()).isZero();
+        var args = run.systemdRun();
+        assertThat(args).contains("--property=LoadCredential=spotcheck-secret-new:/etc/spotcheck/secret.new");
+        assertThat(args.get(args.size() - 1)).isEqualTo("--rotate-secret");
+        assertThat(args).anyMatch(a -> a.contains("set -- --rotate-secret \"$CREDENTIALS_DIRECTORY/spotcheck-secret-new\""));
+    }
+
+    @Test
     void theAdminScriptWithAnInstanceRunsAsThatInstancesService() throws Exception {
         var run = admin("-i", "clinic-b", "--backup", "/var/lib/spotcheck-clinic-b/backup/one.db");
 

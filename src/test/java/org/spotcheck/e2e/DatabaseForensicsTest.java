@@ -20,14 +20,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spotcheck.Application;
 import org.spotcheck.check.Answer;
+import org.spotcheck.store.ChatKeys;
+import org.spotcheck.store.Secret;
 import org.spotcheck.telegram.FakeBotApi;
 import org.spotcheck.text.Messages;
 
 /**
  * What a stolen data folder shows after people used the bot and then used /forget: several chats
  * with realistic ids, names and callback query ids go through a full check, a remembered check and
- * a delivered reminder, then erase everything. Every file of the database (main file, -wal, -shm)
- * is then searched byte by byte for anything of them, while the bot runs and after it stopped.
+ * a delivered reminder, then erase everything. Every file of the data folder (main file, -wal, -shm,
+ * the lock) is then searched byte by byte for anything of them, their chat keys and the keys' first
+ * 8 characters included, while the bot runs and after it stopped. The other erase paths (a pending
+ * reminder and a queued update, blocking, retention, rotation) are searched in EraseForensicsTest.
  */
 class DatabaseForensicsTest {
 
@@ -126,6 +130,12 @@ class DatabaseForensicsTest {
         for (String name : NAMES) {
             needles.put("name " + name, name.getBytes(StandardCharsets.UTF_8));
         }
+        var keys = new ChatKeys(Secret.of(java.util.Optional.empty(), dir.resolve("config").resolve("secret")));
+        for (long chat : CHATS) {
+            String key = keys.keyFor(chat);
+            needles.put("chat key of " + chat, key.getBytes(StandardCharsets.US_ASCII));
+            needles.put("chat key prefix of " + chat, key.substring(0, 8).getBytes(StandardCharsets.US_ASCII));
+        }
         for (Answer answer : Answer.values()) {
             needles.put("answer " + answer, answer.name().getBytes(StandardCharsets.US_ASCII));
         }
@@ -136,7 +146,7 @@ class DatabaseForensicsTest {
     private static List<String> found(Map<String, byte[]> needles, Path data) throws IOException {
         var hits = new ArrayList<String>();
         try (Stream<Path> files = Files.list(data)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("spotcheck.db")).toList()) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) { // every file SQLite (or SpotCheck) wrote there
                 byte[] bytes = Files.readAllBytes(file);
                 needles.forEach((what, needle) -> {
                     if (indexOf(bytes, needle) >= 0) {

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 import org.spotcheck.Application;
 import org.spotcheck.config.SettingsLoader;
+import org.spotcheck.store.ChatKeys;
+import org.spotcheck.store.Secret;
 import org.spotcheck.telegram.FakeBotApi.FakeMessage;
 import org.spotcheck.telegram.FakeBotApi;
 
@@ -140,6 +142,29 @@ class LogPrivacyTest {
                 "a line naming update " + update + " as not delivered");
         assertThat(captured.lines()).filteredOn(l -> l.contains("update " + update + " chat "))
                 .allSatisfy(l -> assertThat(l).doesNotContain(Long.toString(CHAT + 1)));
+    }
+
+    @Test
+    void aChatsLogTagIsNoPartOfItsStoredKeyAndNoLineIsTimedFinerThanTheHour() throws Exception {
+        startBot(OTHER_TOKEN);
+        var person = new TelegramPerson(telegram, CHAT + 2);
+        person.types("/start");
+        person.waitFor(() -> person.lastText().contains("Welcome to SpotCheck"), "the welcome");
+        person.taps("begin");
+        person.waitFor(() -> person.currentQuestionNumber() == 1, "question 1");
+        await(() -> captured.lines().stream().anyMatch(l -> l.matches(".* chat [0-9a-f]{8}: applied")), "an applied update");
+        app.close();
+
+        var secret = Secret.of(java.util.Optional.empty(), dir.resolve("config").resolve("secret"));
+        String chatKey = new ChatKeys(secret).keyFor(CHAT + 2);
+        var tags = new java.util.HashSet<String>();
+        var tag = java.util.regex.Pattern.compile(" chat ([0-9a-f]{8})");
+        var logLines = captured.lines().stream().filter(l -> l.matches("\\d{4}-\\d\\d-\\d\\dT.*")).toList();
+        logLines.forEach(l -> tag.matcher(l).results().forEach(m -> tags.add(m.group(1))));
+
+        assertThat(tags).as("chat tags logged").isNotEmpty().allSatisfy(t -> assertThat(chatKey).doesNotContain(t));
+        assertThat(logLines).as("log lines").isNotEmpty()
+                .allSatisfy(l -> assertThat(l).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:00Z \\[.*"));
     }
 
     // ---------------------------------------------------------------- helpers

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spotcheck.Application;
-import org.spotcheck.stats.UsageReport;
 import org.spotcheck.store.Counters;
+import org.spotcheck.store.Usage;
 import org.spotcheck.store.Database;
 import org.spotcheck.telegram.FakeBotApi;
 
@@ -60,9 +60,11 @@ class UsageCountedOnceTest {
         app = null;
 
         try (var database = Database.open(settings.database())) {
-            var total = UsageReport.of(database.inTransaction(new Counters()::all)).total();
-            assertThat(total.started()).isEqualTo(1);
-            assertThat(total.finished()).isEqualTo(1);
+            var counted = database.inTransaction(new Counters()::all);
+            assertThat(counted).filteredOn(w -> w.usage().event() == Usage.Event.CHECK_STARTED)
+                    .extracting(Counters.Week::count).containsExactly(1L);
+            assertThat(counted).filteredOn(w -> w.usage().event() == Usage.Event.CHECK_FINISHED)
+                    .extracting(Counters.Week::count).containsExactly(1L);
         }
     }
 }

@@ -79,7 +79,7 @@ class WarmUpTest {
     void theRehearsalLeavesNoRowInTheRealDatabase() throws Exception {
         try (var db = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("spotcheck.db"));
              var s = db.createStatement()) {
-            for (String table : List.of("chat", "bot_message", "inbox", "reminder", "episode", "usage_count")) {
+            for (String table : List.of("chat", "bot_message", "inbox", "reminder", "episode", "usage_week")) {
                 try (var rows = s.executeQuery("SELECT count(*) FROM " + table)) {
                     assertThat(rows.getInt(1)).as("rows in " + table).isZero();
                 }

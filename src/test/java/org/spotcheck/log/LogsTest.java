@@ -66,12 +66,31 @@ class LogsTest {
         assertThat(context.getLogger("org.spotcheck").getLevel()).isEqualTo(Level.DEBUG);
     }
 
+    @Test
+    void aJsonLineIsTimedToTheHourOnlyAtEveryLevel() throws IOException {
+        var json = new ObjectMapper().readTree(encode("json", "%msg%n"));
+
+        assertThat(json.path("timestamp").asLong()).as("epoch millis").isPositive()
+                .satisfies(millis -> assertThat(millis % 3_600_000L).isZero());
+    }
+
+    @Test
+    void aTextLineIsTimedToTheHourOnlyWhateverThePatternAsksFor() {
+        String line = encode("text", "%d{yyyy-MM-dd'T'HH:mm:ss.SSS, UTC} %msg%n");
+
+        assertThat(line).matches("(?s)\\d{4}-\\d\\d-\\d\\dT\\d\\d:00:00\\.000 call to .*");
+    }
+
     private static String encode(String format) {
+        return encode(format, "%-5level %logger - %msg%n");
+    }
+
+    private static String encode(String format, String pattern) {
         var context = new LoggerContext();
         var encoder = new RedactingEncoder();
         encoder.setContext(context);
         encoder.setFormat(format);
-        encoder.setPattern("%-5level %logger - %msg%n");
+        encoder.setPattern(pattern);
         encoder.start();
         RedactingEncoder.hide(new Redactor(TOKEN));
         var error = new IllegalStateException("gave up on " + URL, new java.io.IOException("closed: " + URL));

@@ -379,14 +379,20 @@ class ChatStoreTest {
         }
     }
 
-    @Test
-    void theShortFormOfAChatKeyIsItsFirstEightCharacters() {
-        String key = keys.keyFor(PRIVATE_CHAT_ID);
-
-        assertThat(ChatKeys.shortForm(key)).isEqualTo(key.substring(0, 8)).hasSize(8);
-    }
 
     // ---------- schema ----------
+
+    @Test
+    void sqlitesTemporaryFilesAreKeptInMemoryNeverOnDisk() {
+        try (var db = Database.open(dbPath)) {
+            int store = db.inTransaction(c -> {
+                try (var s = c.createStatement(); var rs = s.executeQuery("PRAGMA temp_store")) {
+                    return rs.getInt(1);
+                }
+            });
+            assertThat(store).as("PRAGMA temp_store: 2 is MEMORY").isEqualTo(2);
+        }
+    }
 
     @Test
     void theSchemaIsMigratedOnceAndReopeningDoesNotFail() throws Exception {

@@ -40,7 +40,7 @@ class RetentionTest {
     }
 
     private Retention retention() {
-        return new Retention(database, new LegacyKeys(database, secret), clock);
+        return new Retention(database, clock);
     }
 
     @AfterEach

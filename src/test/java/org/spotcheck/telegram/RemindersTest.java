@@ -24,13 +24,14 @@ import org.spotcheck.check.Answer;
 import org.spotcheck.check.Input;
 import org.spotcheck.check.ReminderKind;
 import org.spotcheck.log.Redactor;
-import org.spotcheck.stats.Usage;
+import org.spotcheck.store.Usage;
 import org.spotcheck.store.ChatKeys;
 import org.spotcheck.store.Counters;
 import org.spotcheck.store.Database;
 import org.spotcheck.store.ReminderStore;
 import org.spotcheck.store.Sealer;
 import org.spotcheck.store.Secret;
+import org.spotcheck.store.Usage;
 import org.spotcheck.text.Messages;
 import org.spotcheck.text.Texts;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
@@ -243,13 +244,32 @@ class RemindersTest {
     }
 
     @Test
-    void aReminderDaysAwayIsKeptToTheQuarterHourNeverEarlier() {
+    void aReminderDaysAwayIsKeptToTheHourNeverEarlier() {
         clock.advance(Duration.ofMinutes(7).plusSeconds(13));
         finishACheck();
         tap(new Action.RemindIn(Duration.ofDays(2)));
 
         long due = database.inTransaction(c -> reminders.pending(c, chatKey)).get(0).due().getEpochSecond();
-        assertThat(due).isEqualTo(Instant.parse("2026-11-27T10:15:00Z").getEpochSecond());
+        assertThat(due).isEqualTo(Instant.parse("2026-11-27T11:00:00Z").getEpochSecond());
+    }
+
+    @Test
+    void noCounterOfRemindersEverSetIsKept() {
+        finishACheck();
+        tap(new Action.RemindIn(Duration.ofDays(2)));
+
+        boolean counted = database.inTransaction(c -> {
+            try (var rs = c.createStatement().executeQuery(
+                    "SELECT 1 FROM sqlite_schema WHERE name = 'sqlite_sequence'")) {
+                if (!rs.next()) {
+                    return false;
+                }
+            }
+            try (var rs = c.createStatement().executeQuery("SELECT 1 FROM sqlite_sequence WHERE name = 'reminder'")) {
+                return rs.next();
+            }
+        });
+        assertThat(counted).as("a sqlite_sequence row for reminder").isFalse();
     }
 
     @Test
@@ -320,7 +340,7 @@ class RemindersTest {
     }
 
     @Test
-    void aDeliveredReminderIsCountedAsSentOnTheDayItIsDelivered() {
+    void aDeliveredReminderIsCountedAsSentInTheWeekItIsDelivered() {
         finishACheck();
         tap(new Action.RemindIn(Duration.ofDays(2))); // in 2 days
         clock.advance(Duration.ofDays(2));
@@ -330,7 +350,7 @@ class RemindersTest {
         var sent = database.inTransaction(new Counters()::all).stream()
                 .filter(d -> d.usage().event() == Usage.Event.REMINDER_SENT).toList();
         assertThat(sent).singleElement().satisfies(d -> {
-            assertThat(d.day()).isEqualTo(LocalDate.of(2026, 11, 27));
+            assertThat(d.week()).isEqualTo("2026-W48"); // 2026-11-27
             assertThat(d.count()).isEqualTo(1);
             assertThat(d.usage().detail()).isEqualTo("doctor");
         });

@@ -1,4 +1,4 @@
-package org.spotcheck.stats;
+package org.spotcheck.store;
 
 import java.util.ArrayList;
 import java.util.List;
