@@ -90,7 +90,7 @@ public final class Application implements AutoCloseable {
         var texts = Texts.load(settings.services());
         DataFolder.ephemeral(settings.database(), System.getenv()).ifPresent(why -> log.warn("DATA WILL BE LOST: {}", why));
         DataFolder.unwritable(settings.database()).ifPresent(why -> log.warn("SPOTCHECK_DB: {}", why));
-        var bot = serving ? newBot(settings, texts, clock) : null;
+        var bot = serving ? newBot(settings, texts, clock, TelegramBot.WarmUp.REHEARSE) : null;
         Database database = null;
         try {
             database = Database.open(settings.database());
@@ -111,8 +111,9 @@ public final class Application implements AutoCloseable {
         }
     }
 
-    private static TelegramBot newBot(Settings settings, Texts texts, Clock clock) {
-        return TelegramBot.create(settings.token().orElseThrow(), settings.apiUrl(), () -> stage(settings, texts, clock));
+    private static TelegramBot newBot(Settings settings, Texts texts, Clock clock, TelegramBot.WarmUp warmUp) {
+        return TelegramBot.create(settings.token().orElseThrow(), settings.apiUrl(), warmUp,
+                () -> stage(settings, texts, clock));
     }
 
     /**
@@ -159,13 +160,21 @@ public final class Application implements AutoCloseable {
      * once it polls. A {@link #close()} meanwhile ends it with InterruptedException.
      */
     public void startTelegram() throws TelegramBot.Refused, InterruptedException {
+        startTelegram(TelegramBot.WarmUp.REHEARSE);
+    }
+
+    /**
+     * As {@link #startTelegram()}; a bot not yet wired (opened with {@link #open}) rehearses first or
+     * not, as told: tests that do not test the warm-up skip it.
+     */
+    public void startTelegram(TelegramBot.WarmUp warmUp) throws TelegramBot.Refused, InterruptedException {
         synchronized (this) {
             if (closed) {
                 throw new InterruptedException("closed before start-up");
             }
             reminders.resume(); // claims left by a run that stopped before sending are open again
             if (bot == null) {
-                bot = newBot(settings, texts, clock);
+                bot = newBot(settings, texts, clock, warmUp);
             }
         }
         bot.start(parts());

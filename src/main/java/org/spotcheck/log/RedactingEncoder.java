@@ -64,7 +64,7 @@ public final class RedactingEncoder extends EncoderBase<ILoggingEvent> {
         json.setWithArguments(false);
         json.setWithMessage(false);
         json.setWithFormattedMessage(true);
-        json.setWithMDC(false);
+        json.setWithMDC(true); // the warm-up's mark (Logs.REHEARSAL), the only key SpotCheck puts there
         return json;
     }
 

@@ -68,6 +68,9 @@ public final class TelegramBot implements AutoCloseable {
     public record Stage(Parts parts, Runnable close) {
     }
 
+    /** Whether the bot rehearses before its first poll ({@link ColdStart}); tests that do not test it skip it. */
+    public enum WarmUp { REHEARSE, SKIP }
+
     /** Only what SpotCheck reads; everything else Telegram would send is not even fetched. */
     static final List<String> UPDATE_TYPES = List.of("message", "callback_query", "my_chat_member");
     /**
@@ -106,7 +109,7 @@ public final class TelegramBot implements AutoCloseable {
     private volatile Thread starting;
     private volatile boolean stopping;
 
-    private TelegramBot(String token, URI apiUrl, Supplier<Stage> stage) {
+    private TelegramBot(String token, URI apiUrl, WarmUp warmUp, Supplier<Stage> stage) {
         this.token = token;
         this.url = telegramUrl(apiUrl);
         this.redactor = new Redactor(token);
@@ -131,7 +134,7 @@ public final class TelegramBot implements AutoCloseable {
         this.api = new BotApi(new LeanTelegramClient(requests, http, calls, token, url), redactor, this::pause,
                 (delay, task) -> timers.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS), lanes.workers());
         // Beside start-up: the first burst after a deploy should find the turn path loaded and compiled.
-        this.coldStart = ColdStart.begin(stage, requests, http, calls, token, url, redactor);
+        this.coldStart = warmUp == WarmUp.REHEARSE ? ColdStart.begin(stage, requests, http, calls) : ColdStart.skipped();
         this.reminderThread = Executors.newSingleThreadScheduledExecutor(ChatLanes.named("reminders"));
         // TelegramBots' own scheduler thread is not a daemon and is never shut down by the library.
         this.pollerThread = new PollerThread(this::pollingEnded);
@@ -144,8 +147,8 @@ public final class TelegramBot implements AutoCloseable {
      * be created before the application's own parts are, and rehearse meanwhile. {@link #stop()}
      * works from here on.
      */
-    public static TelegramBot create(String token, URI apiUrl, Supplier<Stage> stage) {
-        return new TelegramBot(token, apiUrl, stage);
+    public static TelegramBot create(String token, URI apiUrl, WarmUp warmUp, Supplier<Stage> stage) {
+        return new TelegramBot(token, apiUrl, warmUp, stage);
     }
 
     /**
