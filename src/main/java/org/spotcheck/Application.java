@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongPredicate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -227,10 +228,11 @@ public final class Application implements AutoCloseable {
     }
 
     /**
-     * Stops polling, lets work in hand finish (within {@link TelegramBot#STOP_BOUND}), then closes the
-     * database; true when everything finished in time.
+     * Stops polling, lets work in hand finish, then closes the database, all within one
+     * {@link TelegramBot#STOP_BOUND}; true when everything finished in time.
      */
     public boolean stop() {
+        long end = System.nanoTime() + TelegramBot.STOP_BOUND.toNanos();
         TelegramBot stopping;
         ScheduledExecutorService cleaning;
         synchronized (this) {
@@ -241,19 +243,29 @@ public final class Application implements AutoCloseable {
             stopping = bot;
             cleaning = hourly;
         }
-        boolean inTime = true;
+        boolean inTime = stopTogether(end, cleaning, stopping == null ? deadline -> true : stopping::stopBy);
+        database.close();
+        return inTime;
+    }
+
+    /**
+     * The hourly clean-up and the bot stop side by side, by one deadline: a clean-up under way (a
+     * short transaction) finishes while the bot stops, and no wait of its own comes before or after
+     * the bot's. Nothing of either runs afterwards, unless it was cut short (false).
+     */
+    static boolean stopTogether(long end, ScheduledExecutorService cleaning, LongPredicate stopBot) {
         if (cleaning != null) {
-            cleaning.shutdown(); // tomorrow's is dropped; one under way is a short transaction
+            cleaning.shutdown(); // the next one is dropped
+        }
+        boolean inTime = stopBot.test(end);
+        if (cleaning != null) {
             try {
-                inTime = cleaning.awaitTermination(2, TimeUnit.SECONDS);
+                inTime &= cleaning.awaitTermination(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                inTime = false;
             }
         }
-        if (stopping != null) {
-            inTime &= stopping.stop();
-        }
-        database.close();
         return inTime;
     }
 

@@ -268,7 +268,14 @@ public final class TelegramBot implements AutoCloseable {
      * nothing of the bot runs, so the database can close.
      */
     public boolean stop() {
-        long end = System.nanoTime() + STOP_BOUND.toNanos();
+        return stopBy(System.nanoTime() + STOP_BOUND.toNanos());
+    }
+
+    /**
+     * As {@link #stop()}, by {@code end} ({@link System#nanoTime()}): for a caller that stops more
+     * than the bot within one bound.
+     */
+    public boolean stopBy(long end) {
         stopping = true;
         stopSignal.countDown();
         coldStart.stop();
