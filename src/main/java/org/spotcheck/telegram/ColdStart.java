@@ -85,8 +85,8 @@ final class ColdStart {
     }
 
     /**
-     * Starts the warm-up on a thread of its own, beside start-up. The bot's client and call threads
-     * are shared so their pools and code are warm too; the client's address and token are not used.
+     * Starts the warm-up on a thread of its own, beside start-up. The bot's HTTP client and call
+     * threads are shared, so they are warm too; the bot's token and address are never given to it.
      */
     static ColdStart begin(Supplier<TelegramBot.Stage> stage, ObjectMapper requests, OkHttpClient http, Executor calls) {
         var coldStart = new ColdStart();
