@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongPredicate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,7 +104,7 @@ public final class Application implements AutoCloseable {
             var texts = Texts.load(settings.services());
             DataFolder.ephemeral(settings.database(), System.getenv()).ifPresent(why -> log.warn("DATA WILL BE LOST: {}", why));
             DataFolder.unwritable(settings.database()).ifPresent(why -> log.warn("SPOTCHECK_DB: {}", why));
-            bot = serving ? newBot(settings, texts, clock) : null;
+            bot = serving ? newBot(settings, texts, clock, TelegramBot.WarmUp.REHEARSE) : null;
             database = Database.open(settings.database());
             // Retention needs no key: what is due goes even when the secret turns out wrong below.
             new Retention(database, clock).run();
@@ -127,8 +128,8 @@ public final class Application implements AutoCloseable {
         }
     }
 
-    private static TelegramBot newBot(Settings settings, Texts texts, Clock clock) {
-        return TelegramBot.create(settings.token().orElseThrow(), settings.apiUrl(), settings.keepBotDescription(),
+    private static TelegramBot newBot(Settings settings, Texts texts, Clock clock, TelegramBot.WarmUp warmUp) {
+        return TelegramBot.create(settings.token().orElseThrow(), settings.apiUrl(), settings.keepBotDescription(), warmUp,
                 () -> stage(settings, texts, clock));
     }
 
@@ -212,6 +213,14 @@ public final class Application implements AutoCloseable {
      * once it polls. A {@link #close()} meanwhile ends it with InterruptedException.
      */
     public void startTelegram() throws TelegramBot.Refused, InterruptedException {
+        startTelegram(TelegramBot.WarmUp.REHEARSE);
+    }
+
+    /**
+     * As {@link #startTelegram()}; a bot not yet wired (opened with {@link #open}) rehearses first or
+     * not, as told: tests that do not test the warm-up skip it.
+     */
+    public void startTelegram(TelegramBot.WarmUp warmUp) throws TelegramBot.Refused, InterruptedException {
         synchronized (this) {
             if (closed) {
                 throw new InterruptedException("closed before start-up");
@@ -221,7 +230,7 @@ public final class Application implements AutoCloseable {
             }
             reminders.resume(); // claims left by a run that stopped before sending are open again
             if (bot == null) {
-                bot = newBot(settings, texts, clock);
+                bot = newBot(settings, texts, clock, warmUp);
             }
         }
         bot.start(parts());
@@ -275,10 +284,11 @@ public final class Application implements AutoCloseable {
     }
 
     /**
-     * Stops polling, lets work in hand finish (within {@link TelegramBot#STOP_BOUND}), then closes the
-     * database; true when everything finished in time.
+     * Stops polling, lets work in hand finish, then closes the database, all within one
+     * {@link TelegramBot#STOP_BOUND}; true when everything finished in time.
      */
     public boolean stop() {
+        long end = System.nanoTime() + TelegramBot.STOP_BOUND.toNanos();
         TelegramBot stopping;
         ScheduledExecutorService cleaning;
         synchronized (this) {
@@ -289,21 +299,31 @@ public final class Application implements AutoCloseable {
             stopping = bot;
             cleaning = hourly;
         }
-        boolean inTime = true;
-        if (cleaning != null) {
-            cleaning.shutdown(); // tomorrow's is dropped; one under way is a short transaction
-            try {
-                inTime = cleaning.awaitTermination(2, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        if (stopping != null) {
-            inTime &= stopping.stop();
-        }
+        boolean inTime = stopTogether(end, cleaning, stopping == null ? deadline -> true : stopping::stopBy);
         database.close();
         if (servingLock != null) {
             servingLock.close();
+        }
+        return inTime;
+    }
+
+    /**
+     * The hourly clean-up and the bot stop side by side, by one deadline: a clean-up under way (a
+     * short transaction) finishes while the bot stops, and no wait of its own comes before or after
+     * the bot's. Nothing of either runs afterwards, unless it was cut short (false).
+     */
+    static boolean stopTogether(long end, ScheduledExecutorService cleaning, LongPredicate stopBot) {
+        if (cleaning != null) {
+            cleaning.shutdown(); // the next one is dropped
+        }
+        boolean inTime = stopBot.test(end);
+        if (cleaning != null) {
+            try {
+                inTime &= cleaning.awaitTermination(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                inTime = false;
+            }
         }
         return inTime;
     }

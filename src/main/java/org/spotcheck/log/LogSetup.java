@@ -1,6 +1,7 @@
 package org.spotcheck.log;
 
 import org.slf4j.Logger;
+import org.slf4j.MDC;
 import org.slf4j.Marker;
 
 import ch.qos.logback.classic.Level;
@@ -21,8 +22,12 @@ import ch.qos.logback.core.spi.FilterReply;
  */
 public final class LogSetup extends ContextAwareBase implements Configurator {
 
-    /** The hour only: RedactingEncoder cuts every line's time to the hour (docs/privacy.md, "The log"). */
-    static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mmXXX, UTC} [%thread] %-5level %logger - %msg%n";
+    /**
+     * The hour only: RedactingEncoder cuts every line's time to the hour (docs/privacy.md, "The log").
+     * A line of the warm-up's rehearsal starts its message with "[rehearsal] " (see {@link Logs#REHEARSAL}).
+     */
+    static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mmXXX, UTC} [%thread] %-5level %logger - "
+            + "%replace(%X{" + Logs.REHEARSAL + "}){'.+', '[$0] '}%msg%n";
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
@@ -86,12 +91,13 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
 
     /**
      * The warm-up before the first poll walks hundreds of made-up turns (see ColdStart); their debug
-     * lines would bury the start-up's and read like real people's updates, so they are left out.
+     * lines would bury the start-up's and read like real people's updates, so they are left out. The
+     * warm-up marks what it logs ({@link Logs#REHEARSAL}), on whichever thread.
      */
     static final class QuietWarmUp extends TurboFilter {
         @Override
         public FilterReply decide(Marker marker, ch.qos.logback.classic.Logger logger, Level level, String format, Object[] params, Throwable t) {
-            return level.isGreaterOrEqual(Level.INFO) || !Logs.WARM_UP_THREAD.equals(Thread.currentThread().getName())
+            return level.isGreaterOrEqual(Level.INFO) || MDC.get(Logs.REHEARSAL) == null
                     ? FilterReply.NEUTRAL : FilterReply.DENY;
         }
     }

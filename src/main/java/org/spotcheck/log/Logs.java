@@ -19,8 +19,11 @@ public final class Logs {
     public static final String FORMAT = SettingsLoader.LOG_FORMAT;
     /** How much SpotCheck itself says: info by default; debug names every update handled. */
     public static final String LEVEL = SettingsLoader.LOG_LEVEL;
-    /** The thread of the warm-up before the first poll, whose made-up turns are not logged below INFO. */
-    public static final String WARM_UP_THREAD = "warm-up";
+    /**
+     * The mark (an MDC key, and its value) on everything the warm-up before the first poll logs: its
+     * made-up turns are not logged below INFO, and its other lines show "[rehearsal]".
+     */
+    public static final String REHEARSAL = "rehearsal";
 
     private Logs() {
     }

@@ -77,7 +77,7 @@ final class RedactingEncoder extends EncoderBase<ILoggingEvent> {
         json.setWithArguments(false);
         json.setWithMessage(false);
         json.setWithFormattedMessage(true);
-        json.setWithMDC(false);
+        json.setWithMDC(true); // the warm-up's mark (Logs.REHEARSAL), the only key SpotCheck puts there
         return json;
     }
 

@@ -8,21 +8,19 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.sqlite.SQLiteConnection;
-import org.sqlite.jdbc4.JDBC4PreparedStatement;
-
 /**
  * Prepares each SQL text once per connection and hands the same statement out again: SQLite
  * compiles a statement on every prepare, and the hot path of an update runs the same few
  * statements every time. The store code stays plain JDBC: closing a handed-out statement only
  * clears it for the next use. Used under {@link Database}'s lock, so one thread at a time.
- * The statements handed out are the driver's own, changed only in what close does: a proxy
- * around each would put a reflective call in every bind and step of every turn.
+ * The statements handed out are the driver's own, each in a {@link KeptStatement} that changes only
+ * what close does, through public JDBC: a reflective proxy around each would put a reflective call
+ * in every bind and step of every turn (the connection's proxy below is called once per use, not per bind).
  */
 final class StatementCache {
 
     private final Connection real;
-    private final Map<String, Reused> prepared = new HashMap<>();
+    private final Map<String, KeptStatement> prepared = new HashMap<>();
     private final Connection view;
 
     StatementCache(Connection real) {
@@ -44,28 +42,10 @@ final class StatementCache {
     private PreparedStatement reusable(String sql) throws SQLException {
         var statement = prepared.get(sql);
         if (statement == null) {
-            statement = new Reused((SQLiteConnection) real, sql);
+            statement = new KeptStatement(real.prepareStatement(sql));
             prepared.put(sql, statement);
         }
         return statement;
-    }
-
-    /** The driver's statement, kept open when the store code closes it. */
-    private static final class Reused extends JDBC4PreparedStatement {
-
-        Reused(SQLiteConnection connection, String sql) throws SQLException {
-            super(connection, sql);
-        }
-
-        @Override
-        public void close() throws SQLException {
-            clearParameters();
-            clearBatch();
-        }
-
-        void discard() throws SQLException {
-            super.close();
-        }
     }
 
     private static Object forward(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {

@@ -119,7 +119,8 @@ final class BotApi {
                 .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build())
                 .replyMarkup(keyboard(screen.keyboard()))
                 .build();
-        return callAsync(edit).thenApply(edited -> null);
+        // Telegram answers with the edited message, which nothing reads: sent as Unread, only its "ok" is read.
+        return callAsync(new Unread(edit)).thenApply(done -> null);
     }
 
     /**

@@ -1,6 +1,8 @@
 package org.spotcheck.telegram;
 
 import java.io.IOException;
+import java.net.Proxy;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +17,7 @@ import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.spotcheck.check.Action;
 import org.spotcheck.log.Logs;
 import org.spotcheck.log.Redactor;
@@ -46,9 +49,12 @@ import okio.Buffer;
  * the check) and a few others walk whole checks, all through the real code: Telegram's JSON read
  * into updates, the inbox (sealing, chat keys), the dialogue and its SQLite statements, rendering,
  * the Bot API client's requests and answers. It all runs on a {@link TelegramBot.Stage}:
- * a database in memory under a throwaway secret; and the client's calls are answered by an
- * interceptor, so nothing reaches Telegram. It is cut short at {@link #BOUND}; it never fails the
- * start, at worst the first burst is slower.
+ * a database in memory under a throwaway secret. Its client cannot reach Telegram by construction:
+ * it never has the real token ({@link #TOKEN} is made up) nor Telegram's address ({@link #NOWHERE}
+ * resolves to nothing, and no proxy is asked), and an interceptor answers every call before any
+ * address would be looked up. Everything it logs carries the {@link Logs#REHEARSAL} mark (its own
+ * thread, and the call threads while they work for it), so its lines are told from real ones. It is
+ * cut short at {@link #BOUND}; it never fails the start, at worst the first burst is slower.
  */
 final class ColdStart {
 
@@ -63,6 +69,10 @@ final class ColdStart {
     static final int PEOPLE = 30;
     /** The longest polling waits for the warm-up; a slow machine starts with part of it done. */
     static final Duration BOUND = Duration.ofSeconds(3);
+    /** A token of the right shape that is no bot's: the rehearsal never holds the real one. */
+    static final String TOKEN = "1:rehearsal";
+    /** A host under .invalid (RFC 6761): it never resolves, and the rehearsal's client resolves nothing anyway. */
+    static final TelegramUrl NOWHERE = new TelegramUrl("http", "rehearsal.invalid", 9, false);
 
     private static final MediaType JSON = MediaType.get("application/json");
 
@@ -75,15 +85,52 @@ final class ColdStart {
     private ColdStart() {
     }
 
-    /** Starts the warm-up on a thread of its own, beside start-up. */
-    static ColdStart begin(Supplier<TelegramBot.Stage> stage, ObjectMapper requests, OkHttpClient http, Executor calls,
-                           String token, TelegramUrl url, Redactor redactor) {
+    /**
+     * Starts the warm-up on a thread of its own, beside start-up. The bot's HTTP client and call
+     * threads are shared, so they are warm too; the bot's token and address are never given to it.
+     */
+    static ColdStart begin(Supplier<TelegramBot.Stage> stage, ObjectMapper requests, OkHttpClient http, Executor calls) {
         var coldStart = new ColdStart();
         coldStart.deadline = System.nanoTime() + BOUND.toNanos();
-        var thread = new Thread(() -> coldStart.rehearse(stage, requests, http, calls, token, url, redactor), Logs.WARM_UP_THREAD);
+        var thread = new Thread(() -> {
+            MDC.put(Logs.REHEARSAL, Logs.REHEARSAL);
+            coldStart.rehearse(stage, requests, http, marked(calls));
+        }, "warm-up");
         thread.setDaemon(true);
         thread.start();
         return coldStart;
+    }
+
+    /** No warm-up: for tests that do not test it, so each bot they start does not pay for one. */
+    static ColdStart skipped() {
+        var coldStart = new ColdStart();
+        coldStart.done.countDown();
+        return coldStart;
+    }
+
+    /**
+     * A client that reaches nothing: no name resolves and no proxy is asked, so without the
+     * rehearsal's answers a call fails on the spot.
+     */
+    static OkHttpClient offline(OkHttpClient http) {
+        return http.newBuilder()
+                .proxy(Proxy.NO_PROXY)
+                .dns(host -> {
+                    throw new UnknownHostException(host + ": the rehearsal resolves no address");
+                })
+                .build();
+    }
+
+    /** The call threads, marked as the rehearsal's while they work for it. */
+    private static Executor marked(Executor calls) {
+        return task -> calls.execute(() -> {
+            MDC.put(Logs.REHEARSAL, Logs.REHEARSAL);
+            try {
+                task.run();
+            } finally {
+                MDC.remove(Logs.REHEARSAL);
+            }
+        });
     }
 
     /** Ends the warm-up after the turn under way: the bot is stopping. */
@@ -103,16 +150,16 @@ final class ColdStart {
         }
     }
 
-    private void rehearse(Supplier<TelegramBot.Stage> stages, ObjectMapper requests, OkHttpClient http, Executor calls,
-                          String token, TelegramUrl url, Redactor redactor) {
+    private void rehearse(Supplier<TelegramBot.Stage> stages, ObjectMapper requests, OkHttpClient http, Executor calls) {
         long began = System.nanoTime();
         TelegramBot.Stage stage = null;
         int turns = 0;
         try {
             stage = stages.get();
             var screens = new Screens(requests);
-            var answered = http.newBuilder().addInterceptor(screens).build();
-            var api = new BotApi(new LeanTelegramClient(requests, answered, calls, token, url), redactor,
+            var answered = offline(http).newBuilder().addInterceptor(screens).build();
+            var redactor = new Redactor(TOKEN);
+            var api = new BotApi(new LeanTelegramClient(requests, answered, calls, TOKEN, NOWHERE), redactor,
                     pause -> { }, (delay, task) -> task.run(), Runnable::run);
             var parts = stage.parts();
             var chat = new TelegramChat(parts.dialogue(), api, parts.texts(), parts.inbox(), "warm_up_bot", redactor);

@@ -3,7 +3,6 @@ package org.spotcheck.telegram;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -15,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
+import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethodBoolean;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 
@@ -32,9 +32,11 @@ import okhttp3.RequestBody;
  * TelegramBots' OkHttp client with its JSON calls made cheaper, since every tap costs two of them.
  * The library builds each call's URL anew, parses its media type with a regular expression, and
  * reads every answer into full objects; a chat only ever reads the id of a message it sent. Here the
- * URL is built once per method, and the success of a call whose answer nobody reads (an edit, a
- * deletion, a tap answered) is read from its "ok" field alone. Failures are still read by the
- * library, so errors, retry_after and "message is not modified" arrive exactly as before.
+ * URL is built once per method, and the success of a call whose answer is only true (a deletion, a
+ * tap answered, an edit sent as {@link Unread}) is read from its "ok" field alone. A call that
+ * answers with something else (a sent or edited message) is read whole, as the library reads it, so
+ * a caller always gets the type its method declares. Failures are still read by the library, so
+ * errors, retry_after and "message is not modified" arrive exactly as before.
  *
  * <p>Each call runs as OkHttp's blocking call on the bot's own call threads rather than as its
  * asynchronous call: that one renames its thread before and after every call (two system calls and
@@ -42,9 +44,6 @@ import okhttp3.RequestBody;
  * crowd (docs/performance.md).
  */
 final class LeanTelegramClient extends OkHttpTelegramClient {
-
-    /** The calls whose successful answer SpotCheck never reads. */
-    static final Set<String> ANSWER_UNREAD = Set.of("answerCallbackQuery", "editMessageText", "deleteMessage");
 
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
@@ -115,9 +114,9 @@ final class LeanTelegramClient extends OkHttpTelegramClient {
         return answer;
     }
 
-    @SuppressWarnings("unchecked") // Boolean is what Telegram answers to these calls when there is nothing else
+    @SuppressWarnings("unchecked") // sound: the answer of a BotApiMethodBoolean is a Boolean, and true on success
     private <T extends Serializable> T read(BotApiMethod<T> method, String json) throws TelegramApiRequestException {
-        if (ANSWER_UNREAD.contains(method.getMethod()) && succeeded(mapper.getFactory(), json)) {
+        if (method instanceof BotApiMethodBoolean && succeeded(mapper.getFactory(), json)) {
             return (T) Boolean.TRUE;
         }
         return method.deserializeResponse(json);

@@ -127,21 +127,26 @@ final class ReminderDelivery {
                     BotApi.unwrap(error).getClass().getSimpleName());
             return false;
         }
-        switch (e.kind()) {
+        // A switch expression, so a new kind of failure does not compile until it is settled here too.
+        return switch (e.kind()) {
             case BLOCKED -> {
                 reminders.blocked(reminder);
                 log.info("reminder ({}) chat {}: the bot was blocked; the chat's data is erased", reminder.kind().key(), chat);
+                yield false;
             }
             case REFUSED, MESSAGE_GONE -> {
                 reminders.refused(reminder);
                 log.warn("reminder ({}) chat {}: refused by Telegram, dropped: {}", reminder.kind().key(), chat, e.getMessage());
+                yield false;
             }
-            case FAILED -> {
+            // The bot's own trouble, not the person's (a revoked token, which ends the run, or another
+            // process polling): the reminder is kept for the next round or the next start.
+            case UNAUTHORIZED, CONFLICT, FAILED -> {
                 reminders.notSent(reminder);
                 log.warn("reminder ({}) chat {}: not sent yet, will retry: {}", reminder.kind().key(), chat, e.getMessage());
+                yield false;
             }
-        }
-        return false;
+        };
     }
 
     private void pace(Long lastSentToThisChat) throws InterruptedException {

@@ -69,6 +69,9 @@ public final class TelegramBot implements AutoCloseable {
     public record Stage(Parts parts, Runnable close) {
     }
 
+    /** Whether the bot rehearses before its first poll ({@link ColdStart}); tests that do not test it skip it. */
+    public enum WarmUp { REHEARSE, SKIP }
+
     /** Only what SpotCheck reads; everything else Telegram would send is not even fetched. */
     static final List<String> UPDATE_TYPES = List.of("message", "callback_query", "my_chat_member");
     /**
@@ -108,7 +111,7 @@ public final class TelegramBot implements AutoCloseable {
     private volatile Thread starting;
     private volatile boolean stopping;
 
-    private TelegramBot(String token, URI apiUrl, boolean keepDescription, Supplier<Stage> stage) {
+    private TelegramBot(String token, URI apiUrl, boolean keepDescription, WarmUp warmUp, Supplier<Stage> stage) {
         this.token = token;
         this.keepDescription = keepDescription;
         this.url = telegramUrl(apiUrl);
@@ -134,7 +137,7 @@ public final class TelegramBot implements AutoCloseable {
         this.api = new BotApi(new LeanTelegramClient(requests, http, calls, token, url), redactor, this::pause,
                 (delay, task) -> timers.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS), lanes.workers());
         // Beside start-up: the first burst after a deploy should find the turn path loaded and compiled.
-        this.coldStart = ColdStart.begin(stage, requests, http, calls, token, url, redactor);
+        this.coldStart = warmUp == WarmUp.REHEARSE ? ColdStart.begin(stage, requests, http, calls) : ColdStart.skipped();
         this.reminderThread = Executors.newSingleThreadScheduledExecutor(ChatLanes.named("reminders"));
         // TelegramBots' own scheduler thread is not a daemon and is never shut down by the library.
         this.pollerThread = new PollerThread(this::pollingEnded);
@@ -146,10 +149,12 @@ public final class TelegramBot implements AutoCloseable {
      * The bot wired up, before any network call, its warm-up under way ({@link ColdStart}): so it can
      * be created before the application's own parts are, and rehearse meanwhile. {@link #stop()}
      * works from here on.
+     *
+     * @param keepDescription leave the description and short description set in BotFather as they are
+     * @param warmUp          rehearse before the first poll, or not (tests that do not test it skip it)
      */
-    /** @param keepDescription leave the description and short description set in BotFather as they are */
-    public static TelegramBot create(String token, URI apiUrl, boolean keepDescription, Supplier<Stage> stage) {
-        return new TelegramBot(token, apiUrl, keepDescription, stage);
+    public static TelegramBot create(String token, URI apiUrl, boolean keepDescription, WarmUp warmUp, Supplier<Stage> stage) {
+        return new TelegramBot(token, apiUrl, keepDescription, warmUp, stage);
     }
 
     /**
@@ -269,7 +274,14 @@ public final class TelegramBot implements AutoCloseable {
      * nothing of the bot runs, so the database can close.
      */
     public boolean stop() {
-        long end = System.nanoTime() + STOP_BOUND.toNanos();
+        return stopBy(System.nanoTime() + STOP_BOUND.toNanos());
+    }
+
+    /**
+     * As {@link #stop()}, by {@code end} ({@link System#nanoTime()}): for a caller that stops more
+     * than the bot within one bound.
+     */
+    public boolean stopBy(long end) {
         stopping = true;
         stopSignal.countDown();
         coldStart.stop();

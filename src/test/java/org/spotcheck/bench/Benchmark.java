@@ -386,8 +386,17 @@ public final class Benchmark {
                         botEnvironment.put(name, value);
                     }
                 }
-                // Flags written on the worker line itself (the class-data archive, which sits beside the jar).
-                var words = List.of(worker.split("\\s+"));
+                // Flags written on the worker line itself: the class-data archive, which sits beside the jar, is
+                // named as the shell would, only when it is there ("$(test -f ARCHIVE && echo FLAG)").
+                var ifThere = java.util.regex.Pattern.compile("\\$\\(test -f (\\S+) && echo (\\S+)\\)").matcher(worker);
+                String plain = worker;
+                while (ifThere.find()) {
+                    plain = plain.replace(ifThere.group(), "");
+                    if (Files.exists(procfile.resolveSibling(ifThere.group(1)))) {
+                        botArgs += ";" + ifThere.group(2);
+                    }
+                }
+                var words = List.of(plain.split("\\s+"));
                 int from = words.indexOf("$SPOTCHECK_JAVA_OPTS") + 1;
                 for (String flag : words.subList(from, words.indexOf("-jar"))) {
                     botArgs += ";" + flag;

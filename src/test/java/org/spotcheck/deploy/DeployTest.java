@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -69,28 +70,38 @@ class DeployTest {
     }
 
     @Test
-    void theProcfileWorkerStartsTheJarWithTheFlagsAndEnvironmentOfJvmEnv() throws Exception {
-        // A stand-in for java that writes down how it was started.
-        Path bin = Files.createDirectories(dir.resolve("bin"));
-        Path fakeJava = bin.resolve("java");
-        Files.writeString(fakeJava, "#!/bin/sh\nprintf '%s\\n' \"$@\" > \"$OUT/args\"\nenv > \"$OUT/env\"\n");
-        Files.setPosixFilePermissions(fakeJava, PosixFilePermissions.fromString("rwx------"));
-        String worker = Files.readAllLines(BASE.resolve("Procfile")).stream().filter(l -> l.startsWith("worker:"))
-                .findFirst().orElseThrow().substring("worker:".length()).trim();
+    void theProcfileWorkerStartsTheJarWithTheFlagsAndEnvironmentOfJvmEnvAndItsArchive() throws Exception {
+        Path app = appFolder("target/spotcheck-bot.jsa");
 
-        var builder = new ProcessBuilder("/bin/sh", "-c", worker).directory(BASE.toFile()).redirectErrorStream(true);
-        builder.environment().put("PATH", bin + File.pathSeparator + System.getenv("PATH"));
-        builder.environment().put("OUT", dir.toString());
-        var process = builder.start();
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(new String(process.getInputStream().readAllBytes(), UTF_8)).isZero();
+        var started = launch(worker(), app, Map.of());
 
         String options = jvmEnv("SPOTCHECK_JAVA_OPTS");
         var expected = new ArrayList<>(List.of(options.split("\\s+")));
         expected.addAll(List.of("-XX:SharedArchiveFile=target/spotcheck-bot.jsa", "-jar", "target/spotcheck-bot.jar"));
-        assertThat(Files.readAllLines(dir.resolve("args"))).containsExactlyElementsOf(expected);
+        assertThat(started.args()).containsExactlyElementsOf(expected);
         assertThat(options).contains("-Xmx");
-        assertThat(Files.readAllLines(dir.resolve("env"))).contains("MALLOC_ARENA_MAX=" + jvmEnv("MALLOC_ARENA_MAX"));
+        assertThat(started.env()).contains("MALLOC_ARENA_MAX=" + jvmEnv("MALLOC_ARENA_MAX"));
+    }
+
+    @Test
+    void aJarWithoutItsArchiveStartsFromTheProcfileWithTheJdksClassSharing() throws Exception {
+        var started = launch(worker(), appFolder(), Map.of());
+
+        assertThat(started.args()).noneMatch(a -> a.startsWith("-XX:SharedArchiveFile"));
+        assertClassSharingOn(started.args());
+    }
+
+    @Test
+    void theUnitStartsTheJarWithItsArchiveWhenItIsThereAndWithoutItWhenNot() throws Exception {
+        var env = Map.of("SPOTCHECK_JAVA_OPTS", jvmEnv("SPOTCHECK_JAVA_OPTS"));
+
+        var withArchive = launch(unitCommand(), appFolder("opt/spotcheck/spotcheck-bot.jsa"), env);
+        var without = launch(unitCommand(), appFolder(), env);
+
+        assertThat(withArchive.args()).contains("-XX:SharedArchiveFile=opt/spotcheck/spotcheck-bot.jsa")
+                .endsWith("-jar", "opt/spotcheck/spotcheck-bot.jar");
+        assertThat(without.args()).noneMatch(a -> a.startsWith("-XX:SharedArchiveFile")).endsWith("-jar", "opt/spotcheck/spotcheck-bot.jar");
+        assertClassSharingOn(without.args());
     }
 
     @Test
@@ -99,7 +110,7 @@ class DeployTest {
 
         assertThat(unit).contains("EnvironmentFile=/opt/spotcheck/jvm.env");
         assertThat(unit).filteredOn(l -> l.startsWith("ExecStart=")).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
-                .contains(" $SPOTCHECK_JAVA_OPTS -XX:SharedArchiveFile=/opt/spotcheck/spotcheck-bot.jsa -jar ");
+                .contains(" /usr/bin/java $$SPOTCHECK_JAVA_OPTS ");
         assertThat(unit).noneMatch(l -> l.contains("-Xmx"));
     }
 
@@ -220,6 +231,67 @@ class DeployTest {
     /** A unit's settings without its comments and blank lines. */
     private static List<String> directives(Path unit) throws IOException {
         return Files.readAllLines(unit).stream().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+    }
+
+    /** How java was started: its arguments and environment. */
+    private record Started(List<String> args, List<String> env) {
+    }
+
+    /** A folder laid out as the app's (deploy/jvm.env), with these files in it too. */
+    private Path appFolder(String... files) throws IOException {
+        Path app = Files.createDirectories(dir.resolve("app-" + files.length));
+        Files.createDirectories(app.resolve("deploy"));
+        Files.copy(JVM_ENV, app.resolve("deploy/jvm.env"));
+        for (String file : files) {
+            Files.createDirectories(app.resolve(file).getParent());
+            Files.writeString(app.resolve(file), "");
+        }
+        return app;
+    }
+
+    /** Runs the shell command in the folder, with a stand-in for java that writes down how it was started. */
+    private Started launch(String command, Path app, Map<String, String> environment) throws Exception {
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path fakeJava = bin.resolve("java");
+        Files.writeString(fakeJava, "#!/bin/sh\nprintf '%s\\n' \"$@\" > \"$OUT/args\"\nenv > \"$OUT/env\"\n");
+        Files.setPosixFilePermissions(fakeJava, PosixFilePermissions.fromString("rwx------"));
+        var builder = new ProcessBuilder("/bin/sh", "-c", command).directory(app.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        builder.environment().put("PATH", bin + File.pathSeparator + System.getenv("PATH"));
+        builder.environment().put("OUT", app.toString());
+        var process = builder.start();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(new String(process.getInputStream().readAllBytes(), UTF_8)).isZero();
+        return new Started(Files.readAllLines(app.resolve("args")), Files.readAllLines(app.resolve("env")));
+    }
+
+    private static String worker() throws IOException {
+        return Files.readAllLines(BASE.resolve("Procfile")).stream().filter(l -> l.startsWith("worker:"))
+                .findFirst().orElseThrow().substring("worker:".length()).trim();
+    }
+
+    /**
+     * The shell command of the unit's ExecStart, as the shell gets it ($$ is systemd's $), run on the
+     * app's folder and the stand-in for java instead of /opt/spotcheck and /usr/bin/java.
+     */
+    private static String unitCommand() throws IOException {
+        String execStart = Files.readAllLines(UNIT).stream().filter(l -> l.startsWith("ExecStart=/bin/sh -c '"))
+                .findFirst().orElseThrow();
+        return execStart.substring("ExecStart=/bin/sh -c '".length(), execStart.length() - 1).replace("$$", "$")
+                .replace("/opt/spotcheck/", "opt/spotcheck/").replace("exec /usr/bin/java ", "exec java ");
+    }
+
+    /** This JDK, started with those flags (the jar left out), runs with class sharing: -Xshare:on fails without. */
+    private static void assertClassSharingOn(List<String> args) throws Exception {
+        var command = new ArrayList<String>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(args.subList(0, args.indexOf("-jar")));
+        command.addAll(List.of("-Xshare:on", "-version"));
+        var process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as("%s%n%s", command, output).isZero();
+        assertThat(output).contains("sharing");
     }
 
     private static String jvmEnv(String name) throws IOException {

@@ -9,6 +9,7 @@ import org.spotcheck.Application;
 import org.spotcheck.config.Settings;
 import org.spotcheck.config.SettingsLoader;
 import org.spotcheck.telegram.FakeBotApi;
+import org.spotcheck.telegram.TelegramBot;
 
 /**
  * The real application in the test's JVM, pointed at the Bot API stand-in: the settings the
@@ -33,11 +34,19 @@ final class InProcessBot {
         return SettingsLoader.load(environment);
     }
 
-    /** The bot with these settings, opened and polling the stand-in; the caller closes it. */
+    /**
+     * The bot with these settings, opened and polling the stand-in, without the warm-up before its
+     * first poll (only {@link WarmUpTest} tests that); the caller closes it.
+     */
     static Application started(Settings settings) throws Exception {
+        return started(settings, TelegramBot.WarmUp.SKIP);
+    }
+
+    /** As {@link #started(Settings)}, rehearsing first or not, as told. */
+    static Application started(Settings settings, TelegramBot.WarmUp warmUp) throws Exception {
         var app = Application.open(settings, Clock.systemUTC());
         try {
-            app.startTelegram();
+            app.startTelegram(warmUp);
         } catch (Exception | Error e) {
             app.close(); // the caller never sees it, so cannot close it
             throw e;

@@ -69,7 +69,7 @@ class StartUpTest {
         failsFirst("getUpdates");
         failsFirst("setMyCommands");
 
-        open(TOKEN).startTelegram();
+        open(TOKEN).startTelegram(TelegramBot.WarmUp.SKIP);
 
         var person = new TelegramPerson(telegram, 9001);
         person.types("/start");
@@ -84,7 +84,7 @@ class StartUpTest {
     void theBotServesWithoutItsCommandMenuWhenTelegramRefusesIt() throws Exception {
         telegram.failNext("setMyCommands", 400, "Bad Request: BOT_COMMAND_INVALID", null);
 
-        open(TOKEN).startTelegram();
+        open(TOKEN).startTelegram(TelegramBot.WarmUp.SKIP);
 
         var person = new TelegramPerson(telegram, 9002);
         person.types("/start");
@@ -97,7 +97,7 @@ class StartUpTest {
     @Test
     void aTokenTelegramRefusesStopsTheStartWithAClearReason() {
         var refused = catchThrowableOfType(TelegramBot.Refused.class,
-                () -> open("7654321:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw9").startTelegram());
+                () -> open("7654321:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw9").startTelegram(TelegramBot.WarmUp.SKIP));
 
         assertThat(refused).isNotNull();
         assertThat(refused.getMessage()).contains("401").contains("TELEGRAM_BOT_TOKEN");

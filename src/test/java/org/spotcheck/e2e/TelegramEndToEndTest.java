@@ -17,6 +17,7 @@ import org.spotcheck.Application;
 import org.spotcheck.MutableClock;
 import org.spotcheck.config.SettingsLoader;
 import org.spotcheck.telegram.FakeBotApi;
+import org.spotcheck.telegram.TelegramBot;
 import org.spotcheck.text.Messages;
 
 /**
@@ -59,7 +60,7 @@ class TelegramEndToEndTest {
                 "SPOTCHECK_SECRET_FILE", dir.resolve("config").resolve("secret").toString(),
                 "SPOTCHECK_REMINDER_DELAYS", reminderDelays));
         var started = Application.open(settings, clock);
-        started.startTelegram();
+        started.startTelegram(TelegramBot.WarmUp.SKIP);
         return started;
     }
 

@@ -2,11 +2,13 @@ package org.spotcheck.e2e;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.sql.DriverManager;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spotcheck.Application;
 import org.spotcheck.telegram.FakeBotApi;
+import org.spotcheck.telegram.TelegramBot;
 
 /**
  * Before its first poll the bot rehearses whole checks with made-up people, so the first burst
@@ -37,7 +40,7 @@ class WarmUpTest {
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
     @BeforeEach
-    void startBot() throws Exception {
+    void startTelegram() {
         originalErr = System.err;
         var both = new OutputStream() {
             @Override
@@ -48,7 +51,10 @@ class WarmUpTest {
         };
         System.setErr(new PrintStream(both, true, UTF_8));
         telegram = FakeBotApi.start(TOKEN);
-        app = InProcessBot.started(InProcessBot.settings(telegram, TOKEN, dir.resolve("spotcheck.db")));
+    }
+
+    private void startBot(TelegramBot.WarmUp warmUp) throws Exception {
+        app = InProcessBot.started(InProcessBot.settings(telegram, TOKEN, dir.resolve("spotcheck.db")), warmUp);
     }
 
     @AfterEach
@@ -61,7 +67,9 @@ class WarmUpTest {
     }
 
     @Test
-    void theBotRehearsesWholeChecksBeforeItFirstPolls() {
+    void theBotRehearsesWholeChecksBeforeItFirstPolls() throws Exception {
+        startBot(TelegramBot.WarmUp.REHEARSE);
+
         var line = WARMED_UP.matcher(printed.toString(UTF_8));
 
         assertThat(line.find()).as("the warm-up's line in the log").isTrue();
@@ -69,7 +77,9 @@ class WarmUpTest {
     }
 
     @Test
-    void noMessageOrAnswerOfTheRehearsalReachesTelegram() {
+    void noMessageOrAnswerOfTheRehearsalReachesTelegram() throws Exception {
+        startBot(TelegramBot.WarmUp.REHEARSE);
+
         var methods = telegram.calls().stream().map(FakeBotApi.Call::method).toList();
 
         assertThat(methods).doesNotContain("sendMessage", "editMessageText", "answerCallbackQuery", "deleteMessage");
@@ -77,6 +87,8 @@ class WarmUpTest {
 
     @Test
     void theRehearsalLeavesNoRowInTheRealDatabase() throws Exception {
+        startBot(TelegramBot.WarmUp.REHEARSE);
+
         try (var db = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("spotcheck.db"));
              var s = db.createStatement()) {
             for (String table : List.of("chat", "bot_message", "inbox", "reminder", "episode", "usage_week")) {
@@ -85,5 +97,33 @@ class WarmUpTest {
                 }
             }
         }
+    }
+
+    @Test
+    void theRehearsalsLinesCarryItsMark() throws Exception {
+        startBot(TelegramBot.WarmUp.REHEARSE);
+
+        // Cut short at its bound, the warm-up says so after the bot has begun polling.
+        await("the warm-up's line").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10)).pollInSameThread()
+                .until(() -> WARMED_UP.matcher(printed.toString(UTF_8)).find());
+        assertThat(printed.toString(UTF_8)).containsPattern("\\[rehearsal\\] " + WARMED_UP.pattern());
+    }
+
+    @Test
+    void aBotToldToSkipTheWarmUpStartsWithoutRehearsing() throws Exception {
+        await("the warm-ups of earlier tests' bots to end").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10))
+                .pollInSameThread().until(() -> warmUpThreads() == 0);
+        int before = printed.size();
+
+        startBot(TelegramBot.WarmUp.SKIP);
+
+        assertThat(warmUpThreads()).as("warm-up threads").isZero();
+        byte[] all = printed.toByteArray();
+        var printedSince = new String(all, before, all.length - before, UTF_8);
+        assertThat(printedSince).doesNotContain("warmed up").contains("polling for updates");
+    }
+
+    private static long warmUpThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("warm-up")).count();
     }
 }

@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -96,6 +97,7 @@ class LogsTest {
         var error = new IllegalStateException("gave up on " + URL, new java.io.IOException("closed: " + URL));
         var event = new LoggingEvent("test", context.getLogger("org.spotcheck.telegram.BotApi"), Level.WARN,
                 "call to {} failed", error, new Object[] {URL});
+        event.setMDCPropertyMap(Map.of()); // as Logback's own context gives a line logged outside the warm-up
         return new String(encoder.encode(event), UTF_8);
     }
 
@@ -103,28 +105,72 @@ class LogsTest {
     void theWarmUpsDebugLinesAreLeftOutAndItsInfoLinesKept() throws Exception {
         var quiet = new LogSetup.QuietWarmUp();
 
-        var onTheWarmUp = decisions(quiet, Logs.WARM_UP_THREAD);
+        var onTheWarmUp = decisions(quiet, "bot-api-7", true);
 
         assertThat(onTheWarmUp).containsExactly(
                 ch.qos.logback.core.spi.FilterReply.DENY, ch.qos.logback.core.spi.FilterReply.NEUTRAL);
     }
 
     @Test
-    void debugLinesOfEveryOtherThreadStay() throws Exception {
+    void debugLinesWithoutTheRehearsalsMarkStayWhateverTheirThread() throws Exception {
         var quiet = new LogSetup.QuietWarmUp();
 
-        var elsewhere = decisions(quiet, "chat-worker-1");
-
-        assertThat(elsewhere).containsExactly(
-                ch.qos.logback.core.spi.FilterReply.NEUTRAL, ch.qos.logback.core.spi.FilterReply.NEUTRAL);
+        for (String thread : java.util.List.of("chat-worker-1", "warm-up")) {
+            assertThat(decisions(quiet, thread, false)).as(thread).containsExactly(
+                    ch.qos.logback.core.spi.FilterReply.NEUTRAL, ch.qos.logback.core.spi.FilterReply.NEUTRAL);
+        }
     }
 
-    /** What the filter decides for a DEBUG and an INFO line logged on a thread of that name. */
-    private static java.util.List<ch.qos.logback.core.spi.FilterReply> decisions(LogSetup.QuietWarmUp quiet, String thread)
-            throws InterruptedException {
+    @Test
+    void aLineOfTheRehearsalShowsItsMarkAndARealOneNone() {
+        assertThat(encodeWithPattern(true, "warmed up")).contains(" - [rehearsal] warmed up");
+        assertThat(encodeWithPattern(false, "update 8 chat 73b5fbc7: applied"))
+                .contains(" - update 8 chat 73b5fbc7: applied").doesNotContain("rehearsal", "[]");
+    }
+
+    @Test
+    void aJsonLineOfTheRehearsalCarriesItsMark() throws IOException {
+        var json = new ObjectMapper().readTree(encodeJson(true));
+
+        assertThat(json.path("mdc").path(Logs.REHEARSAL).asText()).isEqualTo(Logs.REHEARSAL);
+    }
+
+    /** A line of the log's own text layout, logged with or without the rehearsal's mark. */
+    private static String encodeWithPattern(boolean rehearsal, String message) {
+        var context = new LoggerContext();
+        var encoder = new RedactingEncoder();
+        encoder.setContext(context);
+        encoder.setFormat("text");
+        encoder.setPattern(LogSetup.PATTERN);
+        encoder.start();
+        return new String(encoder.encode(marked(context, rehearsal, message)), UTF_8);
+    }
+
+    private static String encodeJson(boolean rehearsal) {
+        var context = new LoggerContext();
+        var encoder = new RedactingEncoder();
+        encoder.setContext(context);
+        encoder.setFormat("json");
+        encoder.start();
+        return new String(encoder.encode(marked(context, rehearsal, "warmed up")), UTF_8);
+    }
+
+    private static LoggingEvent marked(LoggerContext context, boolean rehearsal, String message) {
+        var event = new LoggingEvent("test", context.getLogger("org.spotcheck.telegram.ColdStart"), Level.INFO,
+                message, null, null);
+        event.setMDCPropertyMap(rehearsal ? Map.of(Logs.REHEARSAL, Logs.REHEARSAL) : Map.of());
+        return event;
+    }
+
+    /** What the filter decides for a DEBUG and an INFO line logged on a thread of that name, marked or not. */
+    private static java.util.List<ch.qos.logback.core.spi.FilterReply> decisions(LogSetup.QuietWarmUp quiet, String thread,
+                                                                                 boolean rehearsal) throws InterruptedException {
         var logger = new LoggerContext().getLogger("org.spotcheck.telegram.TelegramChat");
         var replies = new java.util.ArrayList<ch.qos.logback.core.spi.FilterReply>();
         var logging = new Thread(() -> {
+            if (rehearsal) {
+                org.slf4j.MDC.put(Logs.REHEARSAL, Logs.REHEARSAL);
+            }
             replies.add(quiet.decide(null, logger, Level.DEBUG, "update {} chat {}: applied", null, null));
             replies.add(quiet.decide(null, logger, Level.INFO, "warmed up", null, null));
         }, thread);

@@ -1,15 +1,52 @@
 package org.spotcheck.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.net.URI;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** A call whose answer nobody reads succeeds on Telegram's "ok": true, and on nothing else. */
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * A call whose answer is only true succeeds on Telegram's "ok": true, and on nothing else; every
+ * other answer reaches its caller as the type its method declares.
+ */
 class LeanTelegramClientTest {
 
     private static final JsonFactory JSON = new JsonFactory();
+    private static final String TOKEN = "1234567:AAHleanClientTestTokenZx8cVb7nM6aS5d";
+    private static final long CHAT = 42L;
+
+    private ThreadPoolExecutor threads;
+    private FakeBotApi telegram;
+
+    @AfterEach
+    void stop() {
+        if (threads != null) {
+            threads.shutdownNow();
+        }
+        if (telegram != null) {
+            telegram.close();
+        }
+    }
 
     @Test
     void anEditTelegramAcceptedIsASuccessWithoutReadingTheMessage() {
@@ -38,5 +75,78 @@ class LeanTelegramClientTest {
     @Test
     void anAnswerWithoutOkIsNoSuccess() {
         assertThat(LeanTelegramClient.succeeded(JSON, "{\"result\":true}")).isFalse();
+    }
+
+    @Test
+    void anEditReadThroughTheLeanClientIsTheMessageTelegramAnswered() throws Exception {
+        var client = client();
+        int sent = client.executeAsync(SendMessage.builder().chatId(CHAT).text("Question?").build())
+                .get(30, TimeUnit.SECONDS).getMessageId();
+
+        var edited = client.executeAsync(EditMessageText.builder().chatId(CHAT).messageId(sent).text("Answered.").build())
+                .get(30, TimeUnit.SECONDS);
+
+        assertThat(edited).isInstanceOfSatisfying(Message.class, m -> assertThat(m.getText()).isEqualTo("Answered."));
+    }
+
+    @Test
+    void anEditSentAsUnreadIsTheEditOnTheWireAndAnsweredTrue() throws Exception {
+        var client = client();
+        int sent = client.executeAsync(SendMessage.builder().chatId(CHAT).text("Question?").build())
+                .get(30, TimeUnit.SECONDS).getMessageId();
+
+        Boolean done = client.executeAsync(new Unread(EditMessageText.builder().chatId(CHAT).messageId(sent)
+                .text("Answered.").build())).get(30, TimeUnit.SECONDS);
+
+        assertThat(done).isTrue();
+        assertThat(telegram.message(CHAT, sent)).hasValueSatisfying(m -> assertThat(m.text()).isEqualTo("Answered."));
+    }
+
+    @Test
+    void anUnreadEditTelegramRefusesFailsWithTelegramsWords() throws Exception {
+        var client = client();
+
+        var refused = client.executeAsync(new Unread(EditMessageText.builder().chatId(CHAT).messageId(99).text("x").build()));
+
+        assertThat(catchThrowable(() -> refused.get(30, TimeUnit.SECONDS))).isInstanceOf(ExecutionException.class)
+                .cause().isInstanceOfSatisfying(TelegramApiRequestException.class,
+                        e -> assertThat(e.getApiResponse()).isEqualTo("Bad Request: message to edit not found"));
+    }
+
+    @Test
+    void aTapAnsweredIsReadFromOkAlone() throws Exception {
+        var client = answering("{\"ok\":true,\"result\":\"never read\"}");
+
+        Boolean answered = client.executeAsync(AnswerCallbackQuery.builder().callbackQueryId("7").build())
+                .get(30, TimeUnit.SECONDS);
+
+        assertThat(answered).isTrue();
+    }
+
+    @Test
+    void anUnreadEditIsReadFromOkAlone() throws Exception {
+        var client = answering("{\"ok\":true,\"result\":\"never read\"}");
+
+        Boolean done = client.executeAsync(new Unread(EditMessageText.builder().chatId(CHAT).messageId(7).text("x").build()))
+                .get(30, TimeUnit.SECONDS);
+
+        assertThat(done).isTrue();
+    }
+
+    /** A client whose every call is answered with that JSON, without the network. */
+    private LeanTelegramClient answering(String json) {
+        threads = LeanTelegramClient.callThreads(1);
+        var http = new OkHttpClient.Builder().addInterceptor(chain -> new Response.Builder().request(chain.request())
+                .protocol(Protocol.HTTP_1_1).code(200).message("OK")
+                .body(ResponseBody.create(json, MediaType.get("application/json"))).build()).build();
+        return new LeanTelegramClient(new ObjectMapper(), http, threads, TOKEN,
+                TelegramBot.telegramUrl(URI.create("http://127.0.0.1:1")));
+    }
+
+    private LeanTelegramClient client() {
+        telegram = FakeBotApi.start(TOKEN);
+        threads = LeanTelegramClient.callThreads(2);
+        return new LeanTelegramClient(new ObjectMapper(), new OkHttpClient(), threads, TOKEN,
+                TelegramBot.telegramUrl(URI.create(telegram.url())));
     }
 }

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.spotcheck.MutableClock;
 import org.spotcheck.chat.Dialogue;
 import org.spotcheck.chat.Reminders;
@@ -297,6 +299,22 @@ class RemindersTest {
         assertThat(pendingReminders()).isZero();
         Optional<org.spotcheck.store.ChatState> chat = database.inTransaction(c -> new org.spotcheck.store.ChatStore().load(c, chatKey));
         assertThat(chat).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"401, Unauthorized, 1", "409, 'Conflict: terminated by other getUpdates request', 1",
+            "500, Internal Server Error, " + BotApi.MAX_ATTEMPTS})
+    void aReminderTheBotCouldNotSendForItsOwnTroubleIsSentAtTheNextRound(int status, String description, int calls) {
+        finishACheck();
+        tap(new Action.RemindIn(Duration.ofDays(2)));
+        clock.advance(Duration.ofDays(2));
+        for (int call = 0; call < calls; call++) {
+            telegram.failNext("sendMessage", status, description, null); // 500 is retried until the attempts run out
+        }
+
+        assertThat(delivery().deliverDue()).as("the round Telegram failed").isZero();
+        assertThat(delivery().deliverDue()).as("the next round").isEqualTo(1);
+        assertThat(remindersSent()).hasSize(1);
     }
 
     @Test
