@@ -58,11 +58,25 @@ final class Preflight {
         out.println("ok       Bot API at " + settings.apiUrl() + ": the token belongs to @" + username);
         out.println("serves   languages " + String.join(", ", Texts.LANGUAGES) + "; reminder delays "
                 + settings.reminderDelays().stream().map(Preflight::delay).collect(Collectors.joining(", ")));
+        out.println("services " + services(settings.services()));
         out.println("keeps    unfinished checks " + days(Retention.UNFINISHED_CHECK) + ", finished checks "
                 + days(Retention.FINISHED_CHECK) + ", remembered checks " + days(Retention.REMEMBERED_CHECK)
                 + ", usage counters " + Counters.KEPT.getYears() + " years");
         out.println("Ready: start the bot (README, Deploying).");
         return 0;
+    }
+
+    /**
+     * The local services the deployment names (any language), the test kit among them, and the
+     * screening start age: so an operator sees before going live what the texts will point to.
+     */
+    private static String services(org.spotcheck.text.LocalServices services) {
+        var named = new java.util.TreeSet<String>();
+        for (String language : Texts.LANGUAGES) {
+            services.named(language).keySet().forEach(service -> named.add(service.key()));
+        }
+        return (named.isEmpty() ? "none named (the texts use general words)" : "named: " + String.join(", ", named))
+                + "; screening from age " + services.screeningStartAge();
     }
 
     /** "2 days" for whole days, ISO-8601 otherwise (as the setting is written). */
