@@ -249,6 +249,14 @@ class TriageTest {
         assertThat(result.cancerTreatment()).isTrue();
     }
 
+    @ParameterizedTest
+    @EnumSource(value = Answer.class, names = {"AGE_UNDER_13", "AGE_13_15", "AGE_16_24", "AGE_25_39", "AGE_40_PLUS"})
+    void onlyUnder13OpensWithSafeguardingAndOnlyUnder16IsKeptFromAHomeTestKit(Answer age) {
+        var result = assess(age);
+        assertThat(result.underThirteen()).isEqualTo(age == AGE_UNDER_13);
+        assertThat(result.underSixteen()).isEqualTo(age == AGE_UNDER_13 || age == AGE_13_15);
+    }
+
     @Test
     void aCopperCoilIsNotAHormonalCause() {
         assertThat(assess(BIRTH_CONTROL_COPPER).causes()).doesNotContain(BIRTH_CONTROL);
