@@ -36,9 +36,10 @@ public record Check(int id, Map<Question, Answer> answers, Optional<Question> cu
 
     /**
      * The questions this person is asked, in order, given the answers so far: the between-periods
-     * question only after "None of these", the cervix question only after a hysterectomy (each
-     * also while the question it depends on is not answered yet, so the total only ever shrinks),
-     * and nothing after an emergency.
+     * question only after "None of these" (or while that is not answered yet, so the total shrinks
+     * when it is skipped), the cervix question only once a hysterectomy is answered (it comes last:
+     * counting it before would show "Question 10 of 11" just before most people's result), and
+     * nothing after an emergency.
      */
     public List<Question> path() {
         return path(answers);
@@ -53,7 +54,7 @@ public record Check(int id, Map<Question, Answer> answers, Optional<Question> cu
         var screening = answers.get(Question.SCREENING);
         for (var question : Question.values()) {
             boolean skipped = question == Question.BETWEEN_PERIODS && situation != null && situation != Answer.SITUATION_NONE
-                    || question == Question.CERVIX && screening != null && !HYSTERECTOMY.contains(screening);
+                    || question == Question.CERVIX && screening != Answer.HYSTERECTOMY_RECENT && screening != Answer.HYSTERECTOMY_PAST;
             if (!skipped) {
                 path.add(question);
             }

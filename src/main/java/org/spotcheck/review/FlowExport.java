@@ -116,7 +116,7 @@ public final class FlowExport {
         out.append("- Question ").append(number(Question.CERVIX)).append(" (").append(md(questionSentence(Question.CERVIX, m)))
                 .append(") is asked only after **").append(md(label(Answer.HYSTERECTOMY_RECENT, m))).append("** or **")
                 .append(md(label(Answer.HYSTERECTOMY_PAST, m))).append("** in question ").append(number(Question.SCREENING))
-                .append("; otherwise it is skipped and the total in \"Question n of m\" is one less.\n");
+                .append("; only then does the total in \"Question n of m\" count it.\n");
         out.append("- When an answer makes the level TODAY before the last question, a protected message says so at once,")
                 .append(" with **").append(md(plain(m.get("button.continue")))).append("**; the result repeats it.\n");
         for (Answer answer : onlyAfterRememberedCheck()) {
@@ -234,6 +234,9 @@ public final class FlowExport {
                     var before = new EnumMap<Question, Answer>(Question.class);
                     if (question.ordinal() > Question.SITUATION.ordinal()) {
                         before.put(Question.SITUATION, situation);
+                    }
+                    if (question == Question.CERVIX) {
+                        before.put(Question.SCREENING, Answer.HYSTERECTOMY_PAST); // asked only after one
                     }
                     var at = new Check(1, before, Optional.of(question), earlier);
                     if (!at.path().contains(question)) {

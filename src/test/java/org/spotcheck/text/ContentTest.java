@@ -288,6 +288,7 @@ class ContentTest {
                     states.add(Optional.of(next.finished() ? next : next.back()));
                 }
                 check = check.answer(question == Question.EMERGENCY ? Answer.EMERGENCY_NONE
+                        : question == Question.AGE ? Answer.AGE_25_39 // under 13 is not asked to remember
                         : question == Question.SITUATION ? Answer.SITUATION_NONE
                         : question == Question.SCREENING ? Answer.HYSTERECTOMY_PAST : question.answers().get(0));
             }
@@ -356,6 +357,7 @@ class ContentTest {
                     replies.add(new Reply.ShowQuestion(chosen));
                 }
                 check = check.answer(question == Question.EMERGENCY ? Answer.EMERGENCY_NONE
+                        : question == Question.AGE ? Answer.AGE_25_39 // under 13 is not asked to remember
                         : question == Question.SITUATION ? Answer.SITUATION_NONE
                         : question == Question.SCREENING ? Answer.HYSTERECTOMY_PAST : question.answers().get(0));
             }
