@@ -91,8 +91,10 @@ final class Preflight {
             var said = new LinkedHashMap<String, List<String>>();
             for (String language : Texts.LANGUAGES) {
                 String named = services.named(language).get(service);
+                var written = Messages.asWritten(language);
                 String words = named != null ? named
-                        : "the general words \"" + Messages.asWritten(language).get(service.genericKey()) + "\"";
+                        : written.has(service.genericKey()) ? "the general words \"" + written.get(service.genericKey()) + "\""
+                        : "not named: its texts are left out";
                 said.computeIfAbsent(words, w -> new ArrayList<>()).add(language);
             }
             out.println(row(service.key(), said));

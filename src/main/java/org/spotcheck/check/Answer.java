@@ -8,11 +8,16 @@ package org.spotcheck.check;
  */
 public enum Answer {
     EMERGENCY_YES(Question.EMERGENCY, "yes", "y"),
-    /** A slight temperature with mild pain low in the belly: the same day, not an emergency. */
+    /**
+     * A slight temperature, or new mild pain low in the belly: the same day, not an emergency. Version 2
+     * asked for both together; its answer is within this wider one, so its code and name stay.
+     */
     EMERGENCY_SLIGHT_FEVER(Question.EMERGENCY, "slight_fever", "t"),
     EMERGENCY_NONE(Question.EMERGENCY, "no", "n"),
 
-    AGE_UNDER_16(Question.AGE, "under_16", "a", 15),
+    /** Version 2's "Under 16" (code "a") split into these two: a new name and code each, so it is asked again. */
+    AGE_UNDER_13(Question.AGE, "under_13", "k", 12),
+    AGE_13_15(Question.AGE, "13_15", "m", 15),
     AGE_16_24(Question.AGE, "16_24", "b", 24),
     AGE_25_39(Question.AGE, "25_39", "c", 39),
     AGE_40_PLUS(Question.AGE, "40_plus", "d", Integer.MAX_VALUE),
@@ -37,6 +42,8 @@ public enum Answer {
 
     BIRTH_CONTROL_RECENT(Question.BIRTH_CONTROL, "recent", "r"),
     BIRTH_CONTROL_LONGER(Question.BIRTH_CONTROL, "longer", "l"),
+    /** A copper coil (IUD): no hormones, so not a hormonal cause, but a coil check. */
+    BIRTH_CONTROL_COPPER(Question.BIRTH_CONTROL, "copper", "k"),
     BIRTH_CONTROL_NO(Question.BIRTH_CONTROL, "no", "n"),
     BIRTH_CONTROL_UNSURE(Question.BIRTH_CONTROL, "unsure", "u"),
 
@@ -57,10 +64,21 @@ public enum Answer {
     SCREENING_NORMAL(Question.SCREENING, "normal", "n"),
     SCREENING_OVERDUE(Question.SCREENING, "overdue", "o"),
     SCREENING_UNKNOWN(Question.SCREENING, "unknown", "u"),
-    /** An abnormal result or treatment on the cervix, at any time. */
-    SCREENING_ABNORMAL(Question.SCREENING, "abnormal", "a"),
+    /*
+     * Version 2's "An abnormal result or treatment" (code "a") split into these two: a new name and
+     * code each, so a version 2 check asks again.
+     */
+    /** An abnormal result, or treatment for cell changes (for example LLETZ or a cone). */
+    SCREENING_CELL_CHANGES(Question.SCREENING, "cell_changes", "c"),
+    /** Treatment for cancer of the cervix, womb or vagina, including radiotherapy. */
+    SCREENING_CANCER_TREATMENT(Question.SCREENING, "cancer_treatment", "t"),
     HYSTERECTOMY_RECENT(Question.SCREENING, "hysterectomy_recent", "h"),
-    HYSTERECTOMY_PAST(Question.SCREENING, "hysterectomy_past", "p");
+    HYSTERECTOMY_PAST(Question.SCREENING, "hysterectomy_past", "p"),
+
+    CERVIX_REMOVED(Question.CERVIX, "removed", "r"),
+    /** A subtotal hysterectomy: the cervix is there, so are its causes and screening. */
+    CERVIX_KEPT(Question.CERVIX, "kept", "k"),
+    CERVIX_UNSURE(Question.CERVIX, "unsure", "u");
 
     private final Question question;
     private final String key;

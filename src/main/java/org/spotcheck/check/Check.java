@@ -36,8 +36,10 @@ public record Check(int id, Map<Question, Answer> answers, Optional<Question> cu
 
     /**
      * The questions this person is asked, in order, given the answers so far: the between-periods
-     * question only after "None of these" (or while that is not answered yet), and nothing after
-     * an emergency.
+     * question only after "None of these" (or while that is not answered yet, so the total shrinks
+     * when it is skipped), the cervix question only once a hysterectomy is answered (it comes last:
+     * counting it before would show "Question 10 of 11" just before most people's result), and
+     * nothing after an emergency.
      */
     public List<Question> path() {
         return path(answers);
@@ -48,14 +50,20 @@ public record Check(int id, Map<Question, Answer> answers, Optional<Question> cu
             return List.of(Question.EMERGENCY);
         }
         var path = new ArrayList<Question>();
+        var situation = answers.get(Question.SITUATION);
+        var screening = answers.get(Question.SCREENING);
         for (var question : Question.values()) {
-            var situation = answers.get(Question.SITUATION);
-            if (question != Question.BETWEEN_PERIODS || situation == null || situation == Answer.SITUATION_NONE) {
+            boolean skipped = question == Question.BETWEEN_PERIODS && situation != null && situation != Answer.SITUATION_NONE
+                    || question == Question.CERVIX && screening != Answer.HYSTERECTOMY_RECENT && screening != Answer.HYSTERECTOMY_PAST;
+            if (!skipped) {
                 path.add(question);
             }
         }
         return path;
     }
+
+    /** The answers after which the cervix question is asked. */
+    static final java.util.Set<Answer> HYSTERECTOMY = java.util.Set.of(Answer.HYSTERECTOMY_RECENT, Answer.HYSTERECTOMY_PAST);
 
     /** "Question {number} of {total}": the place of the question on screen in this person's path. */
     public int number() {

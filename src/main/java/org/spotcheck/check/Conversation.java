@@ -190,8 +190,8 @@ public final class Conversation {
         }
         var result = next.result(context.screeningStartAge());
         var replies = new ArrayList<Reply>(List.of(new ShowResult(next, result)));
-        if (result.urgency() != Urgency.NOW) {
-            replies.add(new Reply.AskRemember(next.id())); // not while someone needs help now
+        if (remembers(result)) {
+            replies.add(new Reply.AskRemember(next.id()));
         }
         return new Turn(Optional.of(next), replies, List.of());
     }
@@ -228,7 +228,7 @@ public final class Conversation {
         if (action instanceof Remember remember) {
             // Asked only after a finished check that was not an emergency, and only for that check.
             boolean asked = check.isPresent() && check.get().finished() && check.get().id() == remember.checkId()
-                    && check.get().result(context.screeningStartAge()).urgency() != Urgency.NOW;
+                    && remembers(check.get().result(context.screeningStartAge()));
             if (!asked) {
                 return stale(check);
             }
@@ -250,6 +250,14 @@ public final class Conversation {
             return new Turn(check, replies, List.of(new Effect.SetLanguage(set.language())));
         }
         throw new IllegalArgumentException("unhandled action " + action);
+    }
+
+    /**
+     * Whether remembering the check (and a check-in in 2 weeks) is offered: not while someone needs
+     * help now, and never under 13, where no reminder in days is offered and an adult should be involved.
+     */
+    private static boolean remembers(Result result) {
+        return result.urgency() != Urgency.NOW && !result.underThirteen();
     }
 
     private static Turn remind(Optional<Check> check, ReminderKind kind, java.time.Duration after) {

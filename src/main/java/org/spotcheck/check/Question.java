@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The questions of a check, in the order they are asked (version 2 of the rules). The key names
+ * The questions of a check, in the order they are asked (version 3 of the rules). The key names
  * the texts in messages/ (question.KEY.text, question.KEY.why); the answers are in {@link Answer}.
  * The code stands for the question in callback data: it never changes, whatever the order.
  * The name is the stored form, so renaming one is a schema change (see {@link Restore}).
@@ -20,7 +20,9 @@ public enum Question {
     PAIN("pain", "p"),
     DISCHARGE("discharge", "d"),
     STI_RISK("sti_risk", "i"),
-    SCREENING("screening", "x");
+    SCREENING("screening", "x"),
+    /** Asked only after a hysterectomy answer in {@link #SCREENING}: was the cervix removed too? */
+    CERVIX("cervix", "h");
 
     private final String key;
     private final String code;

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * Reads a check back from its stored form (answer names joined by commas, the question on screen),
- * including checks stored by version 1 of the rules. An answer whose meaning changed in version 2
+ * including checks stored by versions 1 and 2 of the rules. An answer whose meaning changed since
  * is dropped, so the person is asked that question again; the person then goes on from the first
  * question of their path that has no answer, and walks every question after it with the kept
  * answers marked. A finished check missing an answer is no longer finished.
@@ -24,9 +24,15 @@ public final class Restore {
     static final Map<String, Answer> VERSION_1 = Map.of(
             "DRY_NO", Answer.PAIN_NO);
 
-    /** Version 1 names dropped because their meaning changed; any other unknown name is dropped too. */
+    /**
+     * Names dropped because their meaning changed; any other unknown name is dropped too. Version 1:
+     * see above. Version 2: "Under 16" split into under 13 and 13 to 15; "An abnormal result or
+     * treatment" split into cell changes and cancer treatment. A version 2 hysterectomy keeps its
+     * name: the new cervix question after it has no answer yet, so it is asked.
+     */
     static final java.util.Set<String> ASK_AGAIN = java.util.Set.of(
-            "EMERGENCY_NO", "NEITHER", "DRY_OFTEN", "DRY_SOMETIMES", "SCREENING_RECENT");
+            "EMERGENCY_NO", "NEITHER", "DRY_OFTEN", "DRY_SOMETIMES", "SCREENING_RECENT",
+            "AGE_UNDER_16", "SCREENING_ABNORMAL");
 
     private Restore() {
     }

@@ -13,18 +13,20 @@ import org.spotcheck.check.Triage.Rule;
  * @param causes         the causes that fit, most likely first; empty when nothing matched
  * @param evidence       for each cause, the answers that point to it
  * @param stiTestAdvised birth control fits but an infection was not ruled out: suggest a test anyway
- * @param cervix         the person has a cervix (no hysterectomy): only then are cervix texts shown
+ * @param cervix         the person has a cervix (no hysterectomy, or one that kept it): only then are cervix texts shown
  * @param answers        the answers it was assessed from
+ * @param blocks         the blocks of text to show besides the rows (never for Now), in table order
  */
 public record Result(Urgency urgency, List<Rule> matched, List<Cause> causes,
                      Map<Cause, List<Answer>> evidence, boolean stiTestAdvised, boolean cervix,
-                     Map<Question, Answer> answers) {
+                     Map<Question, Answer> answers, List<Triage.Block> blocks) {
 
     public Result {
         matched = List.copyOf(matched);
         causes = List.copyOf(causes);
         evidence = Map.copyOf(evidence);
         answers = Map.copyOf(answers);
+        blocks = List.copyOf(blocks);
     }
 
     public boolean noClearCause() {
@@ -36,7 +38,7 @@ public record Result(Urgency urgency, List<Rule> matched, List<Cause> causes,
         return matched.stream().anyMatch(rule -> rule.key().equals(key));
     }
 
-    /** After the menopause, or with no periods for another reason: a thin, dry lining from low oestrogen. */
+    /** After the menopause, or with no periods for another reason: a thin, dry lining from low oestrogen may be the cause. */
     public boolean lowOestrogen() {
         var situation = answers.get(Question.SITUATION);
         return situation == Answer.MENOPAUSE || situation == Answer.NO_PERIODS;
@@ -45,5 +47,32 @@ public record Result(Urgency urgency, List<Rule> matched, List<Cause> causes,
     /** After the menopause: its own pathway, with no talk of a fragile patch or a pregnancy test. */
     public boolean menopause() {
         return answers.get(Question.SITUATION) == Answer.MENOPAUSE;
+    }
+
+    /** No womb after a hysterectomy, whether or not the cervix was kept: no pregnancy or hormonal talk. */
+    public boolean womb() {
+        var screening = answers.get(Question.SCREENING);
+        return screening != Answer.HYSTERECTOMY_RECENT && screening != Answer.HYSTERECTOMY_PAST;
+    }
+
+    /** Treated for cancer of the cervix, womb or vagina: the cancer team, and no screening talk. */
+    public boolean cancerTreatment() {
+        return answers.get(Question.SCREENING) == Answer.SCREENING_CANCER_TREATMENT;
+    }
+
+    /** Under 13: calm help and safeguarding come before anything medical. */
+    public boolean underThirteen() {
+        return answers.get(Question.AGE) == Answer.AGE_UNDER_13;
+    }
+
+    /** Under 16: services for young people, not a home test kit (those are for 16 and over). */
+    public boolean underSixteen() {
+        var age = answers.get(Question.AGE);
+        return age == Answer.AGE_UNDER_13 || age == Answer.AGE_13_15;
+    }
+
+    /** Whether the block with this key is shown. */
+    public boolean shows(String key) {
+        return blocks.stream().anyMatch(block -> block.key().equals(key));
     }
 }

@@ -127,6 +127,10 @@ final class LocalServicesFile {
             throw problem.is("must be one https link to a page that finds a clinic, like"
                     + " https://www.nhs.uk/service-search/sexual-health-services/find-a-sexual-health-clinic");
         }
+        if (service == Service.TESTKIT && !httpsLink(value)) {
+            throw problem.is("must be one https link to a page that orders a free home STI test kit, like"
+                    + " https://sh24.org.uk");
+        }
         var links = LINK.matcher(value);
         while (links.find()) {
             if (!links.group().equalsIgnoreCase("https://")) {

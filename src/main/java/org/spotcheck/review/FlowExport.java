@@ -116,6 +116,10 @@ public final class FlowExport {
         out.append("- Question ").append(number(Question.BETWEEN_PERIODS)).append(" (").append(md(questionSentence(Question.BETWEEN_PERIODS, m)))
                 .append(") is asked only after **").append(md(label(Answer.SITUATION_NONE, m))).append("** in question ")
                 .append(number(Question.SITUATION)).append("; otherwise it is skipped and the total in \"Question n of m\" is one less.\n");
+        out.append("- Question ").append(number(Question.CERVIX)).append(" (").append(md(questionSentence(Question.CERVIX, m)))
+                .append(") is asked only after **").append(md(label(Answer.HYSTERECTOMY_RECENT, m))).append("** or **")
+                .append(md(label(Answer.HYSTERECTOMY_PAST, m))).append("** in question ").append(number(Question.SCREENING))
+                .append("; only then does the total in \"Question n of m\" count it.\n");
         out.append("- When an answer makes the level TODAY before the last question, a protected message says so at once,")
                 .append(" with **").append(md(plain(m.get("button.continue")))).append("**; the result repeats it.\n");
         for (Answer answer : onlyAfterRememberedCheck()) {
@@ -139,6 +143,17 @@ public final class FlowExport {
                     .append(" | ").append(when(rule.when(), m)).append(" | ").append(md(rule.fact())).append(" |\n");
         }
         out.append("| — | — | ").append(level(Urgency.WATCH, m)).append(" | otherwise (no row above raises the level) | |\n\n");
+
+        out.append("### Blocks shown near the top of the result\n\n");
+        out.append("A block (`result.KEY`) is shown near the top of every result but NOW when its condition holds;")
+                .append(" it never changes the level.\n\n");
+        out.append("| key | when | rests on (medical-facts.md) |\n");
+        out.append("|---|---|---|\n");
+        for (Triage.Block block : Triage.blocks()) {
+            out.append("| `").append(block.key()).append("` | ").append(when(block.when(), m)).append(" | ")
+                    .append(md(block.fact())).append(" |\n");
+        }
+        out.append("\n");
 
         out.append("### What may be causing it\n\n");
         out.append("A **suggests** row puts the cause on the list and adds its weight;")
@@ -223,6 +238,9 @@ public final class FlowExport {
                     if (question.ordinal() > Question.SITUATION.ordinal()) {
                         before.put(Question.SITUATION, situation);
                     }
+                    if (question == Question.CERVIX) {
+                        before.put(Question.SCREENING, Answer.HYSTERECTOMY_PAST); // asked only after one
+                    }
                     var at = new Check(1, before, Optional.of(question), earlier);
                     if (!at.path().contains(question)) {
                         continue;
@@ -230,7 +248,7 @@ public final class FlowExport {
                     var after = at.answer(answer);
                     if (after.current().isPresent()) {
                         targets.add(nodeId(after.current().get()));
-                    } else if (question == Question.SCREENING) {
+                    } else if (question.ordinal() >= Question.SCREENING.ordinal()) {
                         targets.add("result");
                     } else {
                         // The check ends early: the rules decide on this answer alone.

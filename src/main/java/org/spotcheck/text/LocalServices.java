@@ -23,9 +23,13 @@ public record LocalServices(Map<String, Map<Service, String>> named, Map<String,
     /** No file: every service in general words, screening from 25. */
     public static final LocalServices NONE = new LocalServices(Map.of(), Map.of(), DEFAULT_SCREENING_START_AGE);
 
-    /** A place to go. Texts name it as {svc_KEY}; the file as KEY or LANGUAGE.KEY. */
+    /**
+     * A place to go. Texts name it as {svc_KEY}; the file as KEY or LANGUAGE.KEY. TESTKIT, a link to
+     * the deployment's free home STI test kit, has no general words: a text that names it is only
+     * shown where the deployment names one.
+     */
     public enum Service {
-        EMERGENCY, URGENT, CLINIC, ASSAULT, YOUNG, ABUSE;
+        EMERGENCY, URGENT, CLINIC, ASSAULT, YOUNG, ABUSE, TESTKIT;
 
         /** Its name in the services file and in its placeholder, e.g. "clinic". */
         public String key() {

@@ -49,7 +49,8 @@ public final class Messages {
     /**
      * The texts with each {svc_NAME} filled once, here: by the service the deployment names for this
      * language (escaped, so it can never inject markup), or else by this language's general words
-     * (svc.NAME.generic, written as HTML like any text).
+     * (svc.NAME.generic, written as HTML like any text). A text naming a service that has no
+     * general words and is not named here is left out: {@link #has} tells the renderer.
      */
     public static Messages load(String language, LocalServices services) {
         return filled(asWritten(language), services);
@@ -62,16 +63,23 @@ public final class Messages {
         for (String key : written.keys()) {
             Matcher m = SERVICE.matcher(written.get(key));
             var out = new StringBuilder();
+            boolean shown = true;
             while (m.find()) {
                 var service = LocalServices.Service.of(m.group(1)).orElseThrow(() -> new IllegalArgumentException(
                         "unknown local service " + m.group() + " in " + key + " for " + written.language));
+                if (!named.containsKey(service) && !written.has(service.genericKey())) {
+                    shown = false; // a service without general words (the test kit): no text without it
+                    break;
+                }
                 // A name or link the deployment wrote is isolated; the general words are this language's own text.
                 String value = named.containsKey(service) ? written.isolate(Html.escape(named.get(service)))
                         : written.get(service.genericKey());
                 m.appendReplacement(out, Matcher.quoteReplacement(value));
             }
-            m.appendTail(out);
-            texts.put(key, out.toString());
+            if (shown) {
+                m.appendTail(out);
+                texts.put(key, out.toString());
+            }
         }
         return new Messages(written.language, texts);
     }

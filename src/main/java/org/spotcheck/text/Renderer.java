@@ -159,7 +159,7 @@ public final class Renderer {
      * says what to do today, with Continue to go on with the questions.
      */
     static List<Screen> today(Result sofar, Messages m) {
-        var text = m.get("result.urgency.today") + "\n\n" + reasons(sofar, m)
+        var text = opening(sofar, m) + m.get("result.urgency.today") + "\n\n" + reasons(sofar, m)
                 + "\n\n" + m.get("result.today.continue");
         return List.of(new Screen(m.get("question.paused"), List.of(), Slot.QUESTION),
                 new Screen(text, List.of(List.of(new Button(m.get("button.continue"), new Action.Resume()))), Slot.HEALTH));
@@ -173,7 +173,10 @@ public final class Renderer {
         var screens = new ArrayList<Screen>();
         screens.add(new Screen(m.get("question.finished"), List.of(), Slot.QUESTION));
         var parts = new ArrayList<String>();
-        parts.add(m.get("result.urgency." + result.urgency().key()) + "\n\n" + reasons(result, m));
+        var top = new StringBuilder(opening(result, m)).append(m.get("result.urgency." + result.urgency().key()));
+        // What to act on today, such as emergency contraception, comes near the top (never with Now).
+        result.blocks().forEach(block -> top.append("\n\n").append(m.get("result." + block.key())));
+        parts.add(top + "\n\n" + reasons(result, m));
         boolean now = result.urgency() == Urgency.NOW;
         if (!now) {
             parts.add(m.get("result.causes.title"));
@@ -183,15 +186,21 @@ public final class Renderer {
             if (result.noClearCause()) {
                 parts.add(m.get("result.no_clear_cause"));
             }
-            if (result.cervix() && !result.menopause()) {
+            if (result.cervix() && !result.menopause() && !result.cancerTreatment()) {
                 parts.add(m.get("result.findings")); // a fragile patch or a polyp: on the cervix
             }
         }
         var doctor = new StringBuilder(m.get("result.doctor.title") + "\n" + m.get("result.doctor." + result.urgency().key()));
         if (!now) {
+            // After cancer treatment the cancer team knows what is there: no screening talk, as without a cervix.
             String routine = result.menopause() ? "result.doctor.routine.menopause"
-                    : result.cervix() ? "result.doctor.routine" : "result.doctor.routine.no_cervix";
+                    : !result.cervix() || result.cancerTreatment() ? "result.doctor.routine.no_cervix"
+                    : !result.womb() ? "result.doctor.routine.no_womb" : "result.doctor.routine";
             doctor.append("\n").append(m.get(routine)).append("\n").append(m.get("result.doctor.chlamydia"));
+            // The deployment's free home test kit, one tap away; such kits are for 16 and over.
+            if (m.has("result.testkit") && !result.underSixteen()) {
+                doctor.append("\n").append(m.get("result.testkit"));
+            }
         }
         parts.add(doctor.toString());
         parts.add(summary(check, m));
@@ -200,15 +209,26 @@ public final class Renderer {
         if (result.urgency() == Urgency.SOON || result.urgency() == Urgency.WATCH) {
             rows.add(List.of(new Button(m.get("button.remind"), new Action.RemindOptions())));
         }
+        var consent = List.of(new Button(m.get("button.consent"), new Action.ShowConsent()));
+        if (result.underThirteen()) {
+            rows.add(0, consent); // at this age, help with what happened comes before anything medical
+        }
         for (var cause : result.causes()) {
             String label = m.format("button.why_cause", Map.of("cause", m.get("cause." + cause.key() + ".short")));
             rows.add(List.of(new Button(Html.toPlain(label), new Action.WhyCause(cause))));
         }
-        rows.add(List.of(new Button(m.get("button.consent"), new Action.ShowConsent())));
+        if (!result.underThirteen()) {
+            rows.add(consent);
+        }
         rows.add(List.of(new Button(m.get("button.restart"), new Action.Begin())));
         rows.add(List.of(new Button(m.get("button.erase"), new Action.ForgetAsk())));
         screens.addAll(split(parts, rows));
         return screens;
+    }
+
+    /** Under 13: calm, non-blaming help and what staff will do, before anything medical. */
+    private static String opening(Result result, Messages m) {
+        return result.underThirteen() ? m.get("result.under_13_opening") + "\n\n" : "";
     }
 
     /** The reason and advice of every rule that matched, most urgent first. */
@@ -228,8 +248,10 @@ public final class Renderer {
         String body = "cause." + cause.key() + ".text";
         if (cause == Cause.STI && !result.cervix()) {
             body = "cause.sti.text.no_cervix";
-        } else if (cause == Cause.DRYNESS && result.lowOestrogen()) {
+        } else if (cause == Cause.DRYNESS && result.menopause()) {
             body = "cause.dryness.text.low_oestrogen";
+        } else if (cause == Cause.DRYNESS && result.lowOestrogen()) {
+            body = "cause.dryness.text.no_periods"; // it can be the cause, not for every method
         }
         var text = new StringBuilder("<b>" + name + "</b>\n" + m.get(body));
         String reasons = result.evidence().getOrDefault(cause, List.of()).stream()

@@ -12,9 +12,15 @@ import org.junit.jupiter.api.Test;
 class AgeBandsTest {
 
     @Test
-    void under16ReachesAnAgeOf15ButNot16() {
-        assertThat(Answer.AGE_UNDER_16.reaches(15)).isTrue();
-        assertThat(Answer.AGE_UNDER_16.reaches(16)).isFalse();
+    void under13ReachesAnAgeOf12ButNot13() {
+        assertThat(Answer.AGE_UNDER_13.reaches(12)).isTrue();
+        assertThat(Answer.AGE_UNDER_13.reaches(13)).isFalse();
+    }
+
+    @Test
+    void from13To15ReachesAnAgeOf15ButNot16() {
+        assertThat(Answer.AGE_13_15.reaches(15)).isTrue();
+        assertThat(Answer.AGE_13_15.reaches(16)).isFalse();
     }
 
     @Test

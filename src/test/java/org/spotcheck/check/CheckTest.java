@@ -28,7 +28,7 @@ class CheckTest {
 
     @Test
     void theEmergencyAnswerGivenAfterGoingBackKeepsOnlyThatAnswer() {
-        var check = Check.begin(1).answer(Answer.EMERGENCY_NONE).answer(Answer.AGE_UNDER_16).back().back()
+        var check = Check.begin(1).answer(Answer.EMERGENCY_NONE).answer(Answer.AGE_13_15).back().back()
                 .answer(Answer.EMERGENCY_YES);
         assertThat(check.finished()).isTrue();
         assertThat(check.answers()).containsOnlyKeys(Question.EMERGENCY);
@@ -70,6 +70,22 @@ class CheckTest {
         var none = atSituation.answer(Answer.SITUATION_NONE);
         assertThat(none.number()).isEqualTo(4);
         assertThat(none.total()).isEqualTo(10);
+    }
+
+    @Test
+    void theCervixQuestionFollowsOnlyAHysterectomyAnswer() {
+        var atScreening = Check.begin(1).answer(Answer.EMERGENCY_NONE).answer(Answer.AGE_25_39).answer(Answer.PREGNANT)
+                .answer(Answer.ONCE).answer(Answer.BIRTH_CONTROL_NO).answer(Answer.PAIN_NO).answer(Answer.DISCHARGE_NO)
+                .answer(Answer.STI_RISK_NO);
+        assertThat(atScreening.number()).isEqualTo(9);
+        assertThat(atScreening.total()).isEqualTo(9);
+        var hysterectomy = atScreening.answer(Answer.HYSTERECTOMY_PAST);
+        assertThat(hysterectomy.current()).contains(Question.CERVIX);
+        assertThat(hysterectomy.number()).isEqualTo(10);
+        assertThat(hysterectomy.total()).isEqualTo(10);
+        var normal = atScreening.answer(Answer.SCREENING_NORMAL);
+        assertThat(normal.finished()).isTrue();
+        assertThat(normal.total()).isEqualTo(9);
     }
 
     @Test

@@ -256,4 +256,19 @@ class ConversationTest {
         assertThat(Conversation.handle(atQuestion(2), new Input.Typed(Input.Command.HELP)).check()).isEqualTo(atQuestion(2));
         assertThat(tap(atQuestion(2), new Action.ShowPrivacy()).replies()).containsExactly(new ShowPage(Page.PRIVACY, false));
     }
+
+    @Test
+    void under13NoRememberingNorCheckInIsOffered() {
+        var check = Check.begin(5);
+        for (var answer : java.util.List.of(Answer.EMERGENCY_NONE, Answer.AGE_UNDER_13, Answer.PREGNANT, Answer.ONCE,
+                Answer.BIRTH_CONTROL_NO, Answer.PAIN_NO, Answer.DISCHARGE_NO, Answer.STI_RISK_NO)) {
+            check = check.answer(answer);
+        }
+        var turn = Conversation.handle(Optional.of(check), new Input.Tap(new Action.Choose(5, Question.SCREENING,
+                Answer.SCREENING_NORMAL)));
+
+        assertThat(turn.replies()).noneMatch(Reply.AskRemember.class::isInstance);
+        var remember = Conversation.handle(turn.check(), new Input.Tap(new Action.Remember(5, true)));
+        assertThat(remember.effects()).isEmpty();
+    }
 }

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The rules of product.md ("Clinical rules, version 2"), one behaviour per test. */
+/** The rules of product.md ("Clinical rules, version 3", and version 2 where it still holds), one behaviour per test. */
 class TriageTest {
 
     /** A person for whom nothing is worrying: 25–39, only once, no other signs, screening up to date. */
@@ -40,39 +40,45 @@ class TriageTest {
     }
 
     /**
-     * One row per rule of version 2: the answers that trigger it on top of a calm person, the level
+     * One row per rule of version 3: the answers that trigger it on top of a calm person, the level
      * it sets, and the line of medical-facts.md it rests on (which the row itself must name).
      */
     static Stream<Arguments> rows() {
         return Stream.of(
                 Arguments.of("emergency", List.of(EMERGENCY_YES), Urgency.NOW, "When it is urgent"),
-                Arguments.of("fever_pain", List.of(EMERGENCY_SLIGHT_FEVER), Urgency.TODAY, "fever or feeling shivery together with pain low in the belly"),
-                Arguments.of("fever_pregnant", List.of(EMERGENCY_SLIGHT_FEVER, PREGNANT), Urgency.TODAY, "symptoms of pelvic infection in pregnancy"),
+                Arguments.of("fever_pain", List.of(EMERGENCY_SLIGHT_FEVER), Urgency.TODAY, "Pelvic inflammatory disease: pain low in the belly"),
+                Arguments.of("fever_pregnant", List.of(EMERGENCY_SLIGHT_FEVER, PREGNANT), Urgency.TODAY, "Sepsis"),
+                Arguments.of("fever_pregnant", List.of(EMERGENCY_SLIGHT_FEVER, RECENT_BIRTH), Urgency.TODAY, "Sepsis"),
+                Arguments.of("under_13", List.of(AGE_UNDER_13), Urgency.TODAY, "child-protection"),
                 Arguments.of("pregnant", List.of(PREGNANT), Urgency.TODAY, "possibly pregnant"),
                 Arguments.of("recent_birth", List.of(RECENT_BIRTH), Urgency.TODAY, "after a birth"),
-                Arguments.of("deep_pain_infection", List.of(PAIN_DEEP, DISCHARGE_YES), Urgency.TODAY, "pelvic inflammatory disease"),
-                Arguments.of("deep_pain_infection", List.of(PAIN_DEEP, STI_RISK_YES), Urgency.TODAY, "pelvic inflammatory disease"),
+                Arguments.of("deep_pain", List.of(PAIN_DEEP), Urgency.TODAY, "Pelvic inflammatory disease: pain deep inside during sex"),
                 Arguments.of("hysterectomy_recent", List.of(HYSTERECTOMY_RECENT), Urgency.TODAY, "vaginal cuff"),
                 Arguments.of("menopause", List.of(MENOPAUSE), Urgency.SOON, "any bleeding after the menopause, even once"),
                 Arguments.of("menopause_no_womb", List.of(MENOPAUSE, HYSTERECTOMY_PAST), Urgency.SOON, "without a womb"),
                 Arguments.of("age_40", List.of(AGE_40_PLUS), Urgency.SOON, "over 40"),
+                Arguments.of("under_16", List.of(AGE_13_15), Urgency.SOON, "13 to 15, confidential care"),
                 Arguments.of("no_periods", List.of(NO_PERIODS), Urgency.SOON, "testosterone"),
+                Arguments.of("copper_coil", List.of(BIRTH_CONTROL_COPPER), Urgency.SOON, "Copper coil (IUD)"),
+                Arguments.of("copper_coil_no_pregnancy", List.of(BIRTH_CONTROL_COPPER, MENOPAUSE), Urgency.SOON, "Copper coil (IUD)"),
+                Arguments.of("copper_coil_no_pregnancy", List.of(BIRTH_CONTROL_COPPER, HYSTERECTOMY_PAST), Urgency.SOON, "Copper coil (IUD)"),
                 Arguments.of("in_a_row", List.of(IN_A_ROW), Urgency.SOON, "more than once"),
                 Arguments.of("in_a_row", List.of(AGAIN_SINCE_LAST), Urgency.SOON, "more than once"),
                 Arguments.of("few_times", List.of(FEW_TIMES), Urgency.SOON, "more than once"),
                 Arguments.of("between_periods", List.of(BETWEEN_YES), Urgency.SOON, "bleeding between periods"),
                 Arguments.of("between_periods", List.of(BETWEEN_UNSURE), Urgency.SOON, "bleeding between periods"),
-                Arguments.of("deep_pain", List.of(PAIN_DEEP), Urgency.SOON, "pain deep inside during sex"),
                 Arguments.of("sti_risk", List.of(STI_RISK_YES), Urgency.SOON, "a possible STI"),
                 Arguments.of("sti_risk", List.of(STI_RISK_UNSURE), Urgency.SOON, "a possible STI"),
                 Arguments.of("discharge", List.of(DISCHARGE_YES), Urgency.SOON, "unusual discharge"),
                 Arguments.of("sore_often", List.of(SORE_OFTEN), Urgency.SOON, "unusual discharge or pain"),
-                Arguments.of("abnormal_smear", List.of(SCREENING_ABNORMAL), Urgency.SOON, "abnormal smears"),
+                Arguments.of("cell_changes", List.of(SCREENING_CELL_CHANGES), Urgency.SOON, "After treatment for cell changes"),
+                Arguments.of("cancer_treatment", List.of(SCREENING_CANCER_TREATMENT), Urgency.SOON, "reported to the cancer team"),
+                Arguments.of("cervix_kept", List.of(HYSTERECTOMY_PAST, CERVIX_KEPT), Urgency.SOON, "cervix kept"),
+                Arguments.of("cervix_kept", List.of(HYSTERECTOMY_PAST, CERVIX_UNSURE), Urgency.SOON, "cervix kept"),
                 Arguments.of("hysterectomy_past", List.of(HYSTERECTOMY_PAST), Urgency.SOON, "without a womb"),
                 Arguments.of("screening_overdue", List.of(SCREENING_OVERDUE), Urgency.SOON, "screening overdue"),
                 Arguments.of("screening_overdue", List.of(SCREENING_UNKNOWN), Urgency.SOON, "screening overdue"),
-                Arguments.of("screening_not_due", List.of(AGE_16_24, SCREENING_OVERDUE), Urgency.WATCH, "never screened is expected"),
-                Arguments.of("under_16", List.of(AGE_UNDER_16), Urgency.WATCH, "confidential for under-16s"));
+                Arguments.of("screening_not_due", List.of(AGE_16_24, SCREENING_OVERDUE), Urgency.WATCH, "never screened is expected"));
     }
 
     @ParameterizedTest(name = "{0} with {1} is {2}, resting on \"{3}\"")
@@ -115,10 +121,12 @@ class TriageTest {
         assertThat(assess(AGE_40_PLUS).urgency()).isEqualTo(Urgency.SOON);
     }
 
-    @Test
-    void deepPainWithAnUncertainStiRiskStaysSoon() {
-        // The spec ties Today to question 8 or 9 "Yes"; "not sure" is Soon through the STI row.
-        assertThat(assess(PAIN_DEEP, STI_RISK_UNSURE).urgency()).isEqualTo(Urgency.SOON);
+    @ParameterizedTest
+    @EnumSource(value = Answer.class, names = {"STI_RISK_NO", "STI_RISK_UNSURE", "STI_RISK_YES"})
+    void deepPainIsTodayWhateverTheStiAnswer(Answer sti) {
+        // Version 3: pelvic infection is Today whatever questions 8 and 9 say.
+        assertThat(assess(PAIN_DEEP, sti).urgency()).isEqualTo(Urgency.TODAY);
+        assertThat(assess(PAIN_DEEP, sti, DISCHARGE_YES).urgency()).isEqualTo(Urgency.TODAY);
     }
 
     @Test
@@ -139,8 +147,8 @@ class TriageTest {
 
     @Test
     void underSixteenIsNeverOfScreeningAgeEvenFrom21() {
-        var result = Triage.assess(calmWith(AGE_UNDER_16, SCREENING_OVERDUE), 21);
-        assertThat(keys(result)).containsExactly("screening_not_due", "under_16");
+        var result = Triage.assess(calmWith(AGE_13_15, SCREENING_OVERDUE), 21);
+        assertThat(keys(result)).containsExactly("under_16", "screening_not_due");
     }
 
     @ParameterizedTest
@@ -208,7 +216,7 @@ class TriageTest {
     @Test
     void cellChangesAreListedForTheirReasonsWithACervix() {
         assertThat(assess(SCREENING_OVERDUE).causes()).contains(CERVICAL_CHANGES);
-        assertThat(assess(SCREENING_ABNORMAL, AGE_16_24).causes()).contains(CERVICAL_CHANGES);
+        assertThat(assess(SCREENING_CELL_CHANGES, AGE_16_24).causes()).contains(CERVICAL_CHANGES);
         assertThat(assess(AGE_40_PLUS).causes()).contains(CERVICAL_CHANGES);
         assertThat(assess(IN_A_ROW).causes()).contains(CERVICAL_CHANGES);
         assertThat(assess(BETWEEN_YES).causes()).contains(CERVICAL_CHANGES);
@@ -219,9 +227,79 @@ class TriageTest {
     @ParameterizedTest
     @EnumSource(value = Answer.class, names = {"HYSTERECTOMY_RECENT", "HYSTERECTOMY_PAST"})
     void withoutACervixCellChangesAreNeverListed(Answer hysterectomy) {
-        var result = assess(hysterectomy, AGE_40_PLUS, IN_A_ROW, BETWEEN_YES);
+        var result = assess(hysterectomy, CERVIX_REMOVED, AGE_40_PLUS, IN_A_ROW, BETWEEN_YES);
         assertThat(result.causes()).doesNotContain(CERVICAL_CHANGES);
         assertThat(result.cervix()).isFalse();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Answer.class, names = {"CERVIX_KEPT", "CERVIX_UNSURE"})
+    void aHysterectomyThatMayHaveKeptTheCervixKeepsItsCausesFromTheStartAge(Answer cervix) {
+        var result = assess(HYSTERECTOMY_PAST, cervix);
+        assertThat(result.cervix()).isTrue();
+        assertThat(result.womb()).isFalse();
+        assertThat(result.causes()).contains(CERVICAL_CHANGES);
+        assertThat(assess(HYSTERECTOMY_PAST, cervix, AGE_16_24).causes()).doesNotContain(CERVICAL_CHANGES);
+    }
+
+    @Test
+    void afterCancerTreatmentTheCervicalCauseIsNeverListed() {
+        var result = assess(SCREENING_CANCER_TREATMENT, AGE_40_PLUS, IN_A_ROW, BETWEEN_YES);
+        assertThat(result.causes()).doesNotContain(CERVICAL_CHANGES);
+        assertThat(result.cancerTreatment()).isTrue();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Answer.class, names = {"AGE_UNDER_13", "AGE_13_15", "AGE_16_24", "AGE_25_39", "AGE_40_PLUS"})
+    void onlyUnder13OpensWithSafeguardingAndOnlyUnder16IsKeptFromAHomeTestKit(Answer age) {
+        var result = assess(age);
+        assertThat(result.underThirteen()).isEqualTo(age == AGE_UNDER_13);
+        assertThat(result.underSixteen()).isEqualTo(age == AGE_UNDER_13 || age == AGE_13_15);
+    }
+
+    @Test
+    void aCopperCoilIsNotAHormonalCause() {
+        assertThat(assess(BIRTH_CONTROL_COPPER).causes()).doesNotContain(BIRTH_CONTROL);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Answer.class, names = {"HYSTERECTOMY_RECENT", "HYSTERECTOMY_PAST"})
+    void withoutAWombHormonalBirthControlIsNotListedAsTheCause(Answer hysterectomy) {
+        assertThat(assess(hysterectomy, CERVIX_KEPT, BIRTH_CONTROL_RECENT).causes()).doesNotContain(BIRTH_CONTROL);
+    }
+
+    /**
+     * One row per block of version 3: the answers that show it on top of a calm person, and the line
+     * of medical-facts.md it rests on.
+     */
+    static Stream<Arguments> blocks() {
+        return Stream.of(
+                Arguments.of("emergency_contraception", List.of(STI_RISK_YES), "Emergency contraception"),
+                Arguments.of("emergency_contraception", List.of(STI_RISK_YES, BIRTH_CONTROL_UNSURE), "Emergency contraception"),
+                Arguments.of("pregnancy_test", List.of(NO_PERIODS), "Testosterone does not prevent pregnancy"),
+                Arguments.of("pregnancy_test", List.of(RECENT_BIRTH), "Fertility after a birth"));
+    }
+
+    @ParameterizedTest(name = "{0} with {1}, resting on \"{2}\"")
+    @MethodSource("blocks")
+    void eachBlockShowsForItsAnswersAndNamesItsFact(String key, List<Answer> answers, String fact) {
+        var result = assess(answers.toArray(Answer[]::new));
+        assertThat(result.shows(key)).isTrue();
+        var block = Triage.blocks().stream().filter(b -> b.key().equals(key)).findFirst().orElseThrow();
+        assertThat(block.fact()).containsIgnoringCase(fact);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Answer.class, names = {"PREGNANT", "MENOPAUSE", "HYSTERECTOMY_RECENT", "HYSTERECTOMY_PAST",
+            "BIRTH_CONTROL_RECENT", "BIRTH_CONTROL_LONGER", "BIRTH_CONTROL_COPPER", "STI_RISK_NO", "STI_RISK_UNSURE"})
+    void emergencyContraceptionIsNotShownWhenItsConditionFails(Answer answer) {
+        assertThat(assess(STI_RISK_YES, answer).shows("emergency_contraception")).isFalse();
+    }
+
+    @Test
+    void noBlockIsShownWithAnEmergency() {
+        assertThat(Triage.assess(Map.of(Question.EMERGENCY, EMERGENCY_YES, Question.STI_RISK, STI_RISK_YES,
+                Question.BIRTH_CONTROL, BIRTH_CONTROL_NO, Question.SITUATION, NO_PERIODS)).blocks()).isEmpty();
     }
 
     @Test
@@ -238,6 +316,7 @@ class TriageTest {
     @Test
     void everyRuleRowNamesTheFactItRestsOn() {
         assertThat(Triage.rules()).allSatisfy(rule -> assertThat(rule.fact()).isNotBlank());
+        assertThat(Triage.blocks()).allSatisfy(block -> assertThat(block.fact()).isNotBlank());
         assertThat(Triage.causeRules()).allSatisfy(rule -> assertThat(rule.fact()).isNotBlank());
     }
 }

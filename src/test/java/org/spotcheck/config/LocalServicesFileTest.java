@@ -61,7 +61,7 @@ class LocalServicesFileTest {
         var text = new StringBuilder();
         for (Service service : Service.values()) {
             text.append("ru.").append(service.key()).append('=')
-                    .append(service == Service.CLINIC ? "https://example.org/" + service.key() : "line " + service.key())
+                    .append(service == Service.CLINIC || service == Service.TESTKIT ? "https://example.org/" + service.key() : "line " + service.key())
                     .append('\n');
         }
 
@@ -141,6 +141,9 @@ class LocalServicesFileTest {
                 Arguments.of("clinic over http", "en.clinic=http://clinics.example.org\n", "en.clinic"),
                 Arguments.of("clinic not a link", "clinic=ask your doctor\n", "clinic"),
                 Arguments.of("clinic link without a host", "clinic=https:///find\n", "clinic"),
+                Arguments.of("test kit over http", "testkit=http://kits.example.org\n", "testkit"),
+                Arguments.of("test kit not a link", "en.testkit=order one from your clinic\n", "en.testkit"),
+                Arguments.of("test kit as two links", "testkit=https://a.example.org https://b.example.org\n", "testkit"),
                 Arguments.of("another service with an http link", "assault=Centre, http://centre.example.org\n", "assault"),
                 Arguments.of("a value on two lines", "abuse=Line one\\nLine two\n", "abuse"),
                 Arguments.of("a value with braces", "en.emergency={svc_emergency}\n", "en.emergency"),

@@ -81,7 +81,7 @@ class TelegramEndToEndTest {
         int questionMessage = person.currentQuestion().messageId();
 
         person.answers(2); // no emergency sign
-        person.answers(2); // 25 to 39
+        person.answers(3); // 25 to 39
         person.answers(4); // none of these situations
         person.answers(2); // more than once in a row
         person.answers(1); // no bleeding between periods
@@ -180,7 +180,7 @@ class TelegramEndToEndTest {
         person.taps("begin");
         person.waitFor(() -> person.currentQuestionNumber() == 1, "question 1");
         person.answers(2); // no emergency sign
-        person.answers(2); // 25 to 39
+        person.answers(3); // 25 to 39
         person.answers(4); // none of these situations
         person.answers(0); // only this once
         int before = person.currentQuestion().messageId();
@@ -195,7 +195,7 @@ class TelegramEndToEndTest {
         int questionMessage = person.currentQuestion().messageId();
         person.answers(1); // no bleeding between periods
         assertThat(person.currentQuestion().messageId()).isEqualTo(questionMessage);
-        person.answers(2); // no birth control
+        person.answers(3); // no birth control (after the copper coil)
         person.answers(3); // no pain
         person.answers(1); // no discharge change
         person.answers(1); // no STI risk

@@ -94,7 +94,12 @@ class FlowExportTest {
         assertThat(mermaid).contains(FlowExport.nodeId(Question.EMERGENCY) + " -->|\"" + yes + "\"| NOW\n");
         for (Answer answer : Question.SCREENING.answers()) {
             String label = FlowExport.mermaidLabel(Html.toPlain(EN.get("answer." + answer.key())));
-            assertThat(mermaid).contains("|\"" + label + "\"| result\n");
+            boolean hysterectomy = answer == Answer.HYSTERECTOMY_RECENT || answer == Answer.HYSTERECTOMY_PAST;
+            assertThat(mermaid).contains("|\"" + label + "\"| " + (hysterectomy ? FlowExport.nodeId(Question.CERVIX) : "result") + "\n");
+        }
+        for (Answer answer : Question.CERVIX.answers()) {
+            String label = FlowExport.mermaidLabel(Html.toPlain(EN.get("answer." + answer.key())));
+            assertThat(mermaid).contains(FlowExport.nodeId(Question.CERVIX) + " -->|\"" + label + "\"| result\n");
         }
         String again = FlowExport.mermaidLabel(Html.toPlain(EN.get("answer." + Answer.AGAIN_SINCE_LAST.key())));
         assertThat(mermaid).as("\"it happened again\" is drawn as offered only sometimes")

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.sql.DriverManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,19 +61,7 @@ class Release1UpgradeTest {
         Files.createDirectories(databaseFile.getParent());
         // Release 1 generated its secret beside the database.
         Files.writeString(databaseFile.resolveSibling("spotcheck.db.secret"), HexFormat.of().formatHex(raw) + "\n");
-        try (var c = DriverManager.getConnection("jdbc:sqlite:" + databaseFile)) {
-            try (var s = c.createStatement()) {
-                for (String name : List.of("001_chats.sql", "002_inbox.sql", "003_reminders.sql")) {
-                    String sql = new String(Database.class.getResourceAsStream("/db/" + name).readAllBytes(),
-                            StandardCharsets.UTF_8);
-                    for (String statement : sql.split(";\\s*(\\r?\\n|$)")) {
-                        if (!statement.replaceAll("(?m)^\\s*--.*$", "").isBlank()) {
-                            s.execute(statement);
-                        }
-                    }
-                }
-                s.execute("PRAGMA user_version = 3");
-            }
+        try (var c = PreviousRelease.RELEASE_1.create(databaseFile)) {
             long hour = NOW.minus(Duration.ofHours(3)).getEpochSecond() / 3600 * 3600;
             try (var s = c.prepareStatement("INSERT INTO chat (chat_key, language, check_id, answers, current_question,"
                     + " urgency, updated_hour) VALUES (?, 'en', 1, ?, ?, ?, ?)")) {

@@ -2,8 +2,6 @@ package org.spotcheck.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Instant;
@@ -39,17 +37,7 @@ class UpgradeFromRelease1Test {
 
     /** Builds the file exactly as release 1 left it, without this release's code. */
     private void release1Database(Path file, String chatKey, String answers, String current) throws Exception {
-        try (var c = DriverManager.getConnection("jdbc:sqlite:" + file); var s = c.createStatement()) {
-            for (String name : List.of("/db/001_chats.sql", "/db/002_inbox.sql", "/db/003_reminders.sql")) {
-                try (InputStream in = UpgradeFromRelease1Test.class.getResourceAsStream(name)) {
-                    for (String statement : new String(in.readAllBytes(), StandardCharsets.UTF_8).split(";\\s*(\\r?\\n|$)")) {
-                        if (!statement.isBlank()) {
-                            s.execute(statement);
-                        }
-                    }
-                }
-            }
-            s.execute("PRAGMA user_version = 3");
+        try (var c = PreviousRelease.RELEASE_1.create(file)) {
             try (var insert = c.prepareStatement("""
                     INSERT INTO chat (chat_key, language, check_id, answers, current_question, urgency,
                                       question_message_id, updated_hour, earlier_check)

@@ -156,6 +156,27 @@ class CallbackDataTest {
         assertThat(CallbackData.encode(new Action.WhyCause(Cause.CERVICAL_CHANGES))).isEqualTo("wc:x");
     }
 
+    @Test
+    void versionThreesNewAnswersHaveTheirOwnCodes() {
+        assertThat(CallbackData.encode(new Action.Choose(7, Question.AGE, Answer.AGE_UNDER_13))).isEqualTo("q:7:g:k");
+        assertThat(CallbackData.encode(new Action.Choose(7, Question.AGE, Answer.AGE_13_15))).isEqualTo("q:7:g:m");
+        assertThat(CallbackData.encode(new Action.Choose(7, Question.BIRTH_CONTROL, Answer.BIRTH_CONTROL_COPPER))).isEqualTo("q:7:c:k");
+        assertThat(CallbackData.encode(new Action.Choose(7, Question.SCREENING, Answer.SCREENING_CELL_CHANGES))).isEqualTo("q:7:x:c");
+        assertThat(CallbackData.encode(new Action.Choose(7, Question.SCREENING, Answer.SCREENING_CANCER_TREATMENT))).isEqualTo("q:7:x:t");
+        assertThat(CallbackData.encode(new Action.Choose(7, Question.CERVIX, Answer.CERVIX_KEPT))).isEqualTo("q:7:h:k");
+    }
+
+    @Test
+    void versionTwosAnswersThatSplitDecodeAsStaleNeverAsOneOfTheirHalves() {
+        assertThat(CallbackData.decode("q:7:g:a")).as("Under 16").isNull();
+        assertThat(CallbackData.decode("q:7:x:a")).as("An abnormal result or treatment").isNull();
+    }
+
+    @Test
+    void versionTwosSlightTemperatureButtonStillMeansTheWiderAnswerThatContainsIt() {
+        assertThat(CallbackData.decode("q:7:e:t")).isEqualTo(new Action.Choose(7, Question.EMERGENCY, Answer.EMERGENCY_SLIGHT_FEVER));
+    }
+
     // ---------- release 1's buttons ----------
 
     /** Every answer and back button release 1 could have put on screen, in its "a:ID:Q:A" and "k:ID:Q" forms. */

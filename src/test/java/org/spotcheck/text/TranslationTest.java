@@ -176,15 +176,18 @@ class TranslationTest {
             screens.addAll(Renderer.render(new Reply.ShowQuestion(walk), m));
             var question = walk.current().orElseThrow();
             walk = walk.answer(question == Question.EMERGENCY ? Answer.EMERGENCY_SLIGHT_FEVER
-                    : question == Question.SITUATION ? Answer.SITUATION_NONE : question.answers().get(0));
+                    : question == Question.SITUATION ? Answer.SITUATION_NONE
+                    : question == Question.SCREENING ? Answer.HYSTERECTOMY_PAST : question.answers().get(0));
         }
         // The longest results: as many rows and causes at once as the answers allow.
         for (var situation : List.of(Answer.MENOPAUSE, Answer.PREGNANT, Answer.NO_PERIODS)) {
-            var all = Check.begin(1).answer(Answer.EMERGENCY_SLIGHT_FEVER).answer(Answer.AGE_UNDER_16).answer(situation)
-                    .answer(Answer.IN_A_ROW).answer(Answer.BIRTH_CONTROL_RECENT).answer(Answer.PAIN_DEEP)
-                    .answer(Answer.DISCHARGE_YES).answer(Answer.STI_RISK_YES).answer(Answer.SCREENING_UNKNOWN);
-            screens.addAll(Renderer.render(new Reply.ShowResult(all, all.result()), m));
-            screens.addAll(Renderer.render(new Reply.ShowToday(all, all.result()), m));
+            for (var birthControl : List.of(Answer.BIRTH_CONTROL_RECENT, Answer.BIRTH_CONTROL_NO)) {
+                var all = Check.begin(1).answer(Answer.EMERGENCY_SLIGHT_FEVER).answer(Answer.AGE_UNDER_13).answer(situation)
+                        .answer(Answer.IN_A_ROW).answer(birthControl).answer(Answer.PAIN_DEEP)
+                        .answer(Answer.DISCHARGE_YES).answer(Answer.STI_RISK_YES).answer(Answer.SCREENING_UNKNOWN);
+                screens.addAll(Renderer.render(new Reply.ShowResult(all, all.result()), m));
+                screens.addAll(Renderer.render(new Reply.ShowToday(all, all.result()), m));
+            }
         }
         var emergency = Check.begin(1).answer(Answer.EMERGENCY_YES);
         screens.addAll(Renderer.render(new Reply.ShowResult(emergency, emergency.result()), m));
