@@ -340,6 +340,36 @@ public final class FlowExport {
 
     // ---------- content.md ----------
 
+    /**
+     * The variety and the words each translation keeps to. Written here, not derived, because it is
+     * a translator's decision; the native review (translations-2) asked for it to be named.
+     */
+    static final String TRANSLATIONS = """
+            ## Translations
+
+            Every language says what the English says, with one form of address and one word per concept, so a \
+            worried reader never meets two names for one thing. `{screening_start_age}` is the deployment's screening \
+            start age (`screening_start_age` in the services file; 25 without one), in every language.
+
+            | language | file | variety and address | one word per concept |
+            |---|---|---|---|
+            | Spanish | `es` | neutral Latin American Spanish, *tú* | screening: *Papanicolaou o prueba del VPH*; \
+            pad: *toalla higiénica*; itching: *picazón*; midwife: *partera*; belly: *vientre*; swab: *hisopo*; \
+            the check: *chequeo* |
+            | Portuguese | `pt-BR` | Brazilian Portuguese, *você*, no feminine-only forms | screening: *preventivo*; \
+            dryness: *ressecamento*; the check: *checagem* |
+            | Russian | `ru` | Russian as used in Russia, *вы* | bleeding: *кровянистые выделения*; \
+            abnormal result: *результат с отклонениями*; sore: *сухость или раздражение*; screening: *скрининг* |
+            | German | `de` | German as used in Germany, *du* | screening: *Krebsvorsorge*; \
+            cancelling a reminder: *löschen* |
+
+            Spanish is written for Latin America because most Spanish speakers live there and its words are \
+            understood in Spain too, while Spain's (*compresa*, *picor*, *matrona*, *citología*) are not always \
+            understood in Latin America. Screening is *Papanicolaou* because that is the name people in Latin America \
+            know; *citología* is the word in Spain and Colombia.
+
+            """;
+
     static String content(Messages m, Properties sources) {
         var groups = new TreeMap<String, List<String>>(Comparator
                 .comparing((String g) -> GROUP_ORDER.contains(g) ? GROUP_ORDER.indexOf(g) : GROUP_ORDER.size())
@@ -356,6 +386,7 @@ public final class FlowExport {
                 .append(" \"rests on\" names the fact behind a text: the seed, `medical-facts.md`, `product.md`,")
                 .append(" `privacy.md`, or `ui` for a text that makes no medical claim.")
                 .append(" The questions, answers and rules are in [flow.md](flow.md).\n\n");
+        out.append(TRANSLATIONS);
         var orderByCode = codeOrder();
         for (var entry : groups.entrySet()) {
             String group = entry.getKey();

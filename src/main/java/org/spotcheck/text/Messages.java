@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 /**
  * The texts of one language, read from messages/LANG.properties inside the jar. Texts are Telegram
  * HTML; placeholders are written {name} and filled with escaped values, so a value can never
- * inject markup. The local services ({svc_NAME}) are filled as the texts are loaded.
+ * inject markup. The local services ({svc_NAME}) and the screening start age ({screening_start_age})
+ * are filled as the texts are loaded.
  *
  * <p>In a right-to-left language ({@link Texts#RIGHT_TO_LEFT}) every value filled in from outside the
  * text (a number, a date, a duration, an answer label, a service the deployment names) is wrapped in
@@ -28,6 +29,8 @@ public final class Messages {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
     /** A place to go that the deployment may name: filled when the texts are loaded, not per message. */
     private static final Pattern SERVICE = Pattern.compile("\\{svc_([a-z_]+)}");
+    /** The age cervical screening starts at where the deployment is used: also filled when the texts are loaded. */
+    static final String SCREENING_START_AGE = "{screening_start_age}";
 
     /** FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE (Unicode bidirectional algorithm, UAX #9). */
     public static final char FSI = '\u2068';
@@ -50,15 +53,17 @@ public final class Messages {
      * The texts with each {svc_NAME} filled once, here: by the service the deployment names for this
      * language (escaped, so it can never inject markup), or else by this language's general words
      * (svc.NAME.generic, written as HTML like any text). A text naming a service that has no
-     * general words and is not named here is left out: {@link #has} tells the renderer.
+     * general words and is not named here is left out: {@link #has} tells the renderer. And
+     * {screening_start_age} by the age this language's readers start screening at (25 without a file).
      */
     public static Messages load(String language, LocalServices services) {
         return filled(asWritten(language), services);
     }
 
-    /** The written texts with every {svc_NAME} filled for their language. */
+    /** The written texts with every {svc_NAME} and {screening_start_age} filled for their language. */
     static Messages filled(Messages written, LocalServices services) {
         var named = services.named(written.language);
+        String startAge = String.valueOf(services.screeningStartAge(written.language));
         var texts = new TreeMap<String, String>();
         for (String key : written.keys()) {
             Matcher m = SERVICE.matcher(written.get(key));
@@ -78,7 +83,7 @@ public final class Messages {
             }
             if (shown) {
                 m.appendTail(out);
-                texts.put(key, out.toString());
+                texts.put(key, out.toString().replace(SCREENING_START_AGE, startAge));
             }
         }
         return new Messages(written.language, texts);

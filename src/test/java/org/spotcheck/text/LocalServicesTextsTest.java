@@ -163,6 +163,31 @@ class LocalServicesTextsTest {
         assertThat(Texts.load().screeningStartAge("ru")).isEqualTo(25);
     }
 
+    @Test
+    void theAgeSentenceSaysTheDeploymentsScreeningStartAgeInEveryLanguage() {
+        var texts = Texts.load(new LocalServices(Map.of(), Map.of(), 21));
+
+        for (String language : Texts.LANGUAGES) {
+            assertThat(texts.in(language).get("question.age.why")).as(language)
+                    .contains("21").doesNotContain("25").doesNotContain("{");
+        }
+    }
+
+    @Test
+    void theAgeSentenceSays25WithoutAServicesFile() {
+        for (String language : Texts.LANGUAGES) {
+            assertThat(Texts.load().in(language).get("question.age.why")).as(language).contains("25").doesNotContain("{");
+        }
+    }
+
+    @Test
+    void theAgeSentenceSaysALanguagesOwnScreeningStartAge() {
+        var texts = Texts.load(new LocalServices(Map.of(), Map.of("de", 20), 25));
+
+        assertThat(texts.in("de").get("question.age.why")).contains("20").doesNotContain("25");
+        assertThat(texts.in("en").get("question.age.why")).contains("25");
+    }
+
     // ---------- helpers ----------
 
     /** The real texts of the language as written, plus one test text, filled as loading fills them. */
