@@ -12,7 +12,8 @@ import java.util.TreeMap;
 
 /**
  * The texts a mistranslation could hurt someone through: the Now and Today wording, the emergency
- * question and its answers, the rules that send a person for help today, the consent page and the
+ * question and its answers, the rules that send a person for help today (an under-13's opening among
+ * them), the emergency contraception block, the consent page and the
  * general words for the emergency, urgent-advice, assault and abuse services those texts name.
  * Each translation of these is read back into English by a second reader, who did not write it, in
  * messages/review/LANG.back.properties; docs/content.md shows the three side by side and the
@@ -27,7 +28,8 @@ public final class SafetyCritical {
             "result.urgency.now", "result.urgency.today", "result.today.continue", "result.urgency.watch",
             "result.doctor.now", "result.doctor.today", "result.doctor.watch",
             "rule.emergency", "rule.fever_pain", "rule.fever_pregnant", "rule.pregnant", "rule.recent_birth",
-            "rule.deep_pain_infection", "rule.hysterectomy_recent",
+            "rule.deep_pain", "rule.hysterectomy_recent", "rule.under_13", "result.under_13_opening",
+            "result.emergency_contraception",
             "page.consent", "button.consent",
             "svc.emergency.generic", "svc.urgent.generic", "svc.assault.generic", "svc.abuse.generic");
 
