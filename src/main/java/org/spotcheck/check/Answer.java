@@ -13,7 +13,11 @@ public enum Answer {
      * asked for both together; its answer is within this wider one, so its code and name stay.
      */
     EMERGENCY_SLIGHT_FEVER(Question.EMERGENCY, "slight_fever", "t"),
-    EMERGENCY_NONE(Question.EMERGENCY, "no", "n"),
+    /**
+     * None of these. Version 3's wider middle answer took new mild pain out of version 2's "No", so
+     * this "No" has its own code: a tap on version 2's button is stale (migration 010 asks it again).
+     */
+    EMERGENCY_NONE(Question.EMERGENCY, "no", "o"),
 
     /** Version 2's "Under 16" (code "a") split into these two: a new name and code each, so it is asked again. */
     AGE_UNDER_13(Question.AGE, "under_13", "k", 12),
@@ -44,7 +48,8 @@ public enum Answer {
     BIRTH_CONTROL_LONGER(Question.BIRTH_CONTROL, "longer", "l"),
     /** A copper coil (IUD): no hormones, so not a hormonal cause, but a coil check. */
     BIRTH_CONTROL_COPPER(Question.BIRTH_CONTROL, "copper", "k"),
-    BIRTH_CONTROL_NO(Question.BIRTH_CONTROL, "no", "n"),
+    /** No hormones and no copper coil. Version 2's "No" also held a copper coil: as for EMERGENCY_NONE. */
+    BIRTH_CONTROL_NO(Question.BIRTH_CONTROL, "no", "o"),
     BIRTH_CONTROL_UNSURE(Question.BIRTH_CONTROL, "unsure", "u"),
 
     /** Pain deep inside during sex, with or without dryness. */

@@ -73,7 +73,7 @@ class UpgradeFromRelease2Test {
     @Test
     void aTapOnRelease2sUnder16ButtonShowsTheAgeQuestionAgainWithAToast() throws Exception {
         // Release 2, on screen: question 2, age; the person taps "Under 16" on that keyboard after the upgrade.
-        var dialogue = release2("EMERGENCY_NONE", "AGE");
+        var dialogue = release2("EMERGENCY_SLIGHT_FEVER", "AGE");
 
         var outcome = tap(dialogue, "q:" + CHECK_ID + ":g:a");
 
@@ -86,8 +86,36 @@ class UpgradeFromRelease2Test {
     }
 
     @Test
+    void aRelease2ChecksNoToQuestion1AndToBirthControlAreAskedAgainWithEveryOtherAnswerKept() throws Exception {
+        // Version 2's "No" to question 1 held new mild pain, and its "No" to birth control a copper coil.
+        var dialogue = release2("AGE_25_39,BIRTH_CONTROL_NO,DISCHARGE_NO,EMERGENCY_NONE,ONCE,PAIN_NO,PREGNANT,"
+                + "SCREENING_NORMAL,STI_RISK_NO", null);
+
+        var resumed = dialogue.take(chatKey, new Input.Tap(new Action.Resume()), "en");
+
+        var check = resumed.state().check().orElseThrow();
+        assertThat(check.finished()).isFalse();
+        assertThat(check.current()).contains(Question.EMERGENCY);
+        assertThat(check.answers()).doesNotContainKeys(Question.EMERGENCY, Question.BIRTH_CONTROL)
+                .containsEntry(Question.AGE, Answer.AGE_25_39).containsEntry(Question.PAIN, Answer.PAIN_NO)
+                .containsEntry(Question.SCREENING, Answer.SCREENING_NORMAL);
+    }
+
+    @Test
+    void aTapOnRelease2sNoButtonOfQuestion1ShowsQuestion1AgainWithAToast() throws Exception {
+        var dialogue = release2("", "EMERGENCY");
+
+        var outcome = tap(dialogue, "q:" + CHECK_ID + ":e:n");
+
+        assertThat(outcome.popUp()).isPresent();
+        var check = outcome.state().check().orElseThrow();
+        assertThat(check.answers()).doesNotContainKey(Question.EMERGENCY);
+        assertThat(check.current()).contains(Question.EMERGENCY);
+    }
+
+    @Test
     void aCheckInProgressWithRelease2sUnder16AsksTheAgeAgainAndKeepsTheOtherAnswers() throws Exception {
-        var dialogue = release2("AGE_UNDER_16,EMERGENCY_NONE,ONCE,PREGNANT", "BIRTH_CONTROL");
+        var dialogue = release2("AGE_UNDER_16,EMERGENCY_SLIGHT_FEVER,ONCE,PREGNANT", "BIRTH_CONTROL");
 
         var resumed = dialogue.take(chatKey, new Input.Tap(new Action.Resume()), "en");
 
@@ -98,7 +126,7 @@ class UpgradeFromRelease2Test {
 
     @Test
     void aFinishedRelease2CheckWithAnAbnormalResultOrTreatmentAsksQuestion10Again() throws Exception {
-        var dialogue = release2("AGE_25_39,BIRTH_CONTROL_NO,DISCHARGE_NO,EMERGENCY_NONE,ONCE,PAIN_NO,PREGNANT,"
+        var dialogue = release2("AGE_25_39,BIRTH_CONTROL_UNSURE,DISCHARGE_NO,EMERGENCY_SLIGHT_FEVER,ONCE,PAIN_NO,PREGNANT,"
                 + "SCREENING_ABNORMAL,STI_RISK_NO", null);
 
         var resumed = dialogue.take(chatKey, new Input.Tap(new Action.Resume()), "en");
@@ -115,7 +143,7 @@ class UpgradeFromRelease2Test {
 
     @Test
     void aFinishedRelease2CheckWithAHysterectomyAsksWhetherTheCervixWasKept() throws Exception {
-        var dialogue = release2("AGE_40_PLUS,BIRTH_CONTROL_NO,DISCHARGE_NO,EMERGENCY_NONE,MENOPAUSE,ONCE,PAIN_NO,"
+        var dialogue = release2("AGE_40_PLUS,BIRTH_CONTROL_UNSURE,DISCHARGE_NO,EMERGENCY_SLIGHT_FEVER,MENOPAUSE,ONCE,PAIN_NO,"
                 + "HYSTERECTOMY_PAST,STI_RISK_NO", null);
 
         var resumed = dialogue.take(chatKey, new Input.Tap(new Action.Resume()), "en");
@@ -132,7 +160,7 @@ class UpgradeFromRelease2Test {
     @Test
     void aFinishedRelease2CheckWhoseAnswersKeepTheirMeaningStaysFinishedWithTheVersion3Level() throws Exception {
         // Version 2 put deep pain without other signs at Soon; version 3 says Today.
-        var dialogue = release2("AGE_25_39,BIRTH_CONTROL_NO,DISCHARGE_NO,EMERGENCY_NONE,ONCE,PAIN_DEEP,PREGNANT,"
+        var dialogue = release2("AGE_25_39,BIRTH_CONTROL_UNSURE,DISCHARGE_NO,EMERGENCY_SLIGHT_FEVER,ONCE,PAIN_DEEP,PREGNANT,"
                 + "SCREENING_NORMAL,STI_RISK_NO", null);
 
         var shown = dialogue.take(chatKey, new Input.Tap(new Action.ShowResult()), "en");

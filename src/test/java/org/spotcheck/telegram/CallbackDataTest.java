@@ -170,6 +170,14 @@ class CallbackDataTest {
     void versionTwosAnswersThatSplitDecodeAsStaleNeverAsOneOfTheirHalves() {
         assertThat(CallbackData.decode("q:7:g:a")).as("Under 16").isNull();
         assertThat(CallbackData.decode("q:7:x:a")).as("An abnormal result or treatment").isNull();
+        assertThat(CallbackData.decode("q:7:e:n")).as("No, none of these (held new mild pain)").isNull();
+        assertThat(CallbackData.decode("q:7:c:n")).as("No birth control (held a copper coil)").isNull();
+    }
+
+    @Test
+    void versionThreesNarrowerNoAnswersHaveCodesOfTheirOwn() {
+        assertThat(CallbackData.encode(new Action.Choose(7, Question.EMERGENCY, Answer.EMERGENCY_NONE))).isEqualTo("q:7:e:o");
+        assertThat(CallbackData.encode(new Action.Choose(7, Question.BIRTH_CONTROL, Answer.BIRTH_CONTROL_NO))).isEqualTo("q:7:c:o");
     }
 
     @Test
