@@ -118,12 +118,15 @@ class CrashRestartIT {
             for (Question question : Question.values()) {
                 var offered = new ArrayList<>(Check.begin(1).choices(question)); // what a first check shows as buttons
                 // Answers that make the level Today show a notice with Continue first; these people go straight on,
-                // and with "None of these" everyone is asked all ten questions.
-                offered.removeAll(List.of(Answer.PAIN_DEEP, Answer.HYSTERECTOMY_RECENT));
+                // and with "None of these" everyone is asked ten questions (the cervix one only after a hysterectomy).
+                offered.removeAll(List.of(Answer.PAIN_DEEP, Answer.HYSTERECTOMY_RECENT, Answer.AGE_UNDER_13));
                 Answer answer = question == Question.EMERGENCY ? Answer.EMERGENCY_NONE
                         : question == Question.SITUATION ? Answer.SITUATION_NONE : offered.get(random.nextInt(offered.size()));
                 choices.put(question.code(), answer.code()); // the codes the button's data carries
                 answers.put(question, answer);
+            }
+            if (answers.get(Question.SCREENING) != Answer.HYSTERECTOMY_PAST) {
+                answers.remove(Question.CERVIX); // asked only after a hysterectomy
             }
             expected.put(chatId, answers);
             // Most read a question in under two seconds; two read slowly, so someone is always still

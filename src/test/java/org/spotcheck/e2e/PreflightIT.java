@@ -154,10 +154,11 @@ class PreflightIT {
         assertThat(run.status()).as("exit status; stderr: %s", run.err()).isZero();
         assertThat(run.out()).contains("ok       secret: the file " + secretFile + ", created just now",
                 "texts    name these places to go (SPOTCHECK_SERVICES), per language:",
-                "emergency            en, pt-BR, ru, de: 999; es: 112",
+                "emergency            en, pt-BR, ru, de, fr, uk, id, tr, hi, ar, fa: 999; es: 112",
                 "clinic               https://clinic.example.org/find",
                 "urgent               en: the general words \"your local urgent advice line\"",
-                "screening_start_age  en, pt-BR, ru, de: 25; es: 21");
+                "testkit              not named: its texts are left out",
+                "screening_start_age  en, pt-BR, ru, de, fr, uk, id, tr, hi, ar, fa: 25; es: 21");
         assertThat(secretFile).isRegularFile();
         var again = check(settings);
         assertThat(again.out()).contains("ok       secret: the file " + secretFile + "\n");
