@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -144,30 +143,8 @@ class DatabaseForensicsTest {
 
     /** The needles found in any file of the database, with the file they are in. */
     private static List<String> found(Map<String, byte[]> needles, Path data) throws IOException {
-        var hits = new ArrayList<String>();
         try (Stream<Path> files = Files.list(data)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) { // every file SQLite (or SpotCheck) wrote there
-                byte[] bytes = Files.readAllBytes(file);
-                needles.forEach((what, needle) -> {
-                    if (indexOf(bytes, needle) >= 0) {
-                        hits.add(what + " in " + file.getFileName());
-                    }
-                });
-            }
+            return Needles.foundIn(files.filter(Files::isRegularFile).toList(), needles); // every file SQLite (or SpotCheck) wrote there
         }
-        return hits;
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }

@@ -248,28 +248,6 @@ class EraseForensicsTest {
                 }
             }
         }
-        var hits = new ArrayList<String>();
-        for (Path file : files) {
-            byte[] bytes = Files.readAllBytes(file);
-            needles.forEach((what, needle) -> {
-                if (indexOf(bytes, needle) >= 0) {
-                    hits.add(what + " in " + file.getFileName());
-                }
-            });
-        }
-        return hits;
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
+        return Needles.foundIn(files, needles);
     }
 }
