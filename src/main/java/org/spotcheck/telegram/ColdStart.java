@@ -10,9 +10,12 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -138,6 +141,11 @@ final class ColdStart {
         deadline = System.nanoTime();
     }
 
+    /** Whether the rehearsal has ended, whole or cut short: its thread is gone or about to be. */
+    boolean finished() {
+        return done.getCount() == 0;
+    }
+
     private boolean timeLeft() {
         return deadline - System.nanoTime() > 0;
     }
@@ -165,7 +173,7 @@ final class ColdStart {
             var chat = new TelegramChat(parts.dialogue(), api, parts.texts(), parts.inbox(), "warm_up_bot", redactor);
             var random = new Random(1);
             var updateIds = new AtomicInteger();
-            var turn = new Turn(chat, parts.inbox(), parts.chatKeys());
+            var turn = new Turn(chat, parts.inbox(), parts.chatKeys(), () -> deadline - System.nanoTime());
             for (long person = 1; person <= FIRST_BURST && timeLeft(); person++) {
                 var update = new Updates(requests, updateIds, person, language(person));
                 turn.take(update.command("/start"));
@@ -193,7 +201,7 @@ final class ColdStart {
     }
 
     /** /start, Start the check, then any answer until a result comes: as a person taps. */
-    private int walkOneCheck(Updates update, Screens screens, Turn turn, Random random) throws TelegramApiRequestException {
+    private int walkOneCheck(Updates update, Screens screens, Turn turn, Random random) throws Exception {
         int turns = 0;
         String tap = null;
         while (turns < 30 && timeLeft()) {
@@ -215,18 +223,25 @@ final class ColdStart {
         return turns;
     }
 
-    /** One update as the poller and a chat's lane take it: read, kept in the inbox, handled. */
-    private record Turn(TelegramChat chat, Inbox inbox, ChatKeys chatKeys) {
-        void take(String json) throws TelegramApiRequestException {
+    /**
+     * One update as the poller and a chat's lane take it: read, kept in the inbox, handled. The wait
+     * for a turn ends a moment after the warm-up's deadline: a bot stopped mid-turn drops the calls
+     * still waiting for a call thread, and a turn waiting on them forever would keep this thread.
+     */
+    private record Turn(TelegramChat chat, Inbox inbox, ChatKeys chatKeys, LongSupplier nanosLeft) {
+        void take(String json) throws TelegramApiRequestException, InterruptedException, ExecutionException, TimeoutException {
             for (var received : GetUpdates.builder().build().deserializeResponse(json)) {
                 var in = UpdateReader.read(received).orElseThrow();
                 String chatKey = chatKeys.keyFor(in.chatId());
                 inbox.accept(List.of(new Inbox.Entry(in.updateId(), in.chatId(), chatKey, in.event(), in.callbackId())),
                         in.updateId());
-                chat.handle(in, chatKey).join();
+                chat.handle(in, chatKey).get(Math.max(0, nanosLeft.getAsLong()) + TURN_GRACE.toNanos(), TimeUnit.NANOSECONDS);
             }
         }
     }
+
+    /** How long a turn under way may still take once the deadline has passed. */
+    private static final Duration TURN_GRACE = Duration.ofSeconds(1);
 
     /** Updates of one made-up person, shaped as Telegram sends them. */
     private static final class Updates {

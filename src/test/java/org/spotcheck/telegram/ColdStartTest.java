@@ -11,6 +11,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.ThreadPoolExecutor;
 
 import org.junit.jupiter.api.AfterEach;
@@ -89,6 +91,20 @@ class ColdStartTest {
             assertThat(call.firstSegment()).isEqualTo("bot" + ColdStart.TOKEN);
             assertThat(call.marked()).as("the call thread carries the rehearsal's mark").isTrue();
         });
+    }
+
+    @Test
+    void aRehearsalWhoseCallsAreDroppedByAStoppingBotStillEnds() throws Exception {
+        // A stopping bot drops the calls still waiting for a call thread: their turn never completes.
+        var dropped = new AtomicInteger();
+        Executor dropsEverything = task -> dropped.incrementAndGet();
+        var stage = stage();
+        var coldStart = ColdStart.begin(() -> stage, new ObjectMapper(), new OkHttpClient(), dropsEverything);
+        await().atMost(Duration.ofSeconds(30)).until(() -> dropped.get() > 0); // a turn is waiting on its call
+
+        coldStart.stop();
+
+        await().atMost(Duration.ofSeconds(10)).until(coldStart::finished);
     }
 
     /** The parts the application gives the warm-up: on a database in memory, under a throwaway secret. */
