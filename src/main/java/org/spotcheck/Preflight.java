@@ -87,11 +87,13 @@ final class Preflight {
         out.println(services.equals(LocalServices.NONE)
                 ? "texts    no local services file (" + SettingsLoader.SERVICES + "): every place to go in general words"
                 : "texts    name these places to go (" + SettingsLoader.SERVICES + "), per language:");
+        var writtenIn = new LinkedHashMap<String, Messages>(); // each language's file read once, not once per service
+        Texts.LANGUAGES.forEach(language -> writtenIn.put(language, Messages.asWritten(language)));
         for (var service : LocalServices.Service.values()) {
             var said = new LinkedHashMap<String, List<String>>();
             for (String language : Texts.LANGUAGES) {
                 String named = services.named(language).get(service);
-                var written = Messages.asWritten(language);
+                var written = writtenIn.get(language);
                 String words = named != null ? named
                         : written.has(service.genericKey()) ? "the general words \"" + written.get(service.genericKey()) + "\""
                         : "not named: its texts are left out";
