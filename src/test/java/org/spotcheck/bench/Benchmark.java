@@ -12,10 +12,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.spotcheck.store.Database;
+import org.spotcheck.telegram.FakeBotApi;
 
 /**
- * The crowd benchmark: the real jar as its own process, started cold, against {@link BenchBotApi}
- * on 127.0.0.1, with N simulated people who all send /start at once before the bot is up (the burst
+ * The crowd benchmark: the real jar as its own process, started cold, against the tests' Bot API stand-in
+ * ({@link FakeBotApi#forCrowd}, watched by {@link Watch}) on 127.0.0.1, with N simulated people who all send /start at once before the bot is up (the burst
  * after a deploy) and then walk several checks each in a closed loop. Other bots (a reference in
  * another framework, an older jar) can run the same workload beside it, run for run, so figures are
  * compared as ratios measured minutes apart on the same machine. No network beyond loopback.
@@ -96,8 +97,9 @@ public final class Benchmark {
     static Figures run(Contender contender, Options options) throws Exception {
         var dir = Files.createTempDirectory("spotcheck-bench");
         var db = dir.resolve("spotcheck.db");
-        try (var api = new BenchBotApi(TOKEN, Duration.ofMillis(options.delay), Duration.ofMillis(options.pollDelay()))) {
-            var crowd = new Crowd(api, options.people, 10_000_000L);
+        var watch = new Watch();
+        try (var api = FakeBotApi.forCrowd(TOKEN, Duration.ofMillis(options.delay), Duration.ofMillis(options.pollDelay()), watch)) {
+            var crowd = new Crowd(api, watch, options.people, 10_000_000L);
             crowd.begin(options.checks);
             var builder = new ProcessBuilder(contender.command()).redirectErrorStream(true)
                     .redirectOutput(dir.resolve("bot.log").toFile());
@@ -107,7 +109,7 @@ public final class Benchmark {
             long launched = System.nanoTime();
             var bot = builder.start();
             try {
-                while (api.firstGetUpdatesNanos.get() == 0) {
+                while (watch.firstGetUpdatesNanos.get() == 0) {
                     if (!bot.isAlive()) {
                         throw new IllegalStateException(contender.label() + " exited: " + Files.readString(dir.resolve("bot.log")));
                     }
@@ -115,20 +117,20 @@ public final class Benchmark {
                 }
                 long cpuAtStart = cpuMillis(bot.pid());
                 var threadsAtStart = options.verbose ? threadCpu(bot.pid()) : null;
-                double startupMs = (api.firstGetUpdatesNanos.get() - launched) / 1e6;
+                double startupMs = (watch.firstGetUpdatesNanos.get() - launched) / 1e6;
                 if (!crowd.awaitDone(options.timeoutSeconds)) {
                     System.out.printf(Locale.ROOT, "%s: %d of %d people did not finish in %d s%n", contender.label(),
                             crowd.unfinished(), options.people, options.timeoutSeconds);
                 }
-                double seconds = (System.nanoTime() - api.firstGetUpdatesNanos.get()) / 1e9;
+                double seconds = (System.nanoTime() - watch.firstGetUpdatesNanos.get()) / 1e9;
                 long cpu = cpuMillis(bot.pid()) - cpuAtStart;
                 var threads = options.verbose ? threadCpu(bot.pid()) : null;
                 double peakRss = peakRssMb(bot.pid());
                 // The last tap's answerCallbackQuery may still be on its way when the result has arrived.
-                for (int i = 0; i < 200 && api.unansweredAndTwice()[0] > 0; i++) {
+                for (int i = 0; i < 200 && watch.unansweredAndTwice()[0] > 0; i++) {
                     Thread.sleep(10);
                 }
-                int[] taps = api.unansweredAndTwice();
+                int[] taps = watch.unansweredAndTwice();
                 int extraScreens = crowd.extraScreens(); // before stopping: a send cut off by the stop is retried
                 bot.destroy();
                 bot.waitFor(30, TimeUnit.SECONDS); // a JVM writing its class-data archive takes a few seconds
@@ -141,17 +143,17 @@ public final class Benchmark {
                 waits.put(BOT_PART, crowd.botPartsMillis());
                 int updates = waits.get(ROWS.get(0)).length;
                 if (options.verbose) {
-                    double[] turns = api.takeTurnaroundsMillis();
+                    double[] turns = watch.takeTurnaroundsMillis();
                     System.out.printf(Locale.ROOT, "      %s: from a batch of updates to the next getUpdates: p50 %.1f ms, p95 %.1f ms (%d polls)%n",
                             contender.label(), percentile(turns, 50), percentile(turns, 95), turns.length);
                     System.out.printf(Locale.ROOT, "      %s: first batches %s; first burst p5 %.0f, p25 %.0f, p50 %.0f, p75 %.0f ms%n",
-                            contender.label(), api.batches, percentile(waits.get(ROWS.get(1)), 5), percentile(waits.get(ROWS.get(1)), 25),
+                            contender.label(), watch.batches, percentile(waits.get(ROWS.get(1)), 5), percentile(waits.get(ROWS.get(1)), 25),
                             percentile(waits.get(ROWS.get(1)), 50), percentile(waits.get(ROWS.get(1)), 75));
                     threads.replaceAll((k, v) -> v - threadsAtStart.getOrDefault(k, 0L));
                     threads.entrySet().stream().filter(e -> e.getValue() > 0).sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                             .forEach(e -> System.out.printf(Locale.ROOT, "      %-28s %.3f ms/update%n", e.getKey(), (double) e.getValue() / updates));
                 }
-                var calls = api.takeCalls();
+                var calls = watch.takeCalls();
                 if (options.verbose) {
                     System.out.printf(Locale.ROOT, "      %s: Bot API calls besides getUpdates %s%n", contender.label(), calls);
                 }

@@ -9,6 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import org.spotcheck.telegram.FakeBotApi;
+
 /**
  * N simulated people in a closed loop, each walking several checks one after another: /start,
  * "Start the check", then whatever question is shown, answered by tapping one of its answer
@@ -64,7 +66,7 @@ final class Crowd {
             if (awaiting == Awaiting.WELCOME && fresh && !answers && buttons.contains(BEGIN)) {
                 expectedBeginOffers++;
                 record(Step.START);
-                send(Step.BEGIN, () -> api.tap(chatId, messageId, BEGIN));
+                send(Step.BEGIN, () -> tap(messageId, BEGIN));
             } else if (awaiting == Awaiting.QUESTION && answers && !String.join(" ", buttons).equals(lastKeyboard)) {
                 record(step);
                 lastKeyboard = String.join(" ", buttons);
@@ -72,12 +74,12 @@ final class Crowd {
                 // The first question of a check is the emergency screen: its last answer is "no", so the
                 // check goes on; every later question gets any of its answers.
                 String choice = step == Step.BEGIN ? choices.get(choices.size() - 1) : choices.get(random.nextInt(choices.size()));
-                send(Step.ANSWER, () -> api.tap(chatId, messageId, choice));
+                send(Step.ANSWER, () -> tap(messageId, choice));
             } else if (awaiting == Awaiting.QUESTION && fresh && !answers && buttons.contains(RESUME)) {
                 // A get-seen-today notice before the end of the check: read it, then carry on.
                 record(step);
                 lastKeyboard = "";
-                send(Step.ANSWER, () -> api.tap(chatId, messageId, RESUME));
+                send(Step.ANSWER, () -> tap(messageId, RESUME));
             } else if (awaiting == Awaiting.QUESTION && step == Step.ANSWER && fresh && !answers && buttons.contains(BEGIN)) {
                 expectedBeginOffers++;
                 record(Step.RESULT);
@@ -92,8 +94,12 @@ final class Crowd {
         }
 
         private void start() {
-            send(Step.START, () -> api.sendCommand(chatId, "/start"));
+            send(Step.START, () -> api.sendText(chatId, "/start"));
             awaiting = Awaiting.WELCOME;
+        }
+
+        private void tap(int messageId, String data) {
+            watch.tapped(api.sendCallback(chatId, messageId, data));
         }
 
         private void send(Step next, Runnable update) {
@@ -108,12 +114,12 @@ final class Crowd {
             long from = sentAt;
             if (firstStart) {
                 // The first burst waits from the bot's first getUpdates: that is when the deploy is done.
-                from = Math.max(sentAt, api.firstGetUpdatesNanos.get());
+                from = Math.max(sentAt, watch.firstGetUpdatesNanos.get());
                 firstBurst.add(now - from);
                 firstStart = false;
             }
             waits.get(kind).add(now - from);
-            long handed = api.handedAt(chatId);
+            long handed = watch.handedAt(chatId);
             if (handed >= sentAt) {
                 botParts.add(now - handed);
             }
@@ -125,7 +131,8 @@ final class Crowd {
         }
     }
 
-    private final BenchBotApi api;
+    private final FakeBotApi api;
+    private final Watch watch;
     final List<Person> people = new ArrayList<>();
     private final Map<Long, Person> byChat = new ConcurrentHashMap<>();
     private final Map<Step, List<Long>> waits = new EnumMap<>(Step.class);
@@ -133,8 +140,9 @@ final class Crowd {
     private final List<Long> botParts = java.util.Collections.synchronizedList(new ArrayList<>());
     private CountDownLatch done;
 
-    Crowd(BenchBotApi api, int size, long firstChatId) {
+    Crowd(FakeBotApi api, Watch watch, int size, long firstChatId) {
         this.api = api;
+        this.watch = watch;
         for (Step step : Step.values()) {
             waits.put(step, java.util.Collections.synchronizedList(new ArrayList<>()));
         }
@@ -143,7 +151,7 @@ final class Crowd {
             people.add(person);
             byChat.put(person.chatId, person);
         }
-        api.listen((chat, messageId, text, buttons, fresh) -> {
+        watch.listen((chat, messageId, buttons, fresh) -> {
             var person = byChat.get(chat);
             if (person != null) {
                 person.shown(messageId, buttons, fresh);

@@ -4,34 +4,32 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.*;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.awaitility.core.ConditionTimeoutException;
+
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.awaitility.Awaitility.await;
 
 /**
  * An in-process stand-in for the Telegram Bot API (https://core.telegram.org/bots/api) so tests can run the
  * real TelegramBots client against it: it answers the few methods SpotCheck uses with the real API's shapes
  * and error texts, scripts what a person does (messages, button taps), lets tests inspect what the bot did,
  * and injects faults. The wire format is the whole contract, so the bot under test needs no test hooks.
+ * The one stand-in of the tests and of the benchmark: {@link #forCrowd} holds every answer back by Telegram's
+ * round trip, tells an {@link Observer} what happens, and keeps no log, so a long run's memory stays flat.
  * Simplifications: parse_mode is recorded but not applied (texts are stored as sent), file uploads are ignored,
  * and methods other than the ones listed in METHODS answer 404 like an unknown method would.
- * Everything mutable is guarded by {@code lock}; its monitor also wakes long polls and {@link #awaitCall}.
+ * Everything mutable is guarded by {@code lock}; its monitor also wakes long polls.
  */
 public final class FakeBotApi implements AutoCloseable {
 
@@ -42,7 +40,30 @@ public final class FakeBotApi implements AutoCloseable {
     public record FakeMessage(long chatId, int messageId, boolean fromBot, long date, String text, String parseMode,
                               JsonNode replyMarkup, boolean protectContent, boolean deleted) {}
 
+    /**
+     * What a benchmark watches, told as it happens on the stand-in's threads, outside its lock (so an observer
+     * may act as a person at once, e.g. tap a button of the message it was just shown).
+     */
+    public interface Observer {
+        /** A getUpdates arrived (before any fault or wait). */
+        default void polled() {}
+
+        /** A getUpdates answer leaves now with these updates (maybe none). */
+        default void handed(JsonNode updates) {}
+
+        /** Any other call arrived (before any fault; every call counts, a refused one too). */
+        default void called(String method, JsonNode params) {}
+
+        /** The bot sent ({@code fresh}) or edited a message: what the chat shows now. */
+        default void shown(FakeMessage message, boolean fresh) {}
+    }
+
     private record Fault(int status, String description, Integer retryAfter) {}
+
+    /** A method's result, and the message it shows if it changed one (told to the observer). */
+    private record Outcome(JsonNode result, FakeMessage shown, boolean fresh) {
+        static Outcome of(JsonNode result) { return new Outcome(result, null, false); }
+    }
 
     /** Thrown inside handlers to answer like the API does: {"ok":false,"error_code":..,"description":..}. */
     private static final class ApiError extends RuntimeException {
@@ -63,9 +84,6 @@ public final class FakeBotApi implements AutoCloseable {
     private static final Pattern PATH = Pattern.compile("/bot([^/]+)/([^/]+)/?");
     private static final Map<String, String> METHODS = new HashMap<>(); // lower case -> canonical: the API ignores case
     static {
-        // JDK's HttpServer leaves Nagle on; with the client's delayed ACKs every call would then take ~40 ms.
-        // Read once when the first HttpServer is made, hence here (a no-op if someone else made one before).
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) System.setProperty("sun.net.httpserver.nodelay", "true");
         for (String m : List.of("getUpdates", "sendMessage", "editMessageText", "editMessageReplyMarkup",
                 "answerCallbackQuery", "deleteMessage", "setMyCommands", "getMe", "deleteWebhook",
                 "setMyDescription", "getMyDescription", "setMyShortDescription", "getMyShortDescription")) {
@@ -75,8 +93,13 @@ public final class FakeBotApi implements AutoCloseable {
 
     private final String token;
     private final long botId;
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final HttpWire wire;
+    /** False for a crowd: calls() and redeliverAll() then know nothing, and memory stays flat. */
+    private final boolean keepsLog;
+    /** How long every answer is held back after its method ran: the way back from Telegram. */
+    private final Duration answerDelay;
+    private final Duration pollAnswerDelay;
+    private final Observer observer;
     private final Object lock = new Object();
     private final List<Call> calls = new ArrayList<>();
     private final List<Call> faults = new ArrayList<>();
@@ -100,115 +123,124 @@ public final class FakeBotApi implements AutoCloseable {
     private Duration delay = Duration.ZERO;
     private boolean closed;
 
-    private FakeBotApi(String token) throws IOException {
+    private FakeBotApi(String token, boolean keepsLog, Duration answerDelay, Duration pollAnswerDelay, Observer observer) {
         this.token = token;
         long id;
         try { id = Long.parseLong(token.substring(0, token.indexOf(':'))); } // real bot ids are the token prefix
         catch (RuntimeException e) { id = 1_000_001L; }
         this.botId = id;
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        // A thread per request: a parked long poll must not hold up the bot's sendMessage calls.
-        this.executor = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "fake-bot-api");
-            t.setDaemon(true); // a forgotten close() must not keep the test JVM alive
-            return t;
-        });
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
+        this.keepsLog = keepsLog;
+        this.answerDelay = answerDelay;
+        this.pollAnswerDelay = pollAnswerDelay;
+        this.observer = observer;
+        this.wire = HttpWire.serve(this::handle);
     }
 
+    /** The stand-in for a test: every call logged, answered at once. */
     public static FakeBotApi start(String token) {
-        try {
-            FakeBotApi api = new FakeBotApi(token);
-            api.server.start();
-            return api;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new FakeBotApi(token, true, Duration.ZERO, Duration.ZERO, new Observer() {});
+    }
+
+    /**
+     * The stand-in for a crowd of simulated people (the benchmark): every answer is held back by
+     * {@code answerDelay} after its method ran (a getUpdates answer by {@code pollAnswerDelay}), as if Telegram
+     * were that far away; the observer is told everything, and no log of calls is kept.
+     */
+    public static FakeBotApi forCrowd(String token, Duration answerDelay, Duration pollAnswerDelay, Observer observer) {
+        return new FakeBotApi(token, false, answerDelay, pollAnswerDelay, observer);
     }
 
     public String url() { return "http://127.0.0.1:" + port(); }
 
-    public int port() { return server.getAddress().getPort(); }
+    public int port() { return wire.port(); }
 
     @Override
     public void close() {
         synchronized (lock) { closed = true; lock.notifyAll(); }
-        server.stop(0);
-        executor.shutdownNow();
+        wire.close();
     }
 
     // ---------------------------------------------------------------- HTTP
 
-    private void handle(HttpExchange ex) throws IOException {
+    private HttpWire.Response handle(HttpWire.Request request) {
         try {
-            Matcher path = PATH.matcher(ex.getRequestURI().getPath());
-            if (!path.matches()) { replyError(ex, 404, "Not Found"); return; }
-            if (!path.group(1).equals(token)) { replyError(ex, 401, "Unauthorized"); return; }
+            Matcher path = PATH.matcher(request.path());
+            if (!path.matches()) return errorResponse(404, "Not Found");
+            if (!path.group(1).equals(token)) return errorResponse(401, "Unauthorized");
             String method = METHODS.getOrDefault(path.group(2).toLowerCase(Locale.ROOT), path.group(2));
             ObjectNode params;
-            try { params = readParams(ex); }
-            catch (IOException e) { replyError(ex, 400, "Bad Request: can't parse JSON"); return; }
+            try { params = readParams(request); }
+            catch (IOException e) { return errorResponse(400, "Bad Request: can't parse JSON"); }
+            boolean poll = method.equals("getUpdates");
+            if (poll) observer.polled(); else observer.called(method, params);
             Thread.sleep(currentDelay().toMillis());
             Fault fault = takeFault(method, params);
             if (fault != null) {
                 boolean html = fault.description().startsWith("<");
-                reply(ex, fault.status(), html ? "text/html" : "application/json",
+                return new HttpWire.Response(fault.status(), html ? "text/html" : "application/json",
                         html ? fault.description() : error(fault.status(), fault.description(), fault.retryAfter()));
-                return;
             }
+            if (poll) {
+                JsonNode handed = getUpdates(params);
+                TimeUnit.NANOSECONDS.sleep(pollAnswerDelay.toNanos());
+                observer.handed(handed);
+                return ok(handed);
+            }
+            HttpWire.Response answer;
             try {
-                JsonNode result = method.equals("getUpdates") ? getUpdates(params) : invoke(method, params);
-                reply(ex, 200, "application/json", JSON.createObjectNode().put("ok", true).set("result", result).toString());
+                Outcome outcome = invoke(method, params);
+                if (outcome.shown() != null) observer.shown(outcome.shown(), outcome.fresh());
+                answer = ok(outcome.result());
             } catch (ApiError e) {
-                replyError(ex, e.code, e.getMessage());
+                answer = errorResponse(e.code, e.getMessage());
             }
+            TimeUnit.NANOSECONDS.sleep(answerDelay.toNanos());
+            return answer;
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt(); // closing: the client just sees the connection drop
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("closing", e); // the client just sees the connection drop
         } catch (RuntimeException e) {
-            e.printStackTrace(); // HttpServer would otherwise swallow a bug in the fake silently
-            replyError(ex, 500, "Internal Server Error: the fake failed: " + e);
-        } finally {
-            ex.close();
+            e.printStackTrace(); // the wire would otherwise swallow a bug in the fake silently
+            return errorResponse(500, "Internal Server Error: the fake failed: " + e);
         }
     }
 
     /** Runs a state-changing method and records it atomically, so an awaitCall never sees a half-done call. */
-    private JsonNode invoke(String method, ObjectNode p) {
+    private Outcome invoke(String method, ObjectNode p) {
         synchronized (lock) {
             try {
                 return switch (method) {
                     case "sendMessage" -> sendMessage(p);
                     case "editMessageText" -> edit(p, true);
                     case "editMessageReplyMarkup" -> edit(p, false);
-                    case "deleteMessage" -> deleteMessage(p);
-                    case "answerCallbackQuery" -> answerCallbackQuery(p);
-                    case "setMyCommands" -> setMyCommands(p);
-                    case "setMyDescription" -> setText(descriptions, p, "description", 512);
-                    case "setMyShortDescription" -> setText(shortDescriptions, p, "short_description", 120);
-                    case "getMyDescription" -> JSON.createObjectNode()
-                            .put("description", descriptions.getOrDefault(p.path("language_code").asText(""), ""));
-                    case "getMyShortDescription" -> JSON.createObjectNode()
-                            .put("short_description", shortDescriptions.getOrDefault(p.path("language_code").asText(""), ""));
-                    case "getMe" -> botUser();
+                    case "deleteMessage" -> Outcome.of(deleteMessage(p));
+                    case "answerCallbackQuery" -> Outcome.of(answerCallbackQuery(p));
+                    case "setMyCommands" -> Outcome.of(setMyCommands(p));
+                    case "setMyDescription" -> Outcome.of(setText(descriptions, p, "description", 512));
+                    case "setMyShortDescription" -> Outcome.of(setText(shortDescriptions, p, "short_description", 120));
+                    case "getMyDescription" -> Outcome.of(JSON.createObjectNode()
+                            .put("description", descriptions.getOrDefault(p.path("language_code").asText(""), "")));
+                    case "getMyShortDescription" -> Outcome.of(JSON.createObjectNode()
+                            .put("short_description", shortDescriptions.getOrDefault(p.path("language_code").asText(""), "")));
+                    case "getMe" -> Outcome.of(botUser());
                     case "deleteWebhook" -> {
                         if (p.path("drop_pending_updates").asBoolean()) updates.clear();
-                        yield JSON.getNodeFactory().booleanNode(true);
+                        yield Outcome.of(JSON.getNodeFactory().booleanNode(true));
                     }
                     default -> throw new ApiError(404, "Not Found");
                 };
             } finally {
-                calls.add(new Call(method, p, Instant.now()));
+                if (keepsLog) calls.add(new Call(method, p, Instant.now()));
                 lock.notifyAll();
             }
         }
     }
 
-    private static ObjectNode readParams(HttpExchange ex) throws IOException {
+    private static ObjectNode readParams(HttpWire.Request request) throws IOException {
         ObjectNode params = JSON.createObjectNode();
-        addForm(params, ex.getRequestURI().getRawQuery()); // the API also takes GET-style query parameters
-        String body = new String(ex.getRequestBody().readAllBytes(), UTF_8);
-        String type = Objects.requireNonNullElse(ex.getRequestHeaders().getFirst("Content-Type"), "");
+        addForm(params, request.query()); // the API also takes GET-style query parameters
+        String body = new String(request.body(), UTF_8);
+        String type = request.contentType();
         String lower = type.toLowerCase(Locale.ROOT);
         if (lower.startsWith("application/x-www-form-urlencoded")) {
             addForm(params, body);
@@ -244,15 +276,13 @@ public final class FakeBotApi implements AutoCloseable {
         return JSON.getNodeFactory().textNode(value);
     }
 
-    private static void reply(HttpExchange ex, int status, String contentType, String body) throws IOException {
-        byte[] bytes = body.getBytes(UTF_8);
-        ex.getResponseHeaders().set("Content-Type", contentType);
-        ex.sendResponseHeaders(status, bytes.length);
-        ex.getResponseBody().write(bytes);
+    private static HttpWire.Response ok(JsonNode result) {
+        return new HttpWire.Response(200, "application/json",
+                JSON.createObjectNode().put("ok", true).set("result", result).toString());
     }
 
-    private static void replyError(HttpExchange ex, int code, String description) throws IOException {
-        reply(ex, code, "application/json", error(code, description, null));
+    private static HttpWire.Response errorResponse(int code, String description) {
+        return new HttpWire.Response(code, "application/json", error(code, description, null));
     }
 
     private static String error(int code, String description, Integer retryAfter) {
@@ -272,7 +302,7 @@ public final class FakeBotApi implements AutoCloseable {
             } else if (offset < 0) { // negative: keep only the last -offset updates, forget the rest
                 while (updates.size() > -offset) updates.removeFirst();
             }
-            calls.add(new Call("getUpdates", p, Instant.now()));
+            if (keepsLog) calls.add(new Call("getUpdates", p, Instant.now()));
             lock.notifyAll();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(p.path("timeout").asLong(0));
             deadline = Math.min(deadline, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(MAX_POLL_WAIT_MS));
@@ -283,22 +313,22 @@ public final class FakeBotApi implements AutoCloseable {
             int limit = p.path("limit").asInt(100);
             ArrayNode result = JSON.createArrayNode();
             updates.stream().limit(limit < 1 || limit > 100 ? 100 : limit).forEach(u -> result.add(u.deepCopy()));
-            result.forEach(u -> delivered.putIfAbsent(u.get("update_id").asInt(), (ObjectNode) u.deepCopy()));
+            if (keepsLog) result.forEach(u -> delivered.putIfAbsent(u.get("update_id").asInt(), (ObjectNode) u.deepCopy()));
             return result;
         }
     }
 
-    private JsonNode sendMessage(ObjectNode p) {
+    private Outcome sendMessage(ObjectNode p) {
         long chatId = chatId(p);
         String text = text(p);
         FakeMessage m = new FakeMessage(chatId, nextMessageId(chatId), true, Instant.now().getEpochSecond(), text,
                 p.path("parse_mode").textValue(), markup(p), p.path("protect_content").asBoolean(false), false);
         store(m);
-        return messageJson(m);
+        return new Outcome(messageJson(m), m, true);
     }
 
     /** editMessageText and editMessageReplyMarkup: a missing reply_markup removes the keyboard, as in Telegram. */
-    private JsonNode edit(ObjectNode p, boolean newText) {
+    private Outcome edit(ObjectNode p, boolean newText) {
         FakeMessage old = existing(p, "Bad Request: message to edit not found");
         if (!old.fromBot()) throw new ApiError(400, "Bad Request: message can't be edited");
         String text = newText ? text(p) : old.text();
@@ -309,7 +339,7 @@ public final class FakeBotApi implements AutoCloseable {
         FakeMessage m = new FakeMessage(old.chatId(), old.messageId(), true, old.date(), text,
                 newText ? p.path("parse_mode").textValue() : old.parseMode(), markup, old.protectContent(), false);
         store(m);
-        return messageJson(m);
+        return new Outcome(messageJson(m), m, false);
     }
 
     private JsonNode deleteMessage(ObjectNode p) {
@@ -571,22 +601,12 @@ public final class FakeBotApi implements AutoCloseable {
 
     /** The first call so far (earlier ones count: the bot may be quicker than the test) that matches. */
     public Call awaitCall(String method, Predicate<Call> matches, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (lock) {
-            while (true) {
-                for (Call c : calls) if (c.method().equalsIgnoreCase(method) && matches.test(c)) return c;
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    throw new AssertionError("no matching " + method + " call within " + timeout + "; " + method
-                            + " calls: " + calls.stream().filter(c -> c.method().equalsIgnoreCase(method)).map(Call::body).toList());
-                }
-                try {
-                    lock.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new AssertionError("interrupted while waiting for " + method, e);
-                }
-            }
+        try {
+            return await().atMost(timeout).pollInterval(Duration.ofMillis(5)).pollInSameThread()
+                    .until(() -> calls(method).stream().filter(matches).findFirst(), Optional::isPresent).orElseThrow();
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("no matching " + method + " call within " + timeout + "; " + method
+                    + " calls: " + calls(method).stream().map(Call::body).toList(), e);
         }
     }
 

@@ -255,6 +255,39 @@ class FakeBotApiTest {
     }
 
     @Test
+    void aChunkedBodyIsReadLikeAnyOther() throws Exception {
+        HttpResponse<String> chunked = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(api.url() + "/bot" + TOKEN + "/sendMessage"))
+                        .POST(HttpRequest.BodyPublishers.ofInputStream( // no length known: sent in chunks
+                                () -> new java.io.ByteArrayInputStream("{\"chat_id\":6,\"text\":\"in chunks\"}".getBytes())))
+                        .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(chunked.statusCode()).isEqualTo(200);
+        assertThat(api.lastMessage(6).text()).isEqualTo("in chunks");
+    }
+
+    @Test
+    void aCrowdStandInShowsTheScreenToItsObserverThenHoldsTheAnswerBack() throws Exception {
+        var told = new CompletableFuture<Long>();
+        var crowd = FakeBotApi.forCrowd(TOKEN, Duration.ofMillis(200), Duration.ZERO, new FakeBotApi.Observer() {
+            @Override
+            public void shown(FakeBotApi.FakeMessage message, boolean fresh) {
+                told.complete(System.nanoTime());
+            }
+        });
+        try (crowd) {
+            var crowdClient = new OkHttpTelegramClient(TOKEN, new TelegramUrl("http", "127.0.0.1", crowd.port(), false));
+            crowdClient.execute(SendMessage.builder().chatId(CHAT).text("Question 1").build());
+            long answered = System.nanoTime();
+
+            assertThat(Duration.ofNanos(answered - told.getNow(answered))).as("from the screen to the bot's answer")
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(200));
+            assertThat(crowd.calls()).as("a crowd's calls are not kept").isEmpty();
+            assertThat(crowd.lastMessage(CHAT).text()).isEqualTo("Question 1");
+        }
+    }
+
+    @Test
     void awaitCallFailsClearlyOnTimeout() {
         assertThatThrownBy(() -> api.awaitCall("sendMessage", c -> true, Duration.ofMillis(50)))
                 .isInstanceOf(AssertionError.class)
