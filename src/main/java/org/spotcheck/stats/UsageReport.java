@@ -32,7 +32,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * so subtracting the weeks shown recovers no hidden week.
  * </ul>
  */
-public final class UsageReport {
+final class UsageReport {
 
     /** Figures beside a breakdown are rounded to a multiple of this. */
     static final int BASE = 5;
