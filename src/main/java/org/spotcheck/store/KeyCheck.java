@@ -2,8 +2,6 @@ package org.spotcheck.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -57,31 +55,18 @@ public final class KeyCheck {
         var oldSealer = Sealer.legacy(secret);
         var newSealer = new Sealer(secret);
         var newKeys = new ChatKeys(secret);
-        var sealed = new ArrayList<SealedRow>();
-        for (String table : List.of("reminder", "inbox")) {
-            String id = table.equals("reminder") ? "id" : "update_id";
-            try (var s = c.prepareStatement("SELECT " + id + ", chat_key, chat_sealed FROM " + table);
-                 var rs = s.executeQuery()) {
-                while (rs.next()) {
-                    sealed.add(new SealedRow(table, id, rs.getLong(1), rs.getString(2), rs.getBytes(3)));
-                }
-            }
-        }
+        var sealed = Sealer.sealedRows(c);
         boolean proven = false;
-        for (SealedRow row : sealed) {
+        for (Sealer.SealedRow row : sealed) {
             var old = oldSealer.openBytes(row.sealed(), null).filter(p -> p.length == Long.BYTES)
                     .map(p -> java.nio.ByteBuffer.wrap(p).getLong());
             if (old.isPresent()) {
                 proven = true;
                 String newKey = newKeys.keyFor(old.get());
-                try (var s = c.prepareStatement("UPDATE " + row.table() + " SET chat_sealed = ? WHERE " + row.idColumn() + " = ?")) {
-                    s.setBytes(1, newSealer.seal(old.get(), row.table(), newKey));
-                    s.setLong(2, row.id());
-                    s.executeUpdate();
-                }
+                row.reseal(c, newSealer.seal(old.get(), row.table(), newKey));
                 LegacyKeys.move(c, row.chatKey(), newKey);
             } else if (newSealer.openBytes(row.sealed(), null).isPresent()
-                    || newSealer.openBytes(row.sealed(), Sealer.boundTo(row.table(), row.chatKey())).isPresent()) {
+                    || newSealer.openBytes(row.sealed(), row.boundTo()).isPresent()) {
                 proven = true; // written since the upgrade, under this secret
             }
         }
@@ -100,9 +85,6 @@ public final class KeyCheck {
             log.warn("the database holds chats from release 1 and nothing yet proves which secret wrote them;"
                     + " the key check value is recorded when one of them is seen again");
         }
-    }
-
-    private record SealedRow(String table, String idColumn, long id, String chatKey, byte[] sealed) {
     }
 
     private static Optional<String> stored(Connection c) throws SQLException {
@@ -134,6 +116,15 @@ public final class KeyCheck {
         var salt = new byte[Secret.SALT_BYTES];
         new java.security.SecureRandom().nextBytes(salt);
         return salt;
+    }
+
+    /** After a rotation: the new secret's value (and a new passphrase's salt) replaces the old one's. */
+    static void replace(Connection c, Secret next) throws SQLException {
+        try (var s = c.prepareStatement("UPDATE key_check SET value = ?, salt = ? WHERE id = 1")) {
+            s.setString(1, next.checkValue());
+            s.setBytes(2, next.salt().orElse(null));
+            s.executeUpdate();
+        }
     }
 
     /** Records the current secret's value (and a passphrase's salt), unless one is recorded already. */

@@ -75,6 +75,13 @@ public final class LegacyKeys {
         }
     }
 
+    /** After a rotation: release 1's keys mean nothing under the new secret. */
+    static void clear(Connection c) throws SQLException {
+        try (var s = c.prepareStatement("DELETE FROM legacy_key")) {
+            s.executeUpdate();
+        }
+    }
+
     /** Moves every row of a chat from its old key to its new one. */
     static void move(Connection c, String from, String to) throws SQLException {
         ChatStore.rekey(c, from, to);

@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -112,7 +113,39 @@ public final class Sealer {
     }
 
     /** The tables that hold a sealed chat id, with their id column. */
-    static final Map<String, String> SEALED = Map.of("reminder", "id", "inbox", "update_id");
+    private static final Map<String, String> SEALED = Map.of("reminder", "id", "inbox", "update_id");
+
+    /** A row that holds a sealed chat id: the one place that reads or rewrites chat_sealed in bulk. */
+    record SealedRow(String table, String idColumn, long id, String chatKey, byte[] sealed) {
+
+        /** The associated data the row's id is sealed with once bound (see {@link #bindOldRows}). */
+        byte[] boundTo() {
+            return Sealer.boundTo(table, chatKey);
+        }
+
+        /** Replaces the row's sealed chat id (an upgrade, a binding, a rotation). */
+        void reseal(Connection c, byte[] sealed) throws SQLException {
+            try (var s = c.prepareStatement("UPDATE " + table + " SET chat_sealed = ? WHERE " + idColumn + " = ?")) {
+                s.setBytes(1, sealed);
+                s.setLong(2, id);
+                s.executeUpdate();
+            }
+        }
+    }
+
+    /** Every row, of every table, that holds a sealed chat id. */
+    static List<SealedRow> sealedRows(Connection c) throws SQLException {
+        var rows = new ArrayList<SealedRow>();
+        for (var table : SEALED.entrySet()) {
+            try (var s = c.prepareStatement("SELECT " + table.getValue() + ", chat_key, chat_sealed FROM " + table.getKey());
+                 var rs = s.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new SealedRow(table.getKey(), table.getValue(), rs.getLong(1), rs.getString(2), rs.getBytes(3)));
+                }
+            }
+        }
+        return rows;
+    }
 
     /**
      * Rows sealed before ids were bound to their row (this release's predecessors) are sealed again,
@@ -121,31 +154,14 @@ public final class Sealer {
      */
     int bindOldRows(Connection c) throws SQLException {
         int bound = 0;
-        for (var table : SEALED.entrySet()) {
-            record Row(long id, String chatKey, byte[] sealed) {
+        for (SealedRow row : sealedRows(c)) {
+            if (openBytes(row.sealed(), row.boundTo()).isPresent()) {
+                continue;
             }
-            var rows = new ArrayList<Row>();
-            try (var s = c.prepareStatement("SELECT " + table.getValue() + ", chat_key, chat_sealed FROM " + table.getKey());
-                 var rs = s.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getBytes(3)));
-                }
-            }
-            for (Row row : rows) {
-                byte[] context = boundTo(table.getKey(), row.chatKey());
-                if (openBytes(row.sealed(), context).isPresent()) {
-                    continue;
-                }
-                var plain = openBytes(row.sealed(), null);
-                if (plain.isPresent()) {
-                    try (var s = c.prepareStatement("UPDATE " + table.getKey() + " SET chat_sealed = ? WHERE "
-                            + table.getValue() + " = ?")) {
-                        s.setBytes(1, seal(plain.get(), context));
-                        s.setLong(2, row.id());
-                        s.executeUpdate();
-                    }
-                    bound++;
-                }
+            var plain = openBytes(row.sealed(), null);
+            if (plain.isPresent()) {
+                row.reseal(c, seal(plain.get(), row.boundTo()));
+                bound++;
             }
         }
         return bound;

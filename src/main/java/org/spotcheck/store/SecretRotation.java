@@ -34,8 +34,8 @@ public final class SecretRotation {
         // Durable: once this returns, the database is under the new secret even after a power cut.
         var outcome = database.inDurableTransaction(c -> {
             var chatIds = new HashMap<String, Long>();
-            for (var table : Sealer.SEALED.entrySet()) {
-                reseal(c, table.getKey(), table.getValue(), oldSealer, newSealer, newKeys, chatIds);
+            for (Sealer.SealedRow row : Sealer.sealedRows(c)) {
+                reseal(c, row, oldSealer, newSealer, newKeys, chatIds);
             }
             var moved = new HashSet<String>();
             for (Map.Entry<String, Long> chat : chatIds.entrySet()) {
@@ -55,14 +55,8 @@ public final class SecretRotation {
             for (String chatKey : left) {
                 chats.forget(c, chatKey, now);
             }
-            try (var s = c.prepareStatement("DELETE FROM legacy_key")) {
-                s.executeUpdate();
-            }
-            try (var s = c.prepareStatement("UPDATE key_check SET value = ?, salt = ? WHERE id = 1")) {
-                s.setString(1, next.checkValue());
-                s.setBytes(2, next.salt().orElse(null));
-                s.executeUpdate();
-            }
+            LegacyKeys.clear(c);
+            KeyCheck.replace(c, next);
             return new Outcome(moved.size(), left.size());
         });
         database.checkpoint();
@@ -70,33 +64,18 @@ public final class SecretRotation {
     }
 
     /**
-     * Re-seals each row's chat id under the new secret and notes whose it is. A row that does not
-     * open stays as it is: its chat is not re-keyed, so it is erased with it.
+     * Re-seals a row's chat id under the new secret and notes whose it is. A row that does not open
+     * stays as it is: its chat is not re-keyed, so it is erased with it.
      */
-    private static void reseal(Connection c, String table, String idColumn, Sealer from, Sealer to, ChatKeys newKeys,
+    private static void reseal(Connection c, Sealer.SealedRow row, Sealer from, Sealer to, ChatKeys newKeys,
                                Map<String, Long> chatIds) throws SQLException {
-        record Row(long id, String chatKey, byte[] sealed) {
+        var plain = from.openBytes(row.sealed(), row.boundTo()).filter(p -> p.length >= Long.BYTES);
+        if (plain.isEmpty()) {
+            return;
         }
-        var rows = new ArrayList<Row>();
-        try (var s = c.prepareStatement("SELECT " + idColumn + ", chat_key, chat_sealed FROM " + table);
-             var rs = s.executeQuery()) {
-            while (rs.next()) {
-                rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getBytes(3)));
-            }
-        }
-        for (Row row : rows) {
-            var plain = from.openBytes(row.sealed(), Sealer.boundTo(table, row.chatKey())).filter(p -> p.length >= Long.BYTES);
-            if (plain.isEmpty()) {
-                continue;
-            }
-            long chatId = ByteBuffer.wrap(plain.get()).getLong();
-            // Bound to the key the row is about to move to (the chat is re-keyed right after).
-            try (var s = c.prepareStatement("UPDATE " + table + " SET chat_sealed = ? WHERE " + idColumn + " = ?")) {
-                s.setBytes(1, to.seal(plain.get(), Sealer.boundTo(table, newKeys.keyFor(chatId))));
-                s.setLong(2, row.id());
-                s.executeUpdate();
-            }
-            chatIds.put(row.chatKey(), chatId);
-        }
+        long chatId = ByteBuffer.wrap(plain.get()).getLong();
+        // Bound to the key the row is about to move to (the chat is re-keyed right after).
+        row.reseal(c, to.seal(plain.get(), Sealer.boundTo(row.table(), newKeys.keyFor(chatId))));
+        chatIds.put(row.chatKey(), chatId);
     }
 }
