@@ -30,7 +30,7 @@ public final class TempDatabase implements BeforeEachCallback, AfterEachCallback
 
     @Override
     public void beforeEach(ExtensionContext context) throws IOException {
-        dir = Files.createTempDirectory("spotcheck-test");
+        dir = Files.createTempDirectory("spotcheck-temp-database");
         database = Database.open(file());
         secret = secret(passphrase);
         KeyCheck.verify(database, secret);
