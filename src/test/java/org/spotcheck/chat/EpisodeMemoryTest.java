@@ -2,17 +2,14 @@ package org.spotcheck.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalLong;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.spotcheck.MutableClock;
 import org.spotcheck.check.Action;
 import org.spotcheck.check.Answer;
@@ -21,11 +18,7 @@ import org.spotcheck.check.Context;
 import org.spotcheck.check.Input;
 import org.spotcheck.check.Question;
 import org.spotcheck.check.Urgency;
-import org.spotcheck.store.ChatKeys;
-import org.spotcheck.store.Database;
-import org.spotcheck.store.ReminderStore;
-import org.spotcheck.store.Sealer;
-import org.spotcheck.store.Secret;
+import org.spotcheck.store.TempDatabase;
 import org.spotcheck.text.Texts;
 
 /** Remembering a check, only with consent, so a second check can count "it happened again". */
@@ -33,26 +26,17 @@ class EpisodeMemoryTest {
 
     private static final long CHAT = 42_000_001L;
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final TempDatabase store = new TempDatabase("episode-memory-test-secret");
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-01T09:00:00Z"));
-    private Database database;
     private Dialogue dialogue;
     private String chatKey;
 
     @BeforeEach
     void open() {
-        var path = dir.resolve("spotcheck.db");
-        database = Database.open(path);
-        var secret = Secret.of(Optional.of("episode-memory-test-secret"), path);
-        dialogue = new Dialogue(database, new ReminderStore(new Sealer(secret)), Texts.load(), clock, Context.DEFAULT_DELAYS);
-        chatKey = new ChatKeys(secret).keyFor(CHAT);
-    }
-
-    @AfterEach
-    void close() {
-        database.close();
+        dialogue = new Dialogue(store.database(), store.reminders(), Texts.load(), clock, Context.DEFAULT_DELAYS);
+        chatKey = store.chatKeys().keyFor(CHAT);
     }
 
     private Dialogue.Outcome tap(Action action) {
@@ -130,7 +114,7 @@ class EpisodeMemoryTest {
         var first = check(Answer.FEW_TIMES);
         tap(new Action.Remember(first.id(), true));
 
-        String row = database.inTransaction(c -> {
+        String row = store.database().inTransaction(c -> {
             try (var s = c.createStatement(); var rs = s.executeQuery("SELECT * FROM episode")) {
                 rs.next();
                 var columns = new StringBuilder();
@@ -160,7 +144,7 @@ class EpisodeMemoryTest {
     }
 
     private int episodeRows() {
-        Integer rows = database.inTransaction(c -> {
+        Integer rows = store.database().inTransaction(c -> {
             try (var s = c.createStatement(); var rs = s.executeQuery("SELECT count(*) FROM episode")) {
                 return rs.getInt(1);
             }

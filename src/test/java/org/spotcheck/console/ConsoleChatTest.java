@@ -7,26 +7,19 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.spotcheck.chat.Dialogue;
 import org.spotcheck.check.Cause;
 import org.spotcheck.check.Context;
 import org.spotcheck.check.Question;
-import org.spotcheck.store.ChatKeys;
-import org.spotcheck.store.Database;
-import org.spotcheck.store.ReminderStore;
-import org.spotcheck.store.Sealer;
-import org.spotcheck.store.Secret;
+import org.spotcheck.store.TempDatabase;
 import org.spotcheck.text.Html;
 import org.spotcheck.text.Messages;
 import org.spotcheck.text.Texts;
@@ -36,25 +29,15 @@ class ConsoleChatTest {
     private static final Texts TEXTS = Texts.load();
     private static final Messages EN = TEXTS.in("en");
 
-    @TempDir
-    Path dir;
-    private Database database;
+    @RegisterExtension
+    final TempDatabase store = new TempDatabase("console-test-secret-0123456789");
     private Dialogue dialogue;
     private String chatKey;
 
     @BeforeEach
     void open() {
-        var path = dir.resolve("spotcheck.db");
-        database = Database.open(path);
-        var secret = Secret.of(Optional.of("console-test-secret-0123456789"), path);
-        dialogue = new Dialogue(database, new ReminderStore(new Sealer(secret)), TEXTS, Clock.systemUTC(),
-                Context.DEFAULT_DELAYS);
-        chatKey = new ChatKeys(secret).keyFor(0);
-    }
-
-    @AfterEach
-    void close() {
-        database.close();
+        dialogue = new Dialogue(store.database(), store.reminders(), TEXTS, Clock.systemUTC(), Context.DEFAULT_DELAYS);
+        chatKey = store.chatKeys().keyFor(0);
     }
 
     private String session(String typed) throws Exception {

@@ -1,6 +1,7 @@
 package org.spotcheck.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -323,18 +324,12 @@ class CrashRestartIT {
         }
     }
 
-    private FakeBotApi.FakeMessage awaitMessage(long chatId, Predicate<FakeBotApi.FakeMessage> shown)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (true) {
-            var found = telegram.messages(chatId).stream().filter(shown).findFirst();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            assertThat(System.nanoTime()).as("waited in vain; chat shows %s", telegram.messages(chatId))
-                    .isLessThan(deadline);
-            Thread.sleep(20);
-        }
+    /** The first message of the chat that matches; on a timeout, Awaitility's message shows the whole chat. */
+    private FakeBotApi.FakeMessage awaitMessage(long chatId, Predicate<FakeBotApi.FakeMessage> shown) {
+        return await().atMost(Duration.ofSeconds(15)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
+                .pollInSameThread().alias("a message in chat " + chatId)
+                .until(() -> telegram.messages(chatId), chat -> chat.stream().anyMatch(shown))
+                .stream().filter(shown).findFirst().orElseThrow();
     }
 
     /** A clean close checkpoints the write-ahead log into the database and removes it: 0 when it did. */

@@ -1,9 +1,11 @@
 package org.spotcheck.e2e;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -79,8 +81,7 @@ final class PatientPerson {
             // Like anyone, they act on the newest thing on screen: a welcome below the question is the
             // answer to their /start, and they follow it.
             Optional<FakeMessage> question = newest(d -> d.startsWith("q:"));
-            Optional<FakeMessage> welcome = newest(d -> d.equals("begin") || d.equals("resume") || d.equals("result"))
-                    .filter(m -> m.text() != null && m.text().contains("Welcome to SpotCheck"));
+            Optional<FakeMessage> welcome = newestWelcome();
             String choice = welcome.map(this::welcomeChoice).orElse(null);
             if (choice != null && (question.isEmpty() || welcome.get().messageId() > question.get().messageId())) {
                 int id = welcome.get().messageId();
@@ -128,11 +129,12 @@ final class PatientPerson {
                 }
                 continue;
             }
-            // Nothing to tap: the bot is away, or the welcome came before "begin" took effect.
-            if (System.nanoTime() - lastStart > START_AGAIN_MILLIS * 1_000_000L) {
+            // Nothing to tap: the bot is away, or the welcome came before "begin" took effect. They wait for
+            // something to tap, and send /start again once the last one is START_AGAIN_MILLIS old.
+            long sinceStart = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastStart);
+            if (sinceStart >= START_AGAIN_MILLIS
+                    || !waitUpTo(START_AGAIN_MILLIS - sinceStart, () -> resultShown() || somethingToTap())) {
                 startAgain();
-            } else {
-                pause(50);
             }
         }
     }
@@ -150,6 +152,16 @@ final class PatientPerson {
             return "resume";
         }
         return offered.contains("begin") && !tappedBegin && !sawQuestion ? "begin" : null;
+    }
+
+    /** A question, or a welcome with something on it for this person to tap. */
+    private boolean somethingToTap() {
+        return newest(d -> d.startsWith("q:")).isPresent() || newestWelcome().map(this::welcomeChoice).isPresent();
+    }
+
+    private Optional<FakeMessage> newestWelcome() {
+        return newest(d -> d.equals("begin") || d.equals("resume") || d.equals("result"))
+                .filter(m -> m.text() != null && m.text().contains("Welcome to SpotCheck"));
     }
 
     boolean resultShown() {
@@ -214,15 +226,8 @@ final class PatientPerson {
         return Integer.parseInt(m.group(1));
     }
 
-    private boolean waitUpTo(long millis, BooleanSupplier done) {
-        long deadline = System.nanoTime() + millis * 1_000_000L;
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            pause(40);
-        }
-        return true;
+    private static boolean waitUpTo(long millis, BooleanSupplier done) {
+        return Patience.waitUpTo(Duration.ofMillis(millis), Duration.ofMillis(40), done);
     }
 
     private void think(int minMillis, int maxMillis) {

@@ -292,14 +292,7 @@ final class TelegramPerson {
     }
 
     private static boolean waitUpTo(Duration patience, BooleanSupplier done) {
-        long deadline = System.nanoTime() + patience.toNanos();
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            pause(Duration.ofMillis(20));
-        }
-        return true;
+        return Patience.waitUpTo(patience, Duration.ofMillis(20), done);
     }
 
     private static void pause(Duration duration) {

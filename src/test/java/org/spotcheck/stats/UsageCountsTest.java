@@ -11,14 +11,12 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.spotcheck.chat.Dialogue;
 import org.spotcheck.MutableClock;
 import org.spotcheck.check.Action;
@@ -26,13 +24,10 @@ import org.spotcheck.check.Answer;
 import org.spotcheck.check.Input;
 import org.spotcheck.check.Question;
 import org.spotcheck.check.Urgency;
-import org.spotcheck.store.ChatKeys;
 import org.spotcheck.store.Counters;
 import org.spotcheck.store.Database;
-import org.spotcheck.store.ReminderStore;
 import org.spotcheck.store.Retention;
-import org.spotcheck.store.Sealer;
-import org.spotcheck.store.Secret;
+import org.spotcheck.store.TempDatabase;
 import org.spotcheck.store.Usage;
 import org.spotcheck.text.LocalServices;
 import org.spotcheck.text.Texts;
@@ -49,29 +44,17 @@ class UsageCountsTest {
     private static final long FIRST_CHAT = 5_551_234_001L;
     private static final String TOKEN = "7305566:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1";
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final TempDatabase store = new TempDatabase(SECRET);
 
     private final MutableClock clock = new MutableClock(MONDAY);
     private Database database;
     private Dialogue dialogue;
-    private ChatKeys chatKeys;
-    private ReminderStore reminders;
 
     @BeforeEach
     void open() {
-        var path = dir.resolve("spotcheck.db");
-        database = Database.open(path);
-        var secret = Secret.of(Optional.of(SECRET), path);
-        chatKeys = new ChatKeys(secret);
-        reminders = new ReminderStore(new Sealer(secret));
-        dialogue = new Dialogue(database, reminders, Texts.load(), clock,
-                List.of(Duration.ofDays(2), Duration.ofDays(7)));
-    }
-
-    @AfterEach
-    void close() {
-        database.close();
+        database = store.database();
+        dialogue = new Dialogue(database, store.reminders(), Texts.load(), clock, List.of(Duration.ofDays(2), Duration.ofDays(7)));
     }
 
     @Test
@@ -164,7 +147,7 @@ class UsageCountsTest {
         for (int person = 0; person < 21; person++) {
             finishACheck(FIRST_CHAT + person, person % 2 == 0 ? "en" : "pt-BR", person);
             tap(FIRST_CHAT + person, "en", new Action.RemindIn(Duration.ofDays(2)));
-            keys.add(chatKeys.keyFor(FIRST_CHAT + person));
+            keys.add(store.chatKeys().keyFor(FIRST_CHAT + person));
         }
 
         var columns = database.inTransaction(c -> {
@@ -323,7 +306,7 @@ class UsageCountsTest {
 
     @Test
     void aFinishedCheckIsCountedAtTheLevelItShowedWhereScreeningStartsAt21() {
-        dialogue = new Dialogue(database, reminders, Texts.load(new LocalServices(Map.of(), Map.of(), 21)), clock,
+        dialogue = new Dialogue(database, store.reminders(), Texts.load(new LocalServices(Map.of(), Map.of(), 21)), clock,
                 List.of(Duration.ofDays(2), Duration.ofDays(7)));
         var mild = Map.of(Question.EMERGENCY, Answer.EMERGENCY_NONE, Question.AGE, Answer.AGE_16_24,
                 Question.SITUATION, Answer.SITUATION_NONE, Question.FREQUENCY, Answer.ONCE,
@@ -372,6 +355,6 @@ class UsageCountsTest {
     }
 
     private Dialogue.Outcome take(long chat, String language, Input input) {
-        return dialogue.take(chatKeys.keyFor(chat), OptionalLong.of(chat), input, language, OptionalInt.empty());
+        return dialogue.take(store.chatKeys().keyFor(chat), OptionalLong.of(chat), input, language, OptionalInt.empty());
     }
 }

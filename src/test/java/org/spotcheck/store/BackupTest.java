@@ -57,10 +57,7 @@ class BackupTest {
     @Test
     void aBackupLeavesTheDatabaseAsItWasUnmigrated() throws Exception {
         Path file = dir.resolve("old.db");
-        try (var connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
-             var statement = connection.createStatement()) {
-            statement.execute("PRAGMA user_version = 3");
-        }
+        PreviousRelease.RELEASE_1.create(file).close();
 
         Backup.to(file, dir.resolve("copy.db"));
 

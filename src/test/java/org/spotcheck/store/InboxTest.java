@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.spotcheck.MutableClock;
 
 /** The durable inbox: nothing in it names anyone, a row it cannot read is set aside, its batch is durable. */
@@ -21,26 +18,13 @@ class InboxTest {
     private static final String CALLBACK_ID = "1234567890123456789";
     private static final long CHAT = 5_123_456_789L;
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final TempDatabase store = new TempDatabase("inbox-test-secret-0123456789");
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:17:43Z"));
-    private Database database;
-    private Secret secret;
-
-    @BeforeEach
-    void open() {
-        database = Database.open(dir.resolve("spotcheck.db"));
-        secret = Secret.of(Optional.of("inbox-test-secret-0123456789"), dir.resolve("unused"));
-    }
-
-    @AfterEach
-    void close() {
-        database.close();
-    }
 
     private Inbox inbox(Secret under) {
-        return new Inbox(database, new Sealer(under), new LegacyKeys(database, under), clock);
+        return new Inbox(store.database(), new Sealer(under), new LegacyKeys(store.database(), under), clock);
     }
 
     private Inbox.Entry tap(int updateId) {
@@ -49,14 +33,13 @@ class InboxTest {
 
     @Test
     void aTapComesBackWithItsCallbackIdWhichTheFileNeverHoldsInClear() throws Exception {
-        inbox(secret).accept(List.of(tap(7)), 7);
+        inbox(store.secret()).accept(List.of(tap(7)), 7);
 
-        var back = inbox(secret).pending();
-        database.close();
-        var bytes = new String(Files.readAllBytes(dir.resolve("spotcheck.db")), StandardCharsets.ISO_8859_1)
-                + (Files.exists(dir.resolve("spotcheck.db-wal"))
-                ? new String(Files.readAllBytes(dir.resolve("spotcheck.db-wal")), StandardCharsets.ISO_8859_1) : "");
-        database = Database.open(dir.resolve("spotcheck.db"));
+        var back = inbox(store.secret()).pending();
+        store.database().close();
+        var bytes = new String(Files.readAllBytes(store.file()), StandardCharsets.ISO_8859_1)
+                + (Files.exists(store.dir().resolve("spotcheck.db-wal"))
+                ? new String(Files.readAllBytes(store.dir().resolve("spotcheck.db-wal")), StandardCharsets.ISO_8859_1) : "");
 
         assertThat(back).containsExactly(tap(7));
         assertThat(bytes).doesNotContain(CALLBACK_ID).doesNotContain(Long.toString(CHAT));
@@ -64,9 +47,9 @@ class InboxTest {
 
     @Test
     void theReceivedTimeIsKeptToTheHour() {
-        inbox(secret).accept(List.of(tap(7)), 7);
+        inbox(store.secret()).accept(List.of(tap(7)), 7);
 
-        long received = database.inTransaction(c -> {
+        long received = store.database().inTransaction(c -> {
             try (var s = c.createStatement(); var rs = s.executeQuery("SELECT received_at FROM inbox")) {
                 return rs.getLong(1);
             }
@@ -76,15 +59,15 @@ class InboxTest {
 
     @Test
     void aRowThatCannotBeOpenedIsSetAsideAndTheOthersAreStillHandled() {
-        inbox(Secret.of(Optional.of("a-secret-from-some-other-time"), dir.resolve("unused"))).accept(List.of(tap(7)), 7);
-        inbox(secret).accept(List.of(tap(8)), 8);
+        inbox(store.secret("a-secret-from-some-other-time")).accept(List.of(tap(7)), 7);
+        inbox(store.secret()).accept(List.of(tap(8)), 8);
 
-        var first = inbox(secret).pending();
-        var second = inbox(secret).pending();
+        var first = inbox(store.secret()).pending();
+        var second = inbox(store.secret()).pending();
 
         assertThat(first).containsExactly(tap(8));
         assertThat(second).containsExactly(tap(8));
-        int rows = database.inTransaction(c -> {
+        int rows = store.database().inTransaction(c -> {
             try (var s = c.createStatement(); var rs = s.executeQuery("SELECT count(*) FROM inbox")) {
                 return rs.getInt(1);
             }
@@ -94,8 +77,8 @@ class InboxTest {
 
     @Test
     void theBatchConfirmedToTelegramIsCommittedWithFullSynchronousWrites() {
-        int durable = database.inDurableTransaction(c -> synchronous(c));
-        int ordinary = database.inTransaction(c -> synchronous(c));
+        int durable = store.database().inDurableTransaction(c -> synchronous(c));
+        int ordinary = store.database().inTransaction(c -> synchronous(c));
 
         assertThat(List.of(durable, ordinary)).containsExactly(2, 1); // FULL, NORMAL
     }

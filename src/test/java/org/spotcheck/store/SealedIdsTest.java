@@ -3,15 +3,11 @@ package org.spotcheck.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.ByteBuffer;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.spotcheck.check.ReminderKind;
 
 /** A sealed chat id opens only in the row it was sealed for (its table and chat key); older rows are bound at start. */
@@ -21,73 +17,54 @@ class SealedIdsTest {
     private static final long ALICE = 5_100_000_001L;
     private static final long MALLORY = 5_100_000_002L;
 
-    @TempDir
-    Path dir;
-
-    private Database database;
-    private Secret secret;
-    private ChatKeys keys;
-    private ReminderStore reminders;
-
-    @BeforeEach
-    void open() {
-        database = Database.open(dir.resolve("spotcheck.db"));
-        secret = Secret.of(Optional.of("sealed-ids-test-secret-0123"), dir.resolve("unused"));
-        KeyCheck.verify(database, secret);
-        keys = new ChatKeys(secret);
-        reminders = new ReminderStore(new Sealer(secret));
-    }
-
-    @AfterEach
-    void close() {
-        database.close();
-    }
+    @RegisterExtension
+    final TempDatabase store = new TempDatabase("sealed-ids-test-secret-0123");
 
     @Test
     void aSealedIdCopiedIntoAnotherChatsReminderDoesNotOpenThere() {
         schedule(ALICE);
         schedule(MALLORY);
         // Someone with write access to the file copies Mallory's sealed id into Alice's reminder.
-        database.inTransaction(c -> {
+        store.database().inTransaction(c -> {
             try (var s = c.prepareStatement("UPDATE reminder SET chat_sealed = (SELECT chat_sealed FROM reminder"
                     + " WHERE chat_key = ?) WHERE chat_key = ?")) {
-                s.setString(1, keys.keyFor(MALLORY));
-                s.setString(2, keys.keyFor(ALICE));
+                s.setString(1, store.chatKeys().keyFor(MALLORY));
+                s.setString(2, store.chatKeys().keyFor(ALICE));
                 s.executeUpdate();
             }
             return null;
         });
 
-        var due = database.inTransaction(c -> reminders.claimDue(c, NOW.plus(Duration.ofDays(3)), 9));
+        var due = store.database().inTransaction(c -> store.reminders().claimDue(c, NOW.plus(Duration.ofDays(3)), 9));
 
-        assertThat(due).filteredOn(d -> d.chatKey().equals(keys.keyFor(ALICE))).singleElement()
+        assertThat(due).filteredOn(d -> d.chatKey().equals(store.chatKeys().keyFor(ALICE))).singleElement()
                 .satisfies(d -> assertThat(d.chatId()).isEmpty());
-        assertThat(due).filteredOn(d -> d.chatKey().equals(keys.keyFor(MALLORY))).singleElement()
+        assertThat(due).filteredOn(d -> d.chatKey().equals(store.chatKeys().keyFor(MALLORY))).singleElement()
                 .satisfies(d -> assertThat(d.chatId()).contains(MALLORY));
     }
 
     @Test
     void aReminderSealedBeforeIdsWereBoundStillOpensOnceTheSecretIsVerified() {
-        database.inTransaction(c -> {
+        store.database().inTransaction(c -> {
             try (var s = c.prepareStatement(
                     "INSERT INTO reminder (chat_key, chat_sealed, kind, language, due_at) VALUES (?, ?, 'DOCTOR', 'en', ?)")) {
-                s.setString(1, keys.keyFor(ALICE));
-                s.setBytes(2, new Sealer(secret).seal(ByteBuffer.allocate(Long.BYTES).putLong(ALICE).array(), null));
+                s.setString(1, store.chatKeys().keyFor(ALICE));
+                s.setBytes(2, new Sealer(store.secret()).seal(ByteBuffer.allocate(Long.BYTES).putLong(ALICE).array(), null));
                 s.setLong(3, NOW.getEpochSecond());
                 s.executeUpdate();
             }
             return null;
         });
 
-        KeyCheck.verify(database, secret); // as at every start
+        KeyCheck.verify(store.database(), store.secret()); // as at every start
 
-        var due = database.inTransaction(c -> reminders.claimDue(c, NOW, 9));
+        var due = store.database().inTransaction(c -> store.reminders().claimDue(c, NOW, 9));
         assertThat(due).singleElement().satisfies(d -> assertThat(d.chatId()).contains(ALICE));
     }
 
     private void schedule(long chat) {
-        database.inTransaction(c -> {
-            reminders.schedule(c, keys.keyFor(chat), chat, ReminderKind.DOCTOR, "en", NOW, Duration.ofDays(2));
+        store.database().inTransaction(c -> {
+            store.reminders().schedule(c, store.chatKeys().keyFor(chat), chat, ReminderKind.DOCTOR, "en", NOW, Duration.ofDays(2));
             return null;
         });
     }

@@ -3,15 +3,13 @@ package org.spotcheck.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.spotcheck.check.Answer;
 import org.spotcheck.check.Check;
 import org.spotcheck.check.ReminderKind;
@@ -23,8 +21,8 @@ class SecretRotationTest {
     private static final long WITH_REMINDER = 5_123_456_789L;
     private static final long CHECK_ONLY = 5_987_654_321L;
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final TempDatabase store = new TempDatabase("the-old-secret-that-may-have-leaked");
 
     private Database database;
     private Secret old;
@@ -32,25 +30,19 @@ class SecretRotationTest {
 
     @BeforeEach
     void aDatabaseUnderTheOldSecret() {
-        database = Database.open(dir.resolve("spotcheck.db"));
-        old = Secret.of(Optional.of("the-old-secret-that-may-have-leaked"), dir.resolve("unused"));
-        KeyCheck.verify(database, old);
-        var keys = new ChatKeys(old);
+        database = store.database();
+        old = store.secret();
+        var keys = store.chatKeys();
         var chats = new ChatStore();
         database.inTransaction(c -> {
             var finished = new ChatState(Optional.of(Check.begin(1).answer(Answer.EMERGENCY_YES)), "en", Optional.empty());
             chats.save(c, keys.keyFor(WITH_REMINDER), finished, NOW);
             chats.save(c, keys.keyFor(CHECK_ONLY), finished, NOW);
-            new ReminderStore(new Sealer(old)).schedule(c, keys.keyFor(WITH_REMINDER), WITH_REMINDER,
+            store.reminders().schedule(c, keys.keyFor(WITH_REMINDER), WITH_REMINDER,
                     ReminderKind.DOCTOR, "en", NOW, Duration.ofDays(2));
             return null;
         });
-        next = Secret.of(Optional.empty(), dir.resolve("new-secret"));
-    }
-
-    @AfterEach
-    void close() {
-        database.close();
+        next = Secret.of(Optional.empty(), store.dir().resolve("new-secret"));
     }
 
     @Test

@@ -2,7 +2,6 @@ package org.spotcheck.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Instant;
@@ -87,20 +86,10 @@ class UsageWeeksMigrationTest {
         }
     }
 
+    /** Release 2's database (schema 7), with these day counters. */
     private Path aVersion7Database(List<String> dayRows) throws Exception {
         var file = dir.resolve("spotcheck.db");
-        try (var c = DriverManager.getConnection("jdbc:sqlite:" + file); var s = c.createStatement()) {
-            for (String name : List.of("001_chats.sql", "002_inbox.sql", "003_reminders.sql", "004_reserved.sql",
-                    "005_privacy.sql", "006_usage.sql", "007_no_result_level.sql")) {
-                String sql = new String(Database.class.getResourceAsStream("/db/" + name).readAllBytes(),
-                        StandardCharsets.UTF_8);
-                for (String statement : sql.split(";\\s*(\\r?\\n|$)")) {
-                    if (!statement.replaceAll("(?m)^\\s*--.*$", "").isBlank()) {
-                        s.execute(statement);
-                    }
-                }
-            }
-            s.execute("PRAGMA user_version = 7");
+        try (var c = PreviousRelease.RELEASE_2.create(file); var s = c.createStatement()) {
             s.execute("INSERT INTO usage_count (day, event, detail, count) VALUES " + String.join(", ", dayRows));
         }
         return file;

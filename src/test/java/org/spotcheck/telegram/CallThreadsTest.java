@@ -6,15 +6,12 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import java.io.IOException;
 import java.net.URI;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import okhttp3.OkHttpClient;
 
@@ -26,45 +23,31 @@ class CallThreadsTest {
 
     private static final String TOKEN = "1234567:AAHcallThreadsTestTokenQw3rTy9uIoPa";
 
-    private ThreadPoolExecutor threads;
-    private FakeBotApi telegram;
-
-    @AfterEach
-    void stop() {
-        if (threads != null) {
-            threads.shutdownNow();
-        }
-        if (telegram != null) {
-            telegram.close();
-        }
-    }
+    @RegisterExtension
+    final LeanClients clients = new LeanClients(TOKEN);
 
     @Test
     void everyCallThreadIsStartedBeforeTheFirstCall() {
-        threads = LeanTelegramClient.callThreads(3);
+        var threads = clients.callThreads(3);
 
         assertThat(threads.getPoolSize()).isEqualTo(3);
     }
 
     @Test
     void aMessageSentThroughTheCallThreadsBringsItsIdBack() throws Exception {
-        telegram = FakeBotApi.start(TOKEN);
-        threads = LeanTelegramClient.callThreads(2);
-        var client = new LeanTelegramClient(new ObjectMapper(), new OkHttpClient(), threads, TOKEN,
-                TelegramBot.telegramUrl(URI.create(telegram.url())));
+        var client = clients.ofTheStandIn();
 
         var sent = client.executeAsync(SendMessage.builder().chatId(42L).text("Hello").build())
                 .get(10, TimeUnit.SECONDS);
 
-        assertThat(telegram.message(42L, sent.getMessageId())).hasValueSatisfying(m -> assertThat(m.text()).isEqualTo("Hello"));
+        assertThat(clients.telegram().message(42L, sent.getMessageId())).hasValueSatisfying(m -> assertThat(m.text()).isEqualTo("Hello"));
     }
 
     @Test
     void aCallAfterTheCallThreadsStoppedFailsAtOnce() throws Exception {
-        threads = LeanTelegramClient.callThreads(1);
+        var threads = clients.callThreads(1);
         threads.shutdown();
-        var client = new LeanTelegramClient(new ObjectMapper(), new OkHttpClient(), threads, TOKEN,
-                TelegramBot.telegramUrl(URI.create("http://127.0.0.1:1")));
+        var client = clients.client(new OkHttpClient(), threads, URI.create("http://127.0.0.1:1"));
 
         var answer = client.executeAsync(AnswerCallbackQuery.builder().callbackQueryId("7").build());
 

@@ -13,10 +13,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.ThreadPoolExecutor;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.MDC;
 import org.spotcheck.chat.Dialogue;
 import org.spotcheck.chat.Reminders;
@@ -45,22 +44,12 @@ class ColdStartTest {
     private record Seen(String host, String firstSegment, boolean marked) {
     }
 
-    private ThreadPoolExecutor calls;
-    private FakeBotApi telegram;
-
-    @AfterEach
-    void stop() {
-        if (calls != null) {
-            calls.shutdownNow();
-        }
-        if (telegram != null) {
-            telegram.close();
-        }
-    }
+    @RegisterExtension
+    final LeanClients clients = new LeanClients(ColdStart.TOKEN);
 
     @Test
     void withoutItsAnswersTheRehearsalsClientReachesNothingNotEvenThroughAProxy() {
-        telegram = FakeBotApi.start(ColdStart.TOKEN);
+        var telegram = clients.telegram();
         var proxied = new OkHttpClient.Builder()
                 .proxy(new Proxy(Proxy.Type.HTTP, new InetSocketAddress("127.0.0.1", telegram.port()))).build();
         var call = ColdStart.offline(proxied).newCall(new Request.Builder()
@@ -79,7 +68,7 @@ class ColdStartTest {
             seen.add(new Seen(url.host(), url.pathSegments().get(0), Logs.REHEARSAL.equals(MDC.get(Logs.REHEARSAL))));
             return chain.proceed(chain.request());
         }).build();
-        calls = LeanTelegramClient.callThreads(4);
+        var calls = clients.callThreads(4);
         var stage = stage(); // ready before the rehearsal's clock starts, so even a slow machine rehearses a turn
 
         var coldStart = ColdStart.begin(() -> stage, new ObjectMapper(), http, calls);

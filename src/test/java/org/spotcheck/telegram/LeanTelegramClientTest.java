@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.net.URI;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
@@ -17,7 +16,6 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -35,18 +33,8 @@ class LeanTelegramClientTest {
     private static final String TOKEN = "1234567:AAHleanClientTestTokenZx8cVb7nM6aS5d";
     private static final long CHAT = 42L;
 
-    private ThreadPoolExecutor threads;
-    private FakeBotApi telegram;
-
-    @AfterEach
-    void stop() {
-        if (threads != null) {
-            threads.shutdownNow();
-        }
-        if (telegram != null) {
-            telegram.close();
-        }
-    }
+    @RegisterExtension
+    final LeanClients clients = new LeanClients(TOKEN);
 
     @Test
     void anEditTelegramAcceptedIsASuccessWithoutReadingTheMessage() {
@@ -79,7 +67,7 @@ class LeanTelegramClientTest {
 
     @Test
     void anEditReadThroughTheLeanClientIsTheMessageTelegramAnswered() throws Exception {
-        var client = client();
+        var client = clients.ofTheStandIn();
         int sent = client.executeAsync(SendMessage.builder().chatId(CHAT).text("Question?").build())
                 .get(30, TimeUnit.SECONDS).getMessageId();
 
@@ -91,7 +79,7 @@ class LeanTelegramClientTest {
 
     @Test
     void anEditSentAsUnreadIsTheEditOnTheWireAndAnsweredTrue() throws Exception {
-        var client = client();
+        var client = clients.ofTheStandIn();
         int sent = client.executeAsync(SendMessage.builder().chatId(CHAT).text("Question?").build())
                 .get(30, TimeUnit.SECONDS).getMessageId();
 
@@ -99,12 +87,12 @@ class LeanTelegramClientTest {
                 .text("Answered.").build())).get(30, TimeUnit.SECONDS);
 
         assertThat(done).isTrue();
-        assertThat(telegram.message(CHAT, sent)).hasValueSatisfying(m -> assertThat(m.text()).isEqualTo("Answered."));
+        assertThat(clients.telegram().message(CHAT, sent)).hasValueSatisfying(m -> assertThat(m.text()).isEqualTo("Answered."));
     }
 
     @Test
     void anUnreadEditTelegramRefusesFailsWithTelegramsWords() throws Exception {
-        var client = client();
+        var client = clients.ofTheStandIn();
 
         var refused = client.executeAsync(new Unread(EditMessageText.builder().chatId(CHAT).messageId(99).text("x").build()));
 
@@ -135,18 +123,9 @@ class LeanTelegramClientTest {
 
     /** A client whose every call is answered with that JSON, without the network. */
     private LeanTelegramClient answering(String json) {
-        threads = LeanTelegramClient.callThreads(1);
         var http = new OkHttpClient.Builder().addInterceptor(chain -> new Response.Builder().request(chain.request())
                 .protocol(Protocol.HTTP_1_1).code(200).message("OK")
                 .body(ResponseBody.create(json, MediaType.get("application/json"))).build()).build();
-        return new LeanTelegramClient(new ObjectMapper(), http, threads, TOKEN,
-                TelegramBot.telegramUrl(URI.create("http://127.0.0.1:1")));
-    }
-
-    private LeanTelegramClient client() {
-        telegram = FakeBotApi.start(TOKEN);
-        threads = LeanTelegramClient.callThreads(2);
-        return new LeanTelegramClient(new ObjectMapper(), new OkHttpClient(), threads, TOKEN,
-                TelegramBot.telegramUrl(URI.create(telegram.url())));
+        return clients.client(http, clients.callThreads(1), URI.create("http://127.0.0.1:1"));
     }
 }
