@@ -1,14 +1,9 @@
 package org.spotcheck.e2e;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -32,7 +27,7 @@ final class BotAgainstStandIn implements BeforeEachCallback, AfterEachCallback {
     private final Map<String, String> environment = new HashMap<>();
     private Clock clock = Clock.systemUTC();
     private boolean startedBeforeEachTest = true;
-    private Path folder;
+    private ScratchFolder folder;
     private FakeBotApi telegram;
     private Application app;
 
@@ -69,25 +64,15 @@ final class BotAgainstStandIn implements BeforeEachCallback, AfterEachCallback {
 
     @Override
     public void beforeEach(ExtensionContext context) throws Exception {
-        folder = Files.createTempDirectory("spotcheck-e2e");
+        folder = ScratchFolder.create();
         if (startedBeforeEachTest) {
             start();
         }
     }
 
     @Override
-    public void afterEach(ExtensionContext context) throws IOException {
-        try {
-            stop();
-        } finally {
-            try {
-                if (telegram != null) {
-                    telegram.close();
-                }
-            } finally {
-                delete(folder);
-            }
-        }
+    public void afterEach(ExtensionContext context) throws Exception {
+        InTurn.close(this::stop, telegram, folder);
     }
 
     /** The stand-in, started at the first call that needs it, so a test can choose its token first. */
@@ -99,11 +84,11 @@ final class BotAgainstStandIn implements BeforeEachCallback, AfterEachCallback {
     }
 
     Path database() {
-        return folder.resolve("data").resolve("spotcheck.db");
+        return folder.path().resolve("data").resolve("spotcheck.db");
     }
 
     Path secretFile() {
-        return folder.resolve("config").resolve("secret");
+        return folder.path().resolve("config").resolve("secret");
     }
 
     /** Starts the bot and returns once it polls the stand-in, the warm-up skipped. */
@@ -147,20 +132,5 @@ final class BotAgainstStandIn implements BeforeEachCallback, AfterEachCallback {
     void restart() throws Exception {
         stop();
         start();
-    }
-
-    private static void delete(Path folder) throws IOException {
-        if (folder == null) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(folder)) {
-            all.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.delete(path);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
     }
 }
