@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 
@@ -210,22 +209,6 @@ final class BotProcess {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }
-    }
-
-    /**
-     * Stops what a test of the packaged bot started, the people first, then the bot, then the stand-in
-     * it polls; any of them may not have started.
-     */
-    static void stop(ExecutorService crowd, BotProcess bot, FakeBotApi telegram) {
-        if (crowd != null) {
-            crowd.shutdownNow();
-        }
-        if (bot != null) {
-            bot.destroyQuietly();
-        }
-        if (telegram != null) {
-            telegram.close();
         }
     }
 

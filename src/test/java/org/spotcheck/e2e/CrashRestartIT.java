@@ -28,7 +28,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.spotcheck.check.Answer;
 import org.spotcheck.check.Check;
 import org.spotcheck.check.Question;
@@ -61,26 +61,29 @@ class CrashRestartIT {
     private static final Duration START_UP = Duration.ofSeconds(20);
     private static final Duration API_LATENCY = Duration.ofMillis(Long.getLong("crash.latency", 80));
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final PackagedBotAgainstStandIn packaged = new PackagedBotAgainstStandIn(TOKEN, "crash-restart-it");
 
+    // What the tests read, under the names they read it by.
     private FakeBotApi telegram;
+    private Path dir;
+    private Path logs;
     private BotProcess bot;
     private ExecutorService crowd;
-    private Path logs;
-    private Path jar;
     private int runs;
 
     @BeforeEach
-    void setUp() throws IOException, InterruptedException {
-        telegram = FakeBotApi.start(TOKEN);
-        logs = BotProcess.logFolder("crash-restart-it");
-        jar = BotProcess.snapshotJar(dir);
+    void setUp() throws IOException {
+        telegram = packaged.telegram();
+        dir = packaged.folder();
+        logs = packaged.logs();
     }
 
     @AfterEach
-    void tearDown() {
-        BotProcess.stop(crowd, bot, telegram);
+    void stopThePeople() {
+        if (crowd != null) {
+            crowd.shutdownNow(); // before the extension stops the bot and the stand-in
+        }
     }
 
     private Path database() {
@@ -92,14 +95,12 @@ class CrashRestartIT {
         return dir.resolve("config").resolve("secret");
     }
 
-    private BotProcess startBot() {
+    private BotProcess startBot() throws IOException {
         runs++;
-        return BotProcess.start(jar, Map.of(
-                        "TELEGRAM_BOT_TOKEN", TOKEN,
-                        "TELEGRAM_API_URL", telegram.url(),
-                        "SPOTCHECK_DB", database().toString(),
-                        "SPOTCHECK_SECRET_FILE", secretFile().toString()),
-                dir, logs.resolve(String.format("run-%02d.log", runs)));
+        var environment = packaged.environment();
+        environment.put("SPOTCHECK_DB", database().toString());
+        environment.put("SPOTCHECK_SECRET_FILE", secretFile().toString());
+        return packaged.start(environment, String.format("run-%02d", runs));
     }
 
     @Test

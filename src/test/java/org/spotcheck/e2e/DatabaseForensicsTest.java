@@ -14,14 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.spotcheck.Application;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.spotcheck.check.Answer;
 import org.spotcheck.store.ChatKeys;
 import org.spotcheck.store.Secret;
-import org.spotcheck.telegram.FakeBotApi;
 import org.spotcheck.text.Messages;
 
 /**
@@ -40,40 +37,27 @@ class DatabaseForensicsTest {
     private static final List<String> NAMES = List.of("Alice", "alice_test");
     private static final Messages EN = Messages.load("en");
 
-    @TempDir
-    Path dir;
-
-    private FakeBotApi telegram;
-    private Application app;
-
-    @AfterEach
-    void stop() {
-        InProcessBot.stop(app, telegram);
-    }
+    @RegisterExtension
+    final BotAgainstStandIn bot = new BotAgainstStandIn(TOKEN).withEnvironment("SPOTCHECK_REMINDER_DELAYS", "PT3S,P2D");
 
     @Test
     void afterForgetNoFileOfTheDatabaseHoldsAChatIdANameACallbackIdOrAnErasedAnswer() throws Exception {
-        telegram = FakeBotApi.start(TOKEN);
-        Path data = dir.resolve("data");
-        app = InProcessBot.started(InProcessBot.settings(telegram, TOKEN, data.resolve("spotcheck.db"), Map.of(
-                "SPOTCHECK_SECRET_FILE", dir.resolve("config").resolve("secret").toString(),
-                "SPOTCHECK_REMINDER_DELAYS", "PT3S,P2D")));
+        Path data = bot.database().getParent();
 
         for (long chat : CHATS) {
-            checkRememberAndAskForAReminder(new TelegramPerson(telegram, chat));
+            checkRememberAndAskForAReminder(new TelegramPerson(bot.telegram(), chat));
         }
         for (long chat : CHATS) {
-            var person = new TelegramPerson(telegram, chat);
+            var person = new TelegramPerson(bot.telegram(), chat);
             person.waitFor(() -> person.lastText().equals(EN.get("reminder.doctor.text")), "the reminder");
         }
         for (long chat : CHATS) {
-            forget(new TelegramPerson(telegram, chat));
+            forget(new TelegramPerson(bot.telegram(), chat));
         }
         var needles = needles();
 
         assertThat(found(needles, data)).as("while the bot runs").isEmpty();
-        app.close();
-        app = null;
+        bot.stop();
         assertThat(found(needles, data)).as("after it stopped").isEmpty();
     }
 
@@ -107,7 +91,7 @@ class DatabaseForensicsTest {
 
     private java.util.Optional<String> newestButton(TelegramPerson person, String pattern) {
         return person.screen().stream()
-                .flatMap(m -> telegram.buttonsData(person.chatId, m.messageId()).stream())
+                .flatMap(m -> bot.telegram().buttonsData(person.chatId, m.messageId()).stream())
                 .filter(d -> d.matches(pattern)).reduce((first, second) -> second);
     }
 
@@ -120,7 +104,7 @@ class DatabaseForensicsTest {
             needles.put("chat id " + chat + " little-endian",
                     ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(chat).array());
         }
-        var callbackIds = telegram.calls("answerCallbackQuery").stream()
+        var callbackIds = bot.telegram().calls("answerCallbackQuery").stream()
                 .map(c -> c.body().path("callback_query_id").asText()).distinct().toList();
         assertThat(callbackIds).as("taps were answered").hasSizeGreaterThan(CHATS.length * 5);
         for (String id : callbackIds) {
@@ -129,7 +113,7 @@ class DatabaseForensicsTest {
         for (String name : NAMES) {
             needles.put("name " + name, name.getBytes(StandardCharsets.UTF_8));
         }
-        var keys = new ChatKeys(Secret.of(java.util.Optional.empty(), dir.resolve("config").resolve("secret")));
+        var keys = new ChatKeys(Secret.of(java.util.Optional.empty(), bot.secretFile()));
         for (long chat : CHATS) {
             String key = keys.keyFor(chat);
             needles.put("chat key of " + chat, key.getBytes(StandardCharsets.US_ASCII));

@@ -2,22 +2,17 @@ package org.spotcheck.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.spotcheck.Application;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.spotcheck.check.Urgency;
 import org.spotcheck.store.ChatKeys;
 import org.spotcheck.store.Database;
@@ -41,35 +36,18 @@ class FaultToleranceTest {
     private static final Duration LOOKS_AGAIN_AFTER = Duration.ofSeconds(2);
     private static final Duration BOUND = Duration.ofSeconds(20);
 
-    @TempDir
-    Path dir;
-
-    private Path database;
-    private FakeBotApi telegram;
-    private Application app;
-
-    @BeforeEach
-    void startTelegramAndTheBot() throws Exception {
-        database = dir.resolve("spotcheck.db");
-        telegram = FakeBotApi.start(TOKEN);
-        app = InProcessBot.started(InProcessBot.settings(telegram, TOKEN, database,
-                Map.of("SPOTCHECK_SECRET_FILE", dir.resolve("config").resolve("secret").toString())));
-    }
-
-    @AfterEach
-    void stop() {
-        InProcessBot.stop(app, telegram);
-    }
+    @RegisterExtension
+    final BotAgainstStandIn bot = new BotAgainstStandIn(TOKEN);
 
     // ---------------------------------------------------------------- what Telegram says about edits
 
     @Test
     void aMessageIsNotModifiedAnswerToAnEditCountsAsSuccess() {
-        var person = new TelegramPerson(telegram, 5001);
+        var person = new TelegramPerson(bot.telegram(), 5001);
         reachesQuestionOne(person);
         var question = person.currentQuestion();
         String no = answerButton(question, 1);
-        telegram.failNext("editMessageText", 400, "Bad Request: message is not modified: specified new message"
+        bot.telegram().failNext("editMessageText", 400, "Bad Request: message is not modified: specified new message"
                 + " content and reply markup are exactly the same as a current content and reply markup of the"
                 + " message", null);
 
@@ -88,10 +66,10 @@ class FaultToleranceTest {
 
     @Test
     void anEditOfAMessageThatIsGoneFallsBackToANewMessage() {
-        var person = new TelegramPerson(telegram, 5101);
+        var person = new TelegramPerson(bot.telegram(), 5101);
         reachesQuestionOne(person);
         int gone = person.currentQuestion().messageId();
-        telegram.failNext("editMessageText", 400, "Bad Request: message to edit not found", null);
+        bot.telegram().failNext("editMessageText", 400, "Bad Request: message to edit not found", null);
 
         person.answers(2);
         var moved = person.currentQuestion();
@@ -106,11 +84,11 @@ class FaultToleranceTest {
 
     @Test
     void theResultStillArrivesWhenTheLastQuestionCannotBeEditedDuringAnOutage() {
-        var person = new TelegramPerson(telegram, 5151);
+        var person = new TelegramPerson(bot.telegram(), 5151);
         reachesQuestionOne(person);
         var question = person.currentQuestion();
         for (int i = 0; i < 6; i++) { // every attempt BotApi makes
-            telegram.failNext("editMessageText", 502, FakeBotApi.NGINX_502, null);
+            bot.telegram().failNext("editMessageText", 502, FakeBotApi.NGINX_502, null);
         }
 
         tap(person, question.messageId(), answerButton(question, 0)); // the emergency "yes" ends the check
@@ -124,17 +102,17 @@ class FaultToleranceTest {
 
     @Test
     void aForbiddenBotWasBlockedAnswerToASendErasesTheChatsData() {
-        var person = new TelegramPerson(telegram, 5201);
+        var person = new TelegramPerson(bot.telegram(), 5201);
         reachesQuestionOne(person);
         person.answers(2);
-        var bystander = new TelegramPerson(telegram, 5202);
+        var bystander = new TelegramPerson(bot.telegram(), 5202);
         bystander.types("/start");
         bystander.waitFor(() -> bystander.lastText().contains("Welcome"), "the bystander's welcome");
 
-        telegram.failNext("sendMessage", 403, "Forbidden: bot was blocked by the user", null);
+        bot.telegram().failNext("sendMessage", 403, "Forbidden: bot was blocked by the user", null);
         person.types("/help");
         awaitFault("sendMessage", 5201);
-        app.close(); // lets the work in hand finish
+        bot.stop(); // lets the work in hand finish
 
         assertThat(rowsOf(5201)).as("rows of the chat that blocked the bot").isEqualTo(new Rows(0, 0, 0));
         assertThat(rowsOf(5202).chat()).as("the bystander's chat row").isEqualTo(1);
@@ -142,16 +120,16 @@ class FaultToleranceTest {
 
     @Test
     void aKickedMyChatMemberUpdateForAPrivateChatErasesTheChatsData() {
-        var person = new TelegramPerson(telegram, 5301);
+        var person = new TelegramPerson(bot.telegram(), 5301);
         reachesQuestionOne(person);
         person.answers(2);
-        var bystander = new TelegramPerson(telegram, 5302);
+        var bystander = new TelegramPerson(bot.telegram(), 5302);
         bystander.types("/start");
         bystander.waitFor(() -> bystander.lastText().contains("Welcome"), "the bystander's welcome");
 
-        long update = telegram.queueRawUpdate(blocked(5301));
-        await(() -> telegram.lastConfirmedOffset() > update, "update " + update + " to be received");
-        app.close(); // lets the work in hand finish
+        long update = bot.telegram().queueRawUpdate(blocked(5301));
+        await(() -> bot.telegram().lastConfirmedOffset() > update, "update " + update + " to be received");
+        bot.stop(); // lets the work in hand finish
 
         assertThat(rowsOf(5301)).as("rows of the chat that blocked the bot").isEqualTo(new Rows(0, 0, 0));
         assertThat(rowsOf(5302).chat()).as("the bystander's chat row").isEqualTo(1);
@@ -162,11 +140,11 @@ class FaultToleranceTest {
     @Test
     void thePollerRecoversWithinSecondsAfterGetUpdatesFailsFiveTimesInARow() {
         for (int i = 0; i < 5; i++) {
-            telegram.failNext("getUpdates", 502, FakeBotApi.NGINX_502, null);
+            bot.telegram().failNext("getUpdates", 502, FakeBotApi.NGINX_502, null);
         }
         // The long poll under way ends first; the outage begins with the next one.
         await(() -> faults("getUpdates") >= 1, "the first failed getUpdates");
-        var person = new TelegramPerson(telegram, 5401);
+        var person = new TelegramPerson(bot.telegram(), 5401);
         person.types("/start");
 
         person.waitFor(() -> person.lastText().contains("Welcome to SpotCheck"), "the welcome after the outage");
@@ -175,15 +153,15 @@ class FaultToleranceTest {
 
     @Test
     void aChatFloodingTheBotGetsAFewSlowDownNotesAndDoesNotHoldUpAnotherPerson() {
-        var person = new TelegramPerson(telegram, 5501);
+        var person = new TelegramPerson(bot.telegram(), 5501);
         reachesQuestionOne(person);
         for (int i = 0; i < 200; i++) {
-            telegram.sendSticker(5502);
+            bot.telegram().sendSticker(5502);
         }
 
         finishes(person);
         awaitEverythingReceivedIsHandled();
-        long notes = telegram.calls("sendMessage").stream()
+        long notes = bot.telegram().calls("sendMessage").stream()
                 .filter(c -> c.body().path("chat_id").asLong() == 5502)
                 .filter(c -> c.body().path("text").asText().equals(EN.get("page.slow_down")))
                 .count();
@@ -211,21 +189,21 @@ class FaultToleranceTest {
     }
 
     private String answerButton(FakeMessage question, int index) {
-        return telegram.buttonsData(question.chatId(), question.messageId()).stream()
+        return bot.telegram().buttonsData(question.chatId(), question.messageId()).stream()
                 .filter(d -> d.startsWith("q:")).toList().get(index);
     }
 
     /** Taps and returns the bot's answer to the tap. */
     private FakeBotApi.Call tap(TelegramPerson person, int messageId, String data) {
-        String query = telegram.sendCallback(person.chatId, messageId, data);
-        return telegram.awaitCall("answerCallbackQuery",
+        String query = bot.telegram().sendCallback(person.chatId, messageId, data);
+        return bot.telegram().awaitCall("answerCallbackQuery",
                 c -> c.body().path("callback_query_id").asText().equals(query), BOUND);
     }
 
     private void assertNoApologyIn(long chatId) {
         String sorry = EN.get("toast.error");
-        assertThat(telegram.calls("answerCallbackQuery")).noneMatch(c -> c.body().path("text").asText().equals(sorry));
-        assertThat(telegram.calls("sendMessage"))
+        assertThat(bot.telegram().calls("answerCallbackQuery")).noneMatch(c -> c.body().path("text").asText().equals(sorry));
+        assertThat(bot.telegram().calls("sendMessage"))
                 .noneMatch(c -> c.body().path("chat_id").asLong() == chatId
                         && c.body().path("text").asText().equals(sorry));
     }
@@ -234,17 +212,17 @@ class FaultToleranceTest {
         // A result ends with the doctor summary (a long one is split, and its last message has it); the
         // "get seen today" notice shares the heading but has no summary.
         String summary = EN.get("summary.title").split("\n")[0];
-        return telegram.messages(chatId).stream()
+        return bot.telegram().messages(chatId).stream()
                 .filter(m -> m.text() != null && m.text().contains(summary))
                 .toList();
     }
 
     private long faults(String method) {
-        return telegram.faults().stream().filter(c -> c.method().equals(method)).count();
+        return bot.telegram().faults().stream().filter(c -> c.method().equals(method)).count();
     }
 
     private void awaitFault(String method, long chatId) {
-        await(() -> telegram.faults().stream().anyMatch(c -> c.method().equals(method)
+        await(() -> bot.telegram().faults().stream().anyMatch(c -> c.method().equals(method)
                 && c.body().path("chat_id").asLong() == chatId), "the injected " + method + " fault");
     }
 
@@ -253,13 +231,13 @@ class FaultToleranceTest {
      * sent last is confirmed, and the inbox (read beside the bot, as SQLite allows) is empty.
      */
     private void awaitEverythingReceivedIsHandled() {
-        long marker = telegram.queueRawUpdate(botAddedToAGroup());
-        await(() -> telegram.lastConfirmedOffset() > marker, "the poller to confirm update " + marker);
+        long marker = bot.telegram().queueRawUpdate(botAddedToAGroup());
+        await(() -> bot.telegram().lastConfirmedOffset() > marker, "the poller to confirm update " + marker);
         await(() -> inboxSize() == 0, "the inbox to be empty");
     }
 
     private long inboxSize() {
-        try (var c = DriverManager.getConnection("jdbc:sqlite:" + database.toAbsolutePath())) {
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + bot.database())) {
             return count(c, "SELECT COUNT(*) FROM inbox");
         } catch (SQLException e) {
             return -1; // busy for a moment: look again
@@ -277,8 +255,8 @@ class FaultToleranceTest {
 
     /** What the stopped bot's database holds for a chat. */
     private Rows rowsOf(long chatId) {
-        String key = new ChatKeys(Secret.of(Optional.empty(), dir.resolve("config").resolve("secret"))).keyFor(chatId);
-        try (var db = Database.open(database)) {
+        String key = new ChatKeys(Secret.of(Optional.empty(), bot.secretFile())).keyFor(chatId);
+        try (var db = Database.open(bot.database())) {
             return db.inTransaction(c -> new Rows(
                     count(c, key, "SELECT COUNT(*) FROM chat WHERE chat_key = ?"),
                     count(c, key, "SELECT COUNT(*) FROM bot_message WHERE chat_key = ?"),

@@ -2,7 +2,6 @@ package org.spotcheck.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,18 +9,14 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.IntBinaryOperator;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.spotcheck.check.Action;
 import org.spotcheck.check.Answer;
 import org.spotcheck.check.Question;
@@ -31,7 +26,6 @@ import org.spotcheck.store.ChatStore;
 import org.spotcheck.store.Database;
 import org.spotcheck.store.Secret;
 import org.spotcheck.telegram.CallbackData;
-import org.spotcheck.telegram.FakeBotApi;
 
 /**
  * SpotCheck tried as a new user would, on a bad day: the packaged bot against a Bot API that fails
@@ -52,24 +46,8 @@ class FlakyTelegramIT {
     /** How long a person waits for the next screen before looking again and tapping again. */
     private static final Duration LOOKS_AGAIN_AFTER = Duration.ofSeconds(2);
 
-    @TempDir
-    Path dir;
-
-    private FakeBotApi telegram;
-    private BotProcess bot;
-    private ExecutorService crowd;
-    private Path log;
-
-    @BeforeEach
-    void setUp() throws IOException {
-        telegram = FakeBotApi.start(TOKEN);
-        log = BotProcess.logFolder("flaky-telegram-it").resolve("bot.log");
-    }
-
-    @AfterEach
-    void tearDown() {
-        BotProcess.stop(crowd, bot, telegram);
-    }
+    @RegisterExtension
+    final PackagedBotAgainstStandIn packaged = new PackagedBotAgainstStandIn(TOKEN, "flaky-telegram-it");
 
     /** One person's run: what they chose, by question. */
     private record Run(long chatId, Map<Question, Answer> answers, int repeats) {
@@ -78,17 +56,15 @@ class FlakyTelegramIT {
     @Test
     @Timeout(value = 150, unit = TimeUnit.SECONDS)
     void fiftyPeopleFinishWithNothingLostOrAppliedTwiceWhenOneCallInTenFailsFromTheFirst() throws Exception {
-        telegram.setFaultRate(0.10, SEED); // from the first call on: getMe, deleteWebhook, getUpdates, all
-        Path database = dir.resolve("spotcheck.db");
+        packaged.telegram().setFaultRate(0.10, SEED); // from the first call on: getMe, deleteWebhook, getUpdates, all
+        Path database = packaged.database();
         long began = System.nanoTime();
-        bot = BotProcess.start(BotProcess.snapshotJar(dir), Map.of("TELEGRAM_BOT_TOKEN", TOKEN,
-                "TELEGRAM_API_URL", telegram.url(), "SPOTCHECK_DB", database.toString(),
-                "SPOTCHECK_SECRET_FILE", dir.resolve("secret").toString()), dir, log);
-        var startUp = bot.awaitPolling(telegram, Duration.ofSeconds(30));
-        int startUpFaults = telegram.faults().size();
+        var bot = packaged.start(packaged.environment(), "bot");
+        var startUp = bot.awaitPolling(packaged.telegram(), Duration.ofSeconds(30));
+        int startUpFaults = packaged.telegram().faults().size();
 
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        crowd = Executors.newFixedThreadPool(PEOPLE);
+        var crowd = packaged.crowd(PEOPLE);
         var futures = new ArrayList<Future<Run>>();
         for (int i = 0; i < PEOPLE; i++) {
             int person = i;
@@ -107,15 +83,15 @@ class FlakyTelegramIT {
             }
         }
         double seconds = (System.nanoTime() - began) / 1e9;
-        var faults = telegram.faults();
-        telegram.setFaultRate(0, SEED);
+        var faults = packaged.telegram().faults();
+        packaged.telegram().setFaultRate(0, SEED);
         int exit = bot.terminate(Duration.ofSeconds(10));
 
         int lost = 0;
         var wrong = new ArrayList<String>();
         long leftInInbox;
         try (var db = Database.open(database)) {
-            var keys = new ChatKeys(Secret.of(Optional.empty(), dir.resolve("secret")));
+            var keys = new ChatKeys(Secret.of(Optional.empty(), packaged.secretFile()));
             for (Run run : runs) {
                 Optional<ChatState> stored = db.inTransaction(c -> new ChatStore().load(c, keys.keyFor(run.chatId())));
                 var check = stored.flatMap(ChatState::check);
@@ -143,7 +119,7 @@ class FlakyTelegramIT {
                         + " %d answers lost, %d applied twice, %d taps or /start repeated by people, %.1f s, log %s%n",
                 PEOPLE, runs.size(), startUp.toMillis(), startUpFaults, faults.size(),
                 faults.stream().filter(c -> c.method().equals("getUpdates")).count(), applied.size(), lost,
-                twice.size(), runs.stream().mapToInt(Run::repeats).sum(), seconds, log);
+                twice.size(), runs.stream().mapToInt(Run::repeats).sum(), seconds, bot.log);
 
         assertThat(failures).as("people who did not get through").isEmpty();
         assertThat(runs).hasSize(PEOPLE);
@@ -156,7 +132,7 @@ class FlakyTelegramIT {
     }
 
     private Run doesTheCheck(int index, long chatId, long deadline) {
-        var person = new TelegramPerson(telegram, chatId);
+        var person = new TelegramPerson(packaged.telegram(), chatId);
         boolean emergency = index % 12 == 5; // some say yes to the emergency question
         IntBinaryOperator position = (number, count) -> number == 1
                 ? (emergency ? 0 : 1) // answer 0 of question 1 is the emergency "yes"

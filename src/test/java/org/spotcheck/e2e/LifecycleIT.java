@@ -8,17 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-import org.spotcheck.telegram.FakeBotApi;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The packaged bot's life as a platform sees it: how it starts when Telegram is not well, when it
@@ -32,41 +26,20 @@ class LifecycleIT {
     private static final Duration STOP_BOUND = Duration.ofSeconds(10);
     private static final Duration START_UP = Duration.ofSeconds(20);
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final PackagedBotAgainstStandIn packaged = new PackagedBotAgainstStandIn(TOKEN, "lifecycle-it");
 
-    private FakeBotApi telegram;
-    private BotProcess bot;
-    private ExecutorService crowd;
-    private Path logs;
-    private Path jar;
-
-    @BeforeEach
-    void setUp() throws IOException, InterruptedException {
-        telegram = FakeBotApi.start(TOKEN);
-        logs = BotProcess.logFolder("lifecycle-it");
-        jar = BotProcess.snapshotJar(dir);
-    }
-
-    @AfterEach
-    void tearDown() {
-        BotProcess.stop(crowd, bot, telegram);
-    }
-
-    private Map<String, String> env(String token) {
-        return Map.of("TELEGRAM_BOT_TOKEN", token, "TELEGRAM_API_URL", telegram.url(),
-                "SPOTCHECK_DB", dir.resolve("spotcheck.db").toString());
-    }
-
-    private BotProcess startBot(String name) {
-        return BotProcess.start(jar, env(TOKEN), dir, logs.resolve(name + ".log"));
+    private BotProcess startBot(String name) throws IOException {
+        return packaged.start(packaged.environment(), name);
     }
 
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void aTokenTelegramRefusesExitsWithTwoAndOneClearLine() throws Exception {
         String wrong = "7654321:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw9";
-        bot = BotProcess.start(jar, env(wrong), dir, logs.resolve("bad-token.log"));
+        var env = packaged.environment();
+        env.put("TELEGRAM_BOT_TOKEN", wrong);
+        var bot = packaged.start(env, "bad-token");
 
         int status = bot.awaitExit(START_UP);
 
@@ -81,11 +54,10 @@ class LifecycleIT {
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void aPollerThatDiesMakesTheProcessExitNonZero() throws Exception {
-        bot = BotProcess.startMain(jar, "org.spotcheck.PollerDeathMain", env(TOKEN), dir,
-                logs.resolve("poller-dies.log"));
-        bot.awaitPolling(telegram, START_UP);
+        var bot = packaged.startMain("org.spotcheck.PollerDeathMain", packaged.environment(), "poller-dies");
+        bot.awaitPolling(packaged.telegram(), START_UP);
 
-        telegram.sendText(4_242_101L, "/start"); // the Error is thrown while this batch is written
+        packaged.telegram().sendText(4_242_101L, "/start"); // the Error is thrown while this batch is written
 
         int status = bot.awaitExit(Duration.ofSeconds(20));
         assertThat(status).as("exit status; log:%n%s", bot.tail()).isNotZero();
@@ -96,36 +68,36 @@ class LifecycleIT {
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void sigtermWhileStartUpWaitsOutTelegramEndsWithinTheBoundWithoutAnError() throws Exception {
         for (int i = 0; i < 50; i++) {
-            telegram.failNext("getMe", 429, null, 30); // each answer asks to wait half a minute
+            packaged.telegram().failNext("getMe", 429, null, 30); // each answer asks to wait half a minute
         }
-        bot = startBot("sigterm-during-start-up");
+        var bot = startBot("sigterm-during-start-up");
         await().atMost(START_UP).pollInterval(Duration.ofMillis(10)).pollInSameThread()
-                .untilAsserted(() -> assertThat(telegram.faults()).as(() -> "a refused getMe; log:\n" + bot.tail()).isNotEmpty());
+                .untilAsserted(() -> assertThat(packaged.telegram().faults()).as(() -> "a refused getMe; log:\n" + bot.tail()).isNotEmpty());
 
         int status = bot.terminate(STOP_BOUND);
 
         assertThat(status).as("exit status of an orderly stop; log:%n%s", bot.tail()).isZero();
         assertThat(bot.lines()).noneMatch(l -> l.contains("ERROR"));
-        assertThat(telegram.calls("getUpdates")).as("polling never began").isEmpty();
+        assertThat(packaged.telegram().calls("getUpdates")).as("polling never began").isEmpty();
     }
 
     @Test
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
     void sigtermUnderLoadEndsWithinTheBoundWithoutAnError() throws Exception {
-        telegram.setDelay(Duration.ofMillis(80)); // Telegram is tens of milliseconds away
-        bot = startBot("sigterm-under-load");
-        bot.awaitPolling(telegram, START_UP);
+        packaged.telegram().setDelay(Duration.ofMillis(80)); // Telegram is tens of milliseconds away
+        var bot = startBot("sigterm-under-load");
+        bot.awaitPolling(packaged.telegram(), START_UP);
         int people = 20;
-        crowd = Executors.newFixedThreadPool(people);
+        var crowd = packaged.crowd(people);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         for (int i = 0; i < people; i++) {
-            var person = new TelegramPerson(telegram, 8_100_001L + i);
+            var person = new TelegramPerson(packaged.telegram(), 8_100_001L + i);
             crowd.submit(() -> {
                 person.startsTheCheckPatiently(Duration.ofSeconds(3), deadline);
                 return person.answersPatiently((number, count) -> 1, Duration.ofSeconds(3), deadline);
             });
         }
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(10)).pollInSameThread().untilAsserted(() -> assertThat(telegram.calls("editMessageText"))
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(10)).pollInSameThread().untilAsserted(() -> assertThat(packaged.telegram().calls("editMessageText"))
                 .as("people answering").hasSizeGreaterThanOrEqualTo(people));
 
         int status = bot.terminate(STOP_BOUND);
@@ -134,7 +106,7 @@ class LifecycleIT {
         bot.lines().stream().filter(l -> l.contains("ERROR")).forEach(errors::add);
         assertThat(status).as("exit status of an orderly stop; log:%n%s", bot.tail()).isZero();
         assertThat(errors).as("ERROR lines").isEmpty();
-        Path wal = dir.resolve("spotcheck.db-wal");
+        Path wal = packaged.database().resolveSibling("spotcheck.db-wal");
         assertThat(Files.exists(wal) ? Files.size(wal) : 0).as("bytes left in the write-ahead log").isZero();
     }
 }

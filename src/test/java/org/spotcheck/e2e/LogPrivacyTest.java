@@ -6,26 +6,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
-import org.spotcheck.Application;
-import org.spotcheck.config.SettingsLoader;
 import org.spotcheck.store.ChatKeys;
 import org.spotcheck.store.Secret;
 import org.spotcheck.telegram.FakeBotApi.FakeMessage;
 import org.spotcheck.telegram.FakeBotApi;
+import org.spotcheck.telegram.TelegramBot;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -50,15 +46,13 @@ class LogPrivacyTest {
     private static final Duration BOUND = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final BotAgainstStandIn bot = new BotAgainstStandIn(TOKEN).startedByTheTest();
 
     private Level levelBefore;
     private PrintStream originalErr;
     private PrintStream originalOut;
     private Capture captured;
-    private FakeBotApi telegram;
-    private Application app;
 
     @BeforeEach
     void captureEverythingPrinted() {
@@ -74,46 +68,37 @@ class LogPrivacyTest {
 
     @AfterEach
     void restore() {
-        try {
-            if (app != null) {
-                app.close();
-            }
-            if (telegram != null) {
-                telegram.close();
-            }
-        } finally {
-            System.setErr(originalErr);
-            System.setOut(originalOut);
-            spotcheckLogger().setLevel(levelBefore);
-        }
+        System.setErr(originalErr);
+        System.setOut(originalOut);
+        spotcheckLogger().setLevel(levelBefore);
     }
 
     @Test
     void nothingPrintedDuringAFlakyFullCheckNamesThePersonTheirChatOrTheToken() throws Exception {
         startBot(TOKEN);
         // Retries of a send, a getUpdates outage with its stack trace, then one call in ten failing.
-        telegram.failNext("sendMessage", 429, null, 1);
-        telegram.failNext("sendMessage", 502, FakeBotApi.NGINX_502, null);
-        telegram.failNext("getUpdates", 502, FakeBotApi.NGINX_502, null);
-        telegram.setFaultRate(0.10, 7L);
+        bot.telegram().failNext("sendMessage", 429, null, 1);
+        bot.telegram().failNext("sendMessage", 502, FakeBotApi.NGINX_502, null);
+        bot.telegram().failNext("getUpdates", 502, FakeBotApi.NGINX_502, null);
+        bot.telegram().setFaultRate(0.10, 7L);
         long deadline = System.nanoTime() + BOUND.toNanos();
 
-        var person = new TelegramPerson(telegram, CHAT);
+        var person = new TelegramPerson(bot.telegram(), CHAT);
         person.startsTheCheckPatiently(A_FEW_SECONDS, deadline);
         var question = person.currentQuestion();
         // A forged tap whose data carries the person's name and chat id: it must not be echoed.
-        int editsBefore = telegram.calls("editMessageText").size();
+        int editsBefore = bot.telegram().calls("editMessageText").size();
         tap(question, "Alice:" + CHAT + ":alice_test");
-        await(() -> telegram.calls("editMessageText").size() > editsBefore, "the forged tap to be handled");
+        await(() -> bot.telegram().calls("editMessageText").size() > editsBefore, "the forged tap to be handled");
         // An error path: Telegram refuses the edit for good, so the question is sent anew.
-        telegram.failNext("editMessageText", 400, "Bad Request: can't parse entities: unsupported start tag", null);
-        telegram.queueRawUpdate(rawTap(question, telegram.buttonsData(CHAT, question.messageId()).get(2)));
+        bot.telegram().failNext("editMessageText", 400, "Bad Request: can't parse entities: unsupported start tag", null);
+        bot.telegram().queueRawUpdate(rawTap(question, bot.telegram().buttonsData(CHAT, question.messageId()).get(2)));
         // A group message from the same person.
-        telegram.sendGroupText(GROUP, CHAT, "/start");
-        telegram.awaitCall("sendMessage", c -> c.body().path("chat_id").asLong() == GROUP, BOUND);
+        bot.telegram().sendGroupText(GROUP, CHAT, "/start");
+        bot.telegram().awaitCall("sendMessage", c -> c.body().path("chat_id").asLong() == GROUP, BOUND);
         person.answersPatiently((number, count) -> count - 1, A_FEW_SECONDS, deadline);
         await(() -> captured.text().contains("edit failed"), "the refused edit in the log");
-        app.close();
+        bot.stop();
 
         var lines = captured.lines();
         assertThat(lines).as("captured output").anyMatch(l -> l.contains("polling for updates"));
@@ -127,16 +112,16 @@ class LogPrivacyTest {
     @Test
     void anUndeliveredReplyIsPrintedWithItsUpdateIdAndNoChatId() throws Exception {
         startBot(OTHER_TOKEN);
-        var person = new TelegramPerson(telegram, CHAT + 1);
+        var person = new TelegramPerson(bot.telegram(), CHAT + 1);
         person.types("/start");
         person.waitFor(() -> person.lastText().contains("Welcome to SpotCheck"), "the welcome");
         person.taps("begin");
         person.waitFor(() -> person.currentQuestionNumber() == 1, "question 1");
 
-        telegram.failNext("editMessageText", 400, "Bad Request: can't parse entities: unsupported start tag", null);
-        telegram.failNext("sendMessage", 400, "Bad Request: can't parse entities: unsupported start tag", null);
+        bot.telegram().failNext("editMessageText", 400, "Bad Request: can't parse entities: unsupported start tag", null);
+        bot.telegram().failNext("sendMessage", 400, "Bad Request: can't parse entities: unsupported start tag", null);
         var question = person.currentQuestion();
-        long update = telegram.queueRawUpdate(rawTap(question, telegram.buttonsData(CHAT + 1, question.messageId()).get(2)));
+        long update = bot.telegram().queueRawUpdate(rawTap(question, bot.telegram().buttonsData(CHAT + 1, question.messageId()).get(2)));
 
         await(() -> captured.lines().stream().anyMatch(l -> l.contains("update " + update + " chat ")),
                 "a line naming update " + update + " as not delivered");
@@ -147,15 +132,15 @@ class LogPrivacyTest {
     @Test
     void aChatsLogTagIsNoPartOfItsStoredKeyAndNoLineIsTimedFinerThanTheHour() throws Exception {
         startBot(OTHER_TOKEN);
-        var person = new TelegramPerson(telegram, CHAT + 2);
+        var person = new TelegramPerson(bot.telegram(), CHAT + 2);
         person.types("/start");
         person.waitFor(() -> person.lastText().contains("Welcome to SpotCheck"), "the welcome");
         person.taps("begin");
         person.waitFor(() -> person.currentQuestionNumber() == 1, "question 1");
         await(() -> captured.lines().stream().anyMatch(l -> l.matches(".* chat [0-9a-f]{8}: applied")), "an applied update");
-        app.close();
+        bot.stop();
 
-        var secret = Secret.of(java.util.Optional.empty(), dir.resolve("config").resolve("secret"));
+        var secret = Secret.of(java.util.Optional.empty(), bot.secretFile());
         String chatKey = new ChatKeys(secret).keyFor(CHAT + 2);
         var tags = new java.util.HashSet<String>();
         var tag = java.util.regex.Pattern.compile(" chat ([0-9a-f]{8})");
@@ -170,19 +155,13 @@ class LogPrivacyTest {
     // ---------------------------------------------------------------- helpers
 
     private void startBot(String token) throws Exception {
-        telegram = FakeBotApi.start(token);
-        var settings = SettingsLoader.load(Map.of(
-                "TELEGRAM_BOT_TOKEN", token,
-                "TELEGRAM_API_URL", telegram.url(),
-                "SPOTCHECK_DB", dir.resolve("spotcheck.db").toString(),
-                "SPOTCHECK_SECRET_FILE", dir.resolve("config").resolve("secret").toString()));
-        app = Application.open(settings, Clock.systemUTC());
-        app.startTelegram();
+        // With the warm-up: what the rehearsal prints is printed too, and must say no more.
+        bot.withToken(token).start(TelegramBot.WarmUp.REHEARSE);
     }
 
     private void tap(FakeMessage message, String data) {
-        String query = telegram.sendCallback(message.chatId(), message.messageId(), data);
-        telegram.awaitCall("answerCallbackQuery", c -> c.body().path("callback_query_id").asText().equals(query), BOUND);
+        String query = bot.telegram().sendCallback(message.chatId(), message.messageId(), data);
+        bot.telegram().awaitCall("answerCallbackQuery", c -> c.body().path("callback_query_id").asText().equals(query), BOUND);
     }
 
     /** A tap as Telegram sends it, with a query id of its own (answering it fails, as for a late tap). */

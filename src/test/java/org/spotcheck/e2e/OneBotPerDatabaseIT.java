@@ -7,14 +7,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.DriverManager;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.spotcheck.telegram.FakeBotApi;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The packaged jar as an operator can get it wrong: a second serving process on a database a bot
@@ -28,43 +24,21 @@ class OneBotPerDatabaseIT {
     private static final String SECRET = "one-bot-per-database-secret-0123";
     private static final Duration START_UP = Duration.ofSeconds(60);
 
-    @TempDir
-    Path dir;
-
-    private FakeBotApi telegram;
-    private BotProcess first;
-    private BotProcess second;
-    private Path jar;
-    private Path logs;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        telegram = FakeBotApi.start(TOKEN);
-        jar = BotProcess.snapshotJar(dir);
-        logs = BotProcess.logFolder("one-bot-it");
-    }
-
-    @AfterEach
-    void tearDown() {
-        BotProcess.stop(null, second, null);
-        BotProcess.stop(null, first, telegram);
-    }
+    @RegisterExtension
+    final PackagedBotAgainstStandIn packaged = new PackagedBotAgainstStandIn(TOKEN, "one-bot-it");
 
     private Map<String, String> env() {
-        var env = new HashMap<String, String>();
-        env.put("TELEGRAM_BOT_TOKEN", TOKEN);
-        env.put("TELEGRAM_API_URL", telegram.url());
-        env.put("SPOTCHECK_DB", dir.resolve("data/spotcheck.db").toString());
+        var env = packaged.environment();
         env.put("SPOTCHECK_SECRET", SECRET);
         return env;
     }
 
     @Test
     void aSecondServingProcessExitsTwoWithOneLineAndTheFirstServesOn() throws Exception {
-        first = BotProcess.start(jar, env(), dir, logs.resolve("first.log"));
-        first.awaitPolling(telegram, START_UP);
+        var first = packaged.start(env(), "first");
+        first.awaitPolling(packaged.telegram(), START_UP);
 
-        second = BotProcess.start(jar, env(), dir, logs.resolve("second.log"));
+        var second = packaged.start(env(), "second");
         int status = second.awaitExit(START_UP);
 
         var lines = second.lines();
@@ -75,20 +49,20 @@ class OneBotPerDatabaseIT {
                 .startsWith("spotcheck: SPOTCHECK_DB: another SpotCheck process is serving this database")
                 .contains("spotcheck.db.lock");
         assertThat(first.alive()).isTrue();
-        var person = new TelegramPerson(telegram, 5_550_888_001L);
+        var person = new TelegramPerson(packaged.telegram(), 5_550_888_001L);
         person.types("/start");
         person.waitFor(() -> person.lastText().contains("Welcome to SpotCheck"), "the first bot's welcome");
     }
 
     @Test
     void checkStatsAndBackupWorkBesideARunningBotAndTheBackupRestoresWithItsSecret() throws Exception {
-        first = BotProcess.start(jar, env(), dir, logs.resolve("beside.log"));
-        first.awaitPolling(telegram, START_UP);
-        Path backup = dir.resolve("backup/spotcheck-backup.db");
+        var first = packaged.start(env(), "beside");
+        first.awaitPolling(packaged.telegram(), START_UP);
+        Path backup = packaged.folder().resolve("backup/spotcheck-backup.db");
 
-        var check = JarCommand.run(jar, env(), dir, "--check");
-        var stats = JarCommand.run(jar, env(), dir, "--stats", "--json");
-        var copy = JarCommand.run(jar, env(), dir, "--backup", backup.toString());
+        var check = packaged.command(env(), "--check");
+        var stats = packaged.command(env(), "--stats", "--json");
+        var copy = packaged.command(env(), "--backup", backup.toString());
 
         assertThat(check.status()).as("--check; stderr: %s", check.err()).isZero();
         assertThat(check.out()).contains("ok       secret: the passphrase from SPOTCHECK_SECRET");
@@ -100,9 +74,9 @@ class OneBotPerDatabaseIT {
 
         var restored = env();
         restored.put("SPOTCHECK_DB", backup.toString());
-        var withItsSecret = JarCommand.run(jar, restored, dir, "--check");
+        var withItsSecret = packaged.command(restored, "--check");
         restored.put("SPOTCHECK_SECRET", "not-the-secret-that-wrote-it-0123");
-        var withAnother = JarCommand.run(jar, restored, dir, "--check");
+        var withAnother = packaged.command(restored, "--check");
 
         assertThat(withItsSecret.status()).as("the backup with its secret; stderr: %s", withItsSecret.err()).isZero();
         assertThat(withAnother.status()).isEqualTo(2);
@@ -111,28 +85,29 @@ class OneBotPerDatabaseIT {
 
     @Test
     void aMistypedFlagIsRefusedWithTheUsageBeforeAnythingStarts() throws Exception {
-        var run = JarCommand.run(jar, env(), dir, "--stat");
+        var run = packaged.command(env(), "--stat");
 
         System.out.printf("a mistyped flag, as the terminal shows it:%n$ java -jar spotcheck-bot.jar --stat%n%s"
                 + "$ echo $?%n%d%n", run.err(), run.status());
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err()).startsWith("spotcheck: unknown option \"--stat\"\nusage: java -jar spotcheck-bot.jar");
         assertThat(run.out()).isEmpty();
-        assertThat(telegram.calls()).as("calls to Telegram").isEmpty();
-        assertThat(dir.resolve("data")).as("the data folder").doesNotExist();
+        assertThat(packaged.telegram().calls()).as("calls to Telegram").isEmpty();
+        assertThat(packaged.database().getParent()).as("the data folder").doesNotExist();
     }
 
     @Test
     void aDatabaseNewerThanTheJarIsNeitherServedNorPassesTheCheck() throws Exception {
-        Path database = Files.createDirectories(dir.resolve("data")).resolve("spotcheck.db");
+        Path database = packaged.database();
+        Files.createDirectories(database.getParent());
         try (var connection = DriverManager.getConnection("jdbc:sqlite:" + database);
              var statement = connection.createStatement()) {
             statement.execute("PRAGMA user_version = 99");
         }
 
-        first = BotProcess.start(jar, env(), dir, logs.resolve("newer.log"));
+        var first = packaged.start(env(), "newer");
         int status = first.awaitExit(START_UP);
-        var check = JarCommand.run(jar, env(), dir, "--check");
+        var check = packaged.command(env(), "--check");
 
         assertThat(status).as("log:%n%s", first.tail()).isEqualTo(2);
         assertThat(first.lines().stream().filter(l -> l.startsWith("spotcheck:"))).singleElement().asString()
@@ -141,6 +116,6 @@ class OneBotPerDatabaseIT {
         assertThat(first.lines()).noneMatch(l -> l.contains("Exception") || l.contains("ERROR"));
         assertThat(check.status()).isEqualTo(2);
         assertThat(check.err()).contains("schema version 99");
-        assertThat(telegram.calls("getUpdates")).isEmpty();
+        assertThat(packaged.telegram().calls("getUpdates")).isEmpty();
     }
 }

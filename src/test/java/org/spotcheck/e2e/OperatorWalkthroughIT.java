@@ -2,7 +2,6 @@ package org.spotcheck.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -10,18 +9,16 @@ import java.time.temporal.IsoFields;
 import java.util.Locale;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.spotcheck.telegram.FakeBotApi;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The README's way to go live, as a new operator follows it against the Bot API stand-in: --check
  * passes, the bot serves a check, a restart keeps the check in progress, a backup is taken, --stats shows the week.
- * Settings are only what the README asks for (the token; the database in its default place).
+ * Settings are only what the README asks for (the token; the database in its default place). The log is
+ * kept in target/operator-walkthrough-it/.
  */
 class OperatorWalkthroughIT {
 
@@ -29,38 +26,20 @@ class OperatorWalkthroughIT {
     private static final long PERSON = 5_550_777_001L;
     private static final Duration START_UP = Duration.ofSeconds(60);
 
-    @TempDir
-    Path dir;
-
-    private FakeBotApi telegram;
-    private BotProcess bot;
-
-    @BeforeEach
-    void startTelegram() {
-        telegram = FakeBotApi.start(TOKEN);
-    }
-
-    @AfterEach
-    void stopEverything() {
-        if (bot != null) {
-            bot.destroyQuietly();
-        }
-        telegram.close();
-    }
+    @RegisterExtension
+    final PackagedBotAgainstStandIn packaged = new PackagedBotAgainstStandIn(TOKEN, "operator-walkthrough-it");
 
     @Test
     void aFreshInstallPassesTheCheckServesACheckKeepsItOverARestartAndCountsItForTheWeek() throws Exception {
-        Path jar = BotProcess.snapshotJar(dir);
-        var env = Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "TELEGRAM_API_URL", telegram.url());
-        Path log = dir.resolve("bot.log");
+        var env = Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "TELEGRAM_API_URL", packaged.telegram().url());
 
-        var check = JarCommand.run(jar, env, dir, "--check");
+        var check = packaged.command(env, "--check");
         assertThat(check.status()).as("--check; stdout:%n%s%nstderr:%n%s", check.out(), check.err()).isZero();
         assertThat(check.out()).contains("@spotcheck_test_bot");
 
-        bot = BotProcess.start(jar, env, dir, log);
-        bot.awaitPolling(telegram, START_UP);
-        var person = new TelegramPerson(telegram, PERSON);
+        var bot = packaged.start(env, "bot");
+        bot.awaitPolling(packaged.telegram(), START_UP);
+        var person = new TelegramPerson(packaged.telegram(), PERSON);
         person.types("/start");
         person.waitFor(() -> person.lastText().contains("Welcome to SpotCheck"), "the welcome");
         person.taps("begin");
@@ -70,21 +49,20 @@ class OperatorWalkthroughIT {
         }
         assertThat(bot.terminate(Duration.ofSeconds(10))).as("exit status after SIGTERM: an orderly stop").isZero();
 
-        bot = BotProcess.start(jar, env, dir, log);
-        bot.awaitPolling(telegram, START_UP);
+        bot = packaged.start(env, "bot");
+        bot.awaitPolling(packaged.telegram(), START_UP);
         assertThat(person.currentQuestionNumber()).as("the question on screen after the restart").isEqualTo(4);
         while (person.result().isEmpty()) {
             person.answers(1); // each tap is answered by the bot that now runs: the check went on where it was
         }
-        assertThat(telegram.description("")).as("the bot's description, set at start-up").isPresent();
+        assertThat(packaged.telegram().description("")).as("the bot's description, set at start-up").isPresent();
         assertThat(bot.terminate(Duration.ofSeconds(10))).as("an orderly stop").isZero();
-        bot = null;
 
-        var backup = JarCommand.run(jar, env, dir, "--backup", dir.resolve("backup/spotcheck.db").toString());
+        var backup = packaged.command(env, "--backup", packaged.folder().resolve("backup/spotcheck.db").toString());
         assertThat(backup.status()).as("--backup; stderr: %s", backup.err()).isZero();
         assertThat(backup.out()).contains("holds no secret", "a few days at most");
-        var stats = JarCommand.run(jar, env, dir, "--stats");
-        var json = JarCommand.run(jar, env, dir, "--stats", "--json");
+        var stats = packaged.command(env, "--stats");
+        var json = packaged.command(env, "--stats", "--json");
 
         var today = LocalDate.now(ZoneOffset.UTC);
         String week = String.format(Locale.ROOT, "%d-W%02d", today.get(IsoFields.WEEK_BASED_YEAR),

@@ -7,19 +7,15 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.spotcheck.store.Database;
 import org.spotcheck.store.KeyCheck;
 import org.spotcheck.store.Secret;
-import org.spotcheck.telegram.FakeBotApi;
 
 /**
  * java -jar target/spotcheck-bot.jar --check, the packaged jar as an operator runs it: exit 0 and
@@ -31,20 +27,8 @@ class PreflightIT {
     private static final String OTHER_TOKEN = "7301122:AAGw5rTnB8vKq2XmZ4cJ7pLs9dF3hY6eN1o";
     private static final String SECRET = "preflight-secret-0123456789abcdef";
 
-    @TempDir
-    Path dir;
-
-    private FakeBotApi telegram;
-
-    @BeforeEach
-    void startTelegram() {
-        telegram = FakeBotApi.start(TOKEN);
-    }
-
-    @AfterEach
-    void stopTelegram() {
-        telegram.close();
-    }
+    @RegisterExtension
+    final PackagedBotAgainstStandIn packaged = new PackagedBotAgainstStandIn(TOKEN, "preflight-it");
 
     @Test
     void allWellExitsZeroAndNamesTheBotAndWhatItWouldServe() throws Exception {
@@ -56,9 +40,9 @@ class PreflightIT {
         assertThat(run.out()).contains("ok       secret: the passphrase from SPOTCHECK_SECRET",
                 "no local services file (SPOTCHECK_SERVICES)", "emergency            en: the general words \"your local emergency number\"",
                 "screening_start_age  25");
-        assertThat(dir.resolve("data/spotcheck.db")).as("the database, created and migrated").isRegularFile();
-        assertThat(telegram.calls("getMe")).hasSize(1);
-        assertThat(telegram.calls("getUpdates")).as("a check does not start serving").isEmpty();
+        assertThat(packaged.database()).as("the database, created and migrated").isRegularFile();
+        assertThat(packaged.telegram().calls("getMe")).hasSize(1);
+        assertThat(packaged.telegram().calls("getUpdates")).as("a check does not start serving").isEmpty();
     }
 
     @Test
@@ -75,15 +59,15 @@ class PreflightIT {
 
     @Test
     void aDatabaseFolderThatCannotBeCreatedExitsTwoNamingTheDatabase() throws Exception {
-        Files.writeString(dir.resolve("not-a-folder"), "a file where the data folder should be\n");
+        Files.writeString(packaged.folder().resolve("not-a-folder"), "a file where the data folder should be\n");
         var settings = settings();
-        settings.put("SPOTCHECK_DB", dir.resolve("not-a-folder/spotcheck.db").toString());
+        settings.put("SPOTCHECK_DB", packaged.folder().resolve("not-a-folder/spotcheck.db").toString());
 
         var run = check(settings);
 
         assertThat(run.status()).isEqualTo(2);
         assertThat(oneLine(run)).startsWith("spotcheck: SPOTCHECK_DB:").contains("not a writable folder");
-        assertThat(telegram.calls("getMe")).as("nothing else is tried").isEmpty();
+        assertThat(packaged.telegram().calls("getMe")).as("nothing else is tried").isEmpty();
     }
 
     @Test
@@ -93,7 +77,7 @@ class PreflightIT {
             System.out.println("PreflightIT: running as root, who may write anywhere: the read-only folder case is skipped");
         }
         Assumptions.assumeFalse(root, "root may write into a read-only folder");
-        Path folder = Files.createDirectories(dir.resolve("read-only"));
+        Path folder = Files.createDirectories(packaged.folder().resolve("read-only"));
         Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("r-x------"));
         var settings = settings();
         settings.put("SPOTCHECK_DB", folder.resolve("spotcheck.db").toString());
@@ -106,11 +90,11 @@ class PreflightIT {
 
     @Test
     void aSecretOtherThanTheOneThatWroteTheDataExitsTwoNamingTheSecret() throws Exception {
-        Path file = dir.resolve("data/spotcheck.db");
+        Path file = packaged.database();
         Files.createDirectories(file.getParent());
         // The database records the key check value of the secret that first opened it.
         try (var database = Database.open(file)) {
-            KeyCheck.verify(database, Secret.of(Optional.of(SECRET), dir.resolve("unused.secret")));
+            KeyCheck.verify(database, Secret.of(Optional.of(SECRET), packaged.folder().resolve("unused.secret")));
         }
         var settings = settings();
         settings.put("SPOTCHECK_SECRET", "another-secret-fedcba9876543210");
@@ -141,9 +125,9 @@ class PreflightIT {
 
     @Test
     void theCheckShowsWhereANewSecretFileIsAndThePlacesToGoTheTextsWillName() throws Exception {
-        Path services = Files.writeString(dir.resolve("services.properties"),
+        Path services = Files.writeString(packaged.folder().resolve("services.properties"),
                 "emergency=999\nes.emergency=112\nclinic=https://clinic.example.org/find\nes.screening_start_age=21\n");
-        Path secretFile = dir.resolve("config/secret");
+        Path secretFile = packaged.folder().resolve("config/secret");
         var settings = settings();
         settings.remove("SPOTCHECK_SECRET");
         settings.put("SPOTCHECK_SECRET_FILE", secretFile.toString());
@@ -167,7 +151,8 @@ class PreflightIT {
 
     @Test
     void aDatabaseNewerThanTheJarFailsTheCheckNamingBothVersions() throws Exception {
-        Path file = Files.createDirectories(dir.resolve("data")).resolve("spotcheck.db");
+        Path file = packaged.database();
+        Files.createDirectories(file.getParent());
         try (var connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
              var statement = connection.createStatement()) {
             statement.execute("PRAGMA user_version = 99");
@@ -182,10 +167,7 @@ class PreflightIT {
     // ---------------------------------------------------------------- helpers
 
     private Map<String, String> settings() {
-        var settings = new HashMap<String, String>();
-        settings.put("TELEGRAM_BOT_TOKEN", TOKEN);
-        settings.put("TELEGRAM_API_URL", telegram.url());
-        settings.put("SPOTCHECK_DB", dir.resolve("data/spotcheck.db").toString());
+        var settings = packaged.environment();
         settings.put("SPOTCHECK_SECRET", SECRET);
         return settings;
     }
@@ -198,6 +180,6 @@ class PreflightIT {
     }
 
     private JarCommand.Run check(Map<String, String> env) throws IOException, InterruptedException {
-        return JarCommand.run(BotProcess.jar(), env, dir, "--check");
+        return packaged.command(env, "--check");
     }
 }

@@ -2,22 +2,14 @@ package org.spotcheck.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.stream.StreamSupport;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.spotcheck.Application;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.spotcheck.MutableClock;
-import org.spotcheck.config.SettingsLoader;
-import org.spotcheck.telegram.FakeBotApi;
-import org.spotcheck.telegram.TelegramBot;
 import org.spotcheck.text.Messages;
 
 /**
@@ -29,51 +21,22 @@ class TelegramEndToEndTest {
     private static final String TOKEN = "1234567:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1";
     private static final Messages EN = Messages.load("en");
 
-    @TempDir
-    Path dir;
-
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
-    private FakeBotApi telegram;
-    private Application app;
 
-    @BeforeEach
-    void startTelegramAndTheBot() throws Exception {
-        telegram = FakeBotApi.start(TOKEN);
-        app = startBot();
-    }
-
-    @AfterEach
-    void stop() {
-        app.close();
-        telegram.close();
-    }
-
-    private Application startBot() throws Exception {
-        return startBot("P2D,P7D");
-    }
-
-    private Application startBot(String reminderDelays) throws Exception {
-        var settings = SettingsLoader.load(Map.of(
-                "TELEGRAM_BOT_TOKEN", TOKEN,
-                "TELEGRAM_API_URL", telegram.url(),
-                "SPOTCHECK_DB", dir.resolve("spotcheck.db").toString(),
-                "SPOTCHECK_SECRET_FILE", dir.resolve("config").resolve("secret").toString(),
-                "SPOTCHECK_REMINDER_DELAYS", reminderDelays));
-        var started = Application.open(settings, clock);
-        started.startTelegram(TelegramBot.WarmUp.SKIP);
-        return started;
-    }
+    @RegisterExtension
+    final BotAgainstStandIn bot = new BotAgainstStandIn(TOKEN).withClock(clock)
+            .withEnvironment("SPOTCHECK_REMINDER_DELAYS", "P2D,P7D");
 
     @Test
     void theCommandMenuIsRegisteredAtStartUp() {
-        var commands = telegram.awaitCall("setMyCommands", c -> true, TelegramPerson.PATIENCE).body().path("commands");
+        var commands = bot.telegram().awaitCall("setMyCommands", c -> true, TelegramPerson.PATIENCE).body().path("commands");
         assertThat(StreamSupport.stream(commands.spliterator(), false).map(c -> c.path("command").asText()))
                 .containsExactly("start", "help", "privacy", "forget", "reminders", "language");
     }
 
     @Test
     void aPersonDoesTheWholeCheckAndGetsTheResult() {
-        var person = new TelegramPerson(telegram, 1001);
+        var person = new TelegramPerson(bot.telegram(), 1001);
         person.types("/start");
         person.waitFor(() -> person.lastText().contains("Welcome to SpotCheck"), "the welcome");
         person.taps("begin");
@@ -104,35 +67,35 @@ class TelegramEndToEndTest {
         assertThat(result.parseMode()).isEqualTo("HTML");
         // One question message, edited in place from question 1 to the end. Its "finished" line goes out
         // beside the result, not before it, so it may land a moment after the result does.
-        person.waitFor(() -> telegram.message(1001, questionMessage).orElseThrow().text()
+        person.waitFor(() -> bot.telegram().message(1001, questionMessage).orElseThrow().text()
                 .equals(EN.get("question.finished")), "the question message turned into the finished line");
-        assertThat(telegram.calls("sendMessage").stream()
+        assertThat(bot.telegram().calls("sendMessage").stream()
                 .filter(c -> c.body().path("chat_id").asLong() == 1001)
                 .filter(c -> c.body().path("text").asText().matches("(?s).*Question \\d+ of \\d+.*"))).hasSize(1);
     }
 
     @Test
     void theConsentPageReplacesTheWelcomeInPlaceAndCloseTakesItOffTheScreen() {
-        var person = new TelegramPerson(telegram, 1010);
+        var person = new TelegramPerson(bot.telegram(), 1010);
         person.types("/start");
         person.waitFor(() -> person.lastText().contains("Welcome to SpotCheck"), "the welcome");
         var welcome = person.screen().get(person.screen().size() - 1);
         assertThat(welcome.protectContent()).as("a page that can turn into the consent page is protected").isTrue();
-        int sentBefore = telegram.calls("sendMessage").size();
+        int sentBefore = bot.telegram().calls("sendMessage").size();
 
         person.tapOn(welcome.messageId(), "consent");
-        person.waitFor(() -> telegram.message(1010, welcome.messageId()).orElseThrow().text()
+        person.waitFor(() -> bot.telegram().message(1010, welcome.messageId()).orElseThrow().text()
                 .startsWith(EN.get("page.consent").substring(0, 20)), "the consent page in place of the welcome");
-        assertThat(telegram.calls("sendMessage")).as("no new message, so no new notification").hasSize(sentBefore);
-        assertThat(telegram.buttonsData(1010, welcome.messageId())).containsExactly("begin", "consent:close");
+        assertThat(bot.telegram().calls("sendMessage")).as("no new message, so no new notification").hasSize(sentBefore);
+        assertThat(bot.telegram().buttonsData(1010, welcome.messageId())).containsExactly("begin", "consent:close");
 
         person.tapOn(welcome.messageId(), "consent:close");
-        person.waitFor(() -> telegram.message(1010, welcome.messageId()).orElseThrow().deleted(), "the page removed");
+        person.waitFor(() -> bot.telegram().message(1010, welcome.messageId()).orElseThrow().deleted(), "the page removed");
     }
 
     @Test
     void everyTapIsAnswered() {
-        var person = new TelegramPerson(telegram, 1002);
+        var person = new TelegramPerson(bot.telegram(), 1002);
         person.types("/start");
         person.waitFor(() -> person.lastText().contains("Welcome"), "the welcome");
         person.taps("begin");
@@ -142,12 +105,12 @@ class TelegramEndToEndTest {
         person.taps("wq:g");
         person.tapOn(question, "nonsense-data");
         person.tapOn(question, "a:99:0:0");
-        assertThat(telegram.calls("answerCallbackQuery")).hasSize(5);
+        assertThat(bot.telegram().calls("answerCallbackQuery")).hasSize(5);
     }
 
     @Test
     void theEmergencyAnswerShowsUrgentAdviceAtOnce() {
-        var person = new TelegramPerson(telegram, 1003);
+        var person = new TelegramPerson(bot.telegram(), 1003);
         person.types("/start");
         person.waitFor(() -> person.lastText().contains("Welcome"), "the welcome");
         person.taps("begin");
@@ -158,23 +121,23 @@ class TelegramEndToEndTest {
 
     @Test
     void aStickerMidCheckGetsANudgeAndTheQuestionAgain() {
-        var person = new TelegramPerson(telegram, 1004);
+        var person = new TelegramPerson(bot.telegram(), 1004);
         person.types("/start");
         person.waitFor(() -> person.lastText().contains("Welcome"), "the welcome");
         person.taps("begin");
         person.waitFor(() -> person.currentQuestionNumber() == 1, "question 1");
         person.answers(2);
         int before = person.currentQuestion().messageId();
-        telegram.sendSticker(1004);
+        bot.telegram().sendSticker(1004);
         person.waitFor(() -> person.currentQuestion().messageId() != before, "the question again");
         assertThat(person.currentQuestionNumber()).isEqualTo(2);
         assertThat(person.screen().stream().map(m -> m.text())).contains(EN.get("page.nudge"));
-        person.waitFor(() -> telegram.message(1004, before).orElseThrow().deleted(), "the old question deleted");
+        person.waitFor(() -> bot.telegram().message(1004, before).orElseThrow().deleted(), "the old question deleted");
     }
 
     @Test
     void aPersonStoppedMidCheckContinuesAfterARestart() throws Exception {
-        var person = new TelegramPerson(telegram, 2002);
+        var person = new TelegramPerson(bot.telegram(), 2002);
         person.types("/start");
         person.waitFor(() -> person.lastText().contains("Welcome"), "the welcome");
         person.taps("begin");
@@ -185,11 +148,10 @@ class TelegramEndToEndTest {
         person.answers(0); // only this once
         int before = person.currentQuestion().messageId();
 
-        app.close();
-        app = startBot();
+        bot.restart();
 
         // What the restarted bot knows: a sticker brings the question it has on record, anew.
-        telegram.sendSticker(2002);
+        bot.telegram().sendSticker(2002);
         person.waitFor(() -> person.currentQuestion().messageId() != before, "the question shown again");
         assertThat(person.currentQuestionNumber()).isEqualTo(5);
         int questionMessage = person.currentQuestion().messageId();
@@ -207,8 +169,8 @@ class TelegramEndToEndTest {
 
     @Test
     void inAGroupTheBotOnlyPointsToAPrivateChat() {
-        telegram.sendGroupText(-500, 3003, "/start");
-        var sent = telegram.awaitCall("sendMessage", c -> c.body().path("chat_id").asLong() == -500,
+        bot.telegram().sendGroupText(-500, 3003, "/start");
+        var sent = bot.telegram().awaitCall("sendMessage", c -> c.body().path("chat_id").asLong() == -500,
                 TelegramPerson.PATIENCE);
         assertThat(sent.body().path("text").asText()).isEqualTo(EN.get("page.group"));
         assertThat(sent.body().path("reply_markup").toString()).contains("https://t.me/spotcheck_test_bot");
@@ -216,7 +178,7 @@ class TelegramEndToEndTest {
 
     @Test
     void forgetErasesAndDeletesTheBotsMessages() {
-        var person = new TelegramPerson(telegram, 4004);
+        var person = new TelegramPerson(bot.telegram(), 4004);
         person.types("/start");
         person.waitFor(() -> person.lastText().contains("Welcome"), "the welcome");
         person.taps("begin");
@@ -233,9 +195,8 @@ class TelegramEndToEndTest {
 
     @Test
     void aReminderSetBeforeARestartArrivesOnceAfterItWithWorkingButtons() throws Exception {
-        app.close();
-        app = startBot("PT3S,P2D");
-        var person = new TelegramPerson(telegram, 5005);
+        bot.withEnvironment("SPOTCHECK_REMINDER_DELAYS", "PT3S,P2D").restart();
+        var person = new TelegramPerson(bot.telegram(), 5005);
         person.types("/start");
         person.waitFor(() -> person.lastText().contains("Welcome"), "the welcome");
         person.taps("begin");
@@ -245,14 +206,14 @@ class TelegramEndToEndTest {
         }
         person.taps("remind");
         person.waitFor(() -> person.lastText().equals(EN.get("remind.choose")), "the reminder delays");
-        assertThat(telegram.buttonsData(5005, person.screen().get(person.screen().size() - 1).messageId()))
+        assertThat(bot.telegram().buttonsData(5005, person.screen().get(person.screen().size() - 1).messageId()))
                 .containsExactly("in:PT3S", "in:PT48H");
         person.taps("in:PT3S");
         person.waitFor(() -> person.lastText().startsWith("Okay. I will remind you in 3 seconds"), "the confirmation");
 
-        app.close(); // down before it falls due
+        bot.stop(); // down before it falls due
         clock.advance(Duration.ofSeconds(4));
-        app = startBot("PT3S,P2D");
+        bot.start();
 
         person.waitFor(() -> person.lastText().equals(EN.get("reminder.doctor.text")), "the reminder");
         // Delivery looks for due reminders every second: a second delivery, were there one, would show.
@@ -260,14 +221,14 @@ class TelegramEndToEndTest {
                 person.screen().stream().filter(m -> m.text().equals(EN.get("reminder.doctor.text"))).count() == 1);
         var reminder = person.screen().get(person.screen().size() - 1);
         assertThat(reminder.protectContent()).isTrue();
-        assertThat(telegram.buttonsData(5005, reminder.messageId())).containsExactly("rem:booked", "rem:later:d", "rem:stop");
+        assertThat(bot.telegram().buttonsData(5005, reminder.messageId())).containsExactly("rem:booked", "rem:later:d", "rem:stop");
         person.tapOn(reminder.messageId(), "rem:booked");
         person.waitFor(() -> person.lastText().equals(EN.get("page.reminder_booked")), "the encouraging note");
     }
 
     @Test
     void theRemindersCommandListsAndCancels() {
-        var person = new TelegramPerson(telegram, 6006);
+        var person = new TelegramPerson(bot.telegram(), 6006);
         person.types("/start");
         person.waitFor(() -> person.lastText().contains("Welcome"), "the welcome");
         person.taps("begin");
@@ -283,7 +244,7 @@ class TelegramEndToEndTest {
         person.waitFor(() -> person.lastText().startsWith(EN.get("reminders.title")), "the list");
         var list = person.screen().get(person.screen().size() - 1);
         assertThat(list.text()).contains("in about 7 days");
-        var cancel = telegram.buttonsData(6006, list.messageId()).get(0);
+        var cancel = bot.telegram().buttonsData(6006, list.messageId()).get(0);
         person.tapOn(list.messageId(), cancel);
         person.waitFor(() -> person.lastText().equals(EN.get("reminders.none")), "the empty list");
     }

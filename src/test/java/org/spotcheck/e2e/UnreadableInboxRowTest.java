@@ -4,13 +4,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.spotcheck.Application;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.spotcheck.store.ChatKeys;
 import org.spotcheck.store.Database;
 import org.spotcheck.store.Inbox;
@@ -18,7 +15,6 @@ import org.spotcheck.store.KeyCheck;
 import org.spotcheck.store.LegacyKeys;
 import org.spotcheck.store.Sealer;
 import org.spotcheck.store.Secret;
-import org.spotcheck.telegram.FakeBotApi;
 
 /**
  * An inbox row this release cannot read (an event written by another release, or sealed under
@@ -29,22 +25,13 @@ class UnreadableInboxRowTest {
     private static final String TOKEN = "1234567:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1";
     private static final long CHAT = 5_123_456_789L;
 
-    @TempDir
-    Path dir;
-
-    private FakeBotApi telegram;
-    private Application app;
-
-    @AfterEach
-    void stop() {
-        InProcessBot.stop(app, telegram);
-    }
+    @RegisterExtension
+    final BotAgainstStandIn bot = new BotAgainstStandIn(TOKEN).startedByTheTest();
 
     @Test
     void anUnreadableRowIsSetAsideAndTheBotStartsAndServes() throws Exception {
-        Path databaseFile = dir.resolve("spotcheck.db");
-        Path secretFile = dir.resolve("secret");
-        var secret = Secret.of(Optional.empty(), secretFile);
+        Path databaseFile = bot.database();
+        var secret = Secret.of(Optional.empty(), bot.secretFile());
         try (var database = Database.open(databaseFile)) {
             KeyCheck.verify(database, secret);
             var inbox = new Inbox(database, new Sealer(secret), new LegacyKeys(database, secret), Clock.systemUTC());
@@ -52,14 +39,12 @@ class UnreadableInboxRowTest {
             inbox.accept(List.of(new Inbox.Entry(3, CHAT, key, "an|event|from|a|future|release", Optional.empty()),
                     new Inbox.Entry(4, CHAT, key, "command|START|||en", Optional.empty())), 4);
         }
-        telegram = FakeBotApi.start(TOKEN);
 
-        app = InProcessBot.started(InProcessBot.settings(telegram, TOKEN, databaseFile,
-                Map.of("SPOTCHECK_SECRET_FILE", secretFile.toString())));
+        bot.start();
 
         // The readable row after it is still handled: the welcome for the /start received before the stop.
-        telegram.awaitCall("sendMessage", c -> c.body().path("chat_id").asLong() == CHAT, Duration.ofSeconds(15));
-        new TelegramPerson(telegram, CHAT).waitFor(() -> inboxRows(databaseFile) == 0, "the inbox emptied");
+        bot.telegram().awaitCall("sendMessage", c -> c.body().path("chat_id").asLong() == CHAT, Duration.ofSeconds(15));
+        new TelegramPerson(bot.telegram(), CHAT).waitFor(() -> inboxRows(databaseFile) == 0, "the inbox emptied");
     }
 
     private int inboxRows(Path databaseFile) {

@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.sql.DriverManager;
 import java.util.List;
@@ -16,8 +15,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.spotcheck.Application;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.spotcheck.telegram.FakeBotApi;
 import org.spotcheck.telegram.TelegramBot;
 
@@ -31,16 +29,13 @@ class WarmUpTest {
     private static final String TOKEN = "5550123:AAHwarmUpTestTokenXq9sYb3nH1cJ0dUg7";
     private static final Pattern WARMED_UP = Pattern.compile("warmed up: (\\d+) turns rehearsed");
 
-    @TempDir
-    Path dir;
-
-    private FakeBotApi telegram;
-    private Application app;
+    @RegisterExtension
+    final BotAgainstStandIn bot = new BotAgainstStandIn(TOKEN).startedByTheTest();
     private PrintStream originalErr;
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
     @BeforeEach
-    void startTelegram() {
+    void captureWhatIsPrinted() {
         originalErr = System.err;
         var both = new OutputStream() {
             @Override
@@ -50,25 +45,16 @@ class WarmUpTest {
             }
         };
         System.setErr(new PrintStream(both, true, UTF_8));
-        telegram = FakeBotApi.start(TOKEN);
-    }
-
-    private void startBot(TelegramBot.WarmUp warmUp) throws Exception {
-        app = InProcessBot.started(InProcessBot.settings(telegram, TOKEN, dir.resolve("spotcheck.db")), warmUp);
     }
 
     @AfterEach
-    void stop() {
-        try {
-            InProcessBot.stop(app, telegram);
-        } finally {
-            System.setErr(originalErr);
-        }
+    void restore() {
+        System.setErr(originalErr);
     }
 
     @Test
     void theBotRehearsesWholeChecksBeforeItFirstPolls() throws Exception {
-        startBot(TelegramBot.WarmUp.REHEARSE);
+        bot.start(TelegramBot.WarmUp.REHEARSE);
 
         var line = WARMED_UP.matcher(printed.toString(UTF_8));
 
@@ -78,18 +64,18 @@ class WarmUpTest {
 
     @Test
     void noMessageOrAnswerOfTheRehearsalReachesTelegram() throws Exception {
-        startBot(TelegramBot.WarmUp.REHEARSE);
+        bot.start(TelegramBot.WarmUp.REHEARSE);
 
-        var methods = telegram.calls().stream().map(FakeBotApi.Call::method).toList();
+        var methods = bot.telegram().calls().stream().map(FakeBotApi.Call::method).toList();
 
         assertThat(methods).doesNotContain("sendMessage", "editMessageText", "answerCallbackQuery", "deleteMessage");
     }
 
     @Test
     void theRehearsalLeavesNoRowInTheRealDatabase() throws Exception {
-        startBot(TelegramBot.WarmUp.REHEARSE);
+        bot.start(TelegramBot.WarmUp.REHEARSE);
 
-        try (var db = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("spotcheck.db"));
+        try (var db = DriverManager.getConnection("jdbc:sqlite:" + bot.database());
              var s = db.createStatement()) {
             for (String table : List.of("chat", "bot_message", "inbox", "reminder", "episode", "usage_week")) {
                 try (var rows = s.executeQuery("SELECT count(*) FROM " + table)) {
@@ -101,7 +87,7 @@ class WarmUpTest {
 
     @Test
     void theRehearsalsLinesCarryItsMark() throws Exception {
-        startBot(TelegramBot.WarmUp.REHEARSE);
+        bot.start(TelegramBot.WarmUp.REHEARSE);
 
         // Cut short at its bound, the warm-up says so after the bot has begun polling.
         await("the warm-up's line").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10)).pollInSameThread()
@@ -115,7 +101,7 @@ class WarmUpTest {
                 .pollInSameThread().until(() -> warmUpThreads() == 0);
         int before = printed.size();
 
-        startBot(TelegramBot.WarmUp.SKIP);
+        bot.start(TelegramBot.WarmUp.SKIP);
 
         assertThat(warmUpThreads()).as("warm-up threads").isZero();
         byte[] all = printed.toByteArray();
