@@ -1,6 +1,7 @@
 package org.spotcheck.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,6 +17,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 import org.spotcheck.telegram.FakeBotApi;
 
 /**
@@ -56,17 +59,14 @@ final class BotProcess {
      */
     static Path snapshotJar(Path folder) throws IOException, InterruptedException {
         Path copy = folder.resolve("spotcheck-bot.jar");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (true) {
-            Files.copy(jar(), copy, StandardCopyOption.REPLACE_EXISTING);
-            if (runnable(copy)) {
-                return copy;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(jar() + " is not the runnable jar (is a build rewriting it?)");
-            }
-            Thread.sleep(1_000); // caught between the jar plugin's jar and the shaded one
-        }
+        // A copy caught between the jar plugin's jar and the shaded one is not runnable: copy again a moment later.
+        await(jar() + " to be the runnable jar (is a build rewriting it?)").atMost(Duration.ofSeconds(30))
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(1)).pollInSameThread()
+                .until(() -> {
+                    Files.copy(jar(), copy, StandardCopyOption.REPLACE_EXISTING);
+                    return runnable(copy);
+                });
+        return copy;
     }
 
     private static boolean runnable(Path jar) {
@@ -154,22 +154,18 @@ final class BotProcess {
      * half a second, so earlier requests are not counted.
      */
     Duration awaitPolling(FakeBotApi telegram, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
         Instant notBefore = started.plusMillis(500);
-        while (true) {
-            boolean polling = telegram.calls("getUpdates").stream().anyMatch(c -> c.at().isAfter(notBefore));
-            if (polling) {
-                return Duration.between(started, Instant.now());
-            }
-            if (!process.isAlive()) {
-                throw new AssertionError("the bot (pid " + pid() + ") exited with " + process.exitValue()
-                        + " before polling; its log:\n" + tail());
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the bot (pid " + pid() + ") did not poll within " + timeout + "; its log:\n"
-                        + tail());
-            }
-            sleep(20);
+        try {
+            await().atMost(timeout).pollInterval(Duration.ofMillis(20)).pollInSameThread()
+                    .failFast(() -> !process.isAlive())
+                    .until(() -> telegram.calls("getUpdates").stream().anyMatch(c -> c.at().isAfter(notBefore)));
+            return Duration.between(started, Instant.now());
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("the bot (pid " + pid() + ") did not poll within " + timeout + "; its log:\n"
+                    + tail(), e);
+        } catch (TerminalFailureException e) {
+            throw new AssertionError("the bot (pid " + pid() + ") exited with " + process.exitValue()
+                    + " before polling; its log:\n" + tail(), e);
         }
     }
 
@@ -213,13 +209,8 @@ final class BotProcess {
     }
 
     private static void awaitGone(long pid) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("pid " + pid + " still alive");
-            }
-            sleep(10);
-        }
+        await("pid " + pid + " gone").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(10)).pollInSameThread()
+                .until(() -> !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
     }
 
     String tail() {
@@ -228,15 +219,6 @@ final class BotProcess {
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
         } catch (IOException e) {
             return "(log unreadable: " + e + ")";
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
         }
     }
 }
