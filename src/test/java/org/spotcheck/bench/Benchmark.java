@@ -116,6 +116,8 @@ public final class Benchmark {
                     Thread.sleep(1);
                 }
                 long cpuAtStart = cpuMillis(bot.pid());
+                long ownCpuAtStart = cpuMillis(ProcessHandle.current().pid());
+                var ownThreadsAtStart = threadCpu(ProcessHandle.current().pid());
                 var threadsAtStart = options.verbose ? threadCpu(bot.pid()) : null;
                 double startupMs = (watch.firstGetUpdatesNanos.get() - launched) / 1e6;
                 if (!crowd.awaitDone(options.timeoutSeconds)) {
@@ -124,6 +126,9 @@ public final class Benchmark {
                 }
                 double seconds = (System.nanoTime() - watch.firstGetUpdatesNanos.get()) / 1e9;
                 long cpu = cpuMillis(bot.pid()) - cpuAtStart;
+                long ownCpu = cpuMillis(ProcessHandle.current().pid()) - ownCpuAtStart;
+                var ownThreads = threadCpu(ProcessHandle.current().pid());
+                ownThreads.replaceAll((k, v) -> v - ownThreadsAtStart.getOrDefault(k, 0L));
                 var threads = options.verbose ? threadCpu(bot.pid()) : null;
                 double peakRss = peakRssMb(bot.pid());
                 // The last tap's answerCallbackQuery may still be on its way when the result has arrived.
@@ -143,6 +148,10 @@ public final class Benchmark {
                 waits.put(BOT_PART, crowd.botPartsMillis());
                 int updates = waits.get(ROWS.get(0)).length;
                 if (options.verbose) {
+                    System.out.printf(Locale.ROOT, "      %s: the stand-in and the people (this JVM) took %.3f ms of CPU per update%n",
+                            contender.label(), (double) ownCpu / updates);
+                    ownThreads.entrySet().stream().filter(e -> e.getValue() > 0).sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
+                            .forEach(e -> System.out.printf(Locale.ROOT, "        this JVM %-28s %.3f ms/update%n", e.getKey(), (double) e.getValue() / updates));
                     double[] turns = watch.takeTurnaroundsMillis();
                     System.out.printf(Locale.ROOT, "      %s: from a batch of updates to the next getUpdates: p50 %.1f ms, p95 %.1f ms (%d polls)%n",
                             contender.label(), percentile(turns, 50), percentile(turns, 95), turns.length);

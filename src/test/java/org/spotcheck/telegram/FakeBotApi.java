@@ -29,7 +29,7 @@ import static org.awaitility.Awaitility.await;
  * round trip, tells an {@link Observer} what happens, and keeps no log, so a long run's memory stays flat.
  * Simplifications: parse_mode is recorded but not applied (texts are stored as sent), file uploads are ignored,
  * and methods other than the ones listed in METHODS answer 404 like an unknown method would.
- * Everything mutable is guarded by {@code lock}; its monitor also wakes long polls.
+ * Everything mutable is guarded by {@code lock}; its monitor wakes a long poll when an update is queued.
  */
 public final class FakeBotApi implements AutoCloseable {
 
@@ -231,7 +231,6 @@ public final class FakeBotApi implements AutoCloseable {
                 };
             } finally {
                 if (keepsLog) calls.add(new Call(method, p, Instant.now()));
-                lock.notifyAll();
             }
         }
     }
@@ -303,7 +302,6 @@ public final class FakeBotApi implements AutoCloseable {
                 while (updates.size() > -offset) updates.removeFirst();
             }
             if (keepsLog) calls.add(new Call("getUpdates", p, Instant.now()));
-            lock.notifyAll();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(p.path("timeout").asLong(0));
             deadline = Math.min(deadline, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(MAX_POLL_WAIT_MS));
             long left;
@@ -312,8 +310,9 @@ public final class FakeBotApi implements AutoCloseable {
             }
             int limit = p.path("limit").asInt(100);
             ArrayNode result = JSON.createArrayNode();
-            updates.stream().limit(limit < 1 || limit > 100 ? 100 : limit).forEach(u -> result.add(u.deepCopy()));
-            if (keepsLog) result.forEach(u -> delivered.putIfAbsent(u.get("update_id").asInt(), (ObjectNode) u.deepCopy()));
+            // No copies: a queued update is never changed (redeliverAll queues copies of its own).
+            updates.stream().limit(limit < 1 || limit > 100 ? 100 : limit).forEach(result::add);
+            if (keepsLog) result.forEach(u -> delivered.putIfAbsent(u.get("update_id").asInt(), (ObjectNode) u));
             return result;
         }
     }
@@ -672,7 +671,6 @@ public final class FakeBotApi implements AutoCloseable {
             }
             if (fault != null) {
                 faults.add(new Call(method, params, Instant.now()));
-                lock.notifyAll();
             }
             return fault;
         }
