@@ -78,7 +78,7 @@ public final class Database implements AutoCloseable {
         var database = new Database(connection);
         try {
             database.refuseNewer(file);
-            database.migrate(logMigrations);
+            database.migrate(file, logMigrations);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -181,9 +181,18 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Applies the numbered files in db/ that this database has not seen yet (PRAGMA user_version). */
-    private void migrate(boolean logged) {
+    /**
+     * Applies the numbered files in db/ that this database has not seen yet (PRAGMA user_version).
+     * Never under a bot another process runs: an older release's bot would go on writing the tables
+     * the migrations change (an upgrade's --check run before its restart, or --stats with the new jar).
+     */
+    private void migrate(Path file, boolean logged) {
         int version = version();
+        if (version < SCHEMA && ServingLock.servedByAnotherProcess(file)) {
+            throw new StoreException(StoreException.Input.DATABASE, ": " + file + " has schema version " + version
+                    + " and a bot is serving it; this release would migrate it to version " + SCHEMA + " under that"
+                    + " bot. Stop the bot first, then run this again (README, Deploying: Upgrading)");
+        }
         for (int next = version + 1; ; next++) {
             String sql = migration(next);
             if (sql == null) {

@@ -25,9 +25,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * file systems without lock support, or volumes shared by containers on different hosts through a
  * driver that does not forward locks.
  *
- * <p>Readers (--check, --stats, --backup) take no lock and work beside a serving bot. A command that
- * must not run while a bot serves asks {@link #isServing(Path)}, or better takes the lock itself with
- * {@link #acquire(Path)} for as long as it works, so that no bot can start meanwhile either.
+ * <p>Readers (--check, --stats, --backup) take no lock and work beside a serving bot, but never migrate
+ * the database under it ({@link Database#open}). A command that must not run while a bot serves takes
+ * the lock itself with {@link #acquire(Path)} for as long as it works, so that no bot can start
+ * meanwhile either.
  */
 public final class ServingLock implements AutoCloseable {
 
@@ -88,17 +89,14 @@ public final class ServingLock implements AutoCloseable {
     }
 
     /**
-     * Is a bot serving this database right now? True while any process on this machine (or, where
-     * the file system passes locks on, on another) holds its lock. Creates and changes nothing; a
-     * database that was never served has no lock file and is not being served.
+     * Is another process serving this database right now? True while a process other than this one,
+     * on this machine (or, where the file system passes locks on, on another), holds its lock.
+     * Creates and changes nothing; a database that was never served has no lock file.
      */
-    public static boolean isServing(Path database) {
+    static boolean servedByAnotherProcess(Path database) {
         Path file = fileFor(database);
-        if (!Files.exists(file)) {
+        if (!Files.exists(file) || HELD.contains(real(file))) {
             return false;
-        }
-        if (HELD.contains(real(file))) {
-            return true;
         }
         try (var channel = FileChannel.open(file, StandardOpenOption.READ)) {
             FileLock probe = channel.tryLock(0, Long.MAX_VALUE, true); // shared: refused while anyone serves

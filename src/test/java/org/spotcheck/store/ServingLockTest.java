@@ -24,27 +24,25 @@ class ServingLockTest {
     void aDatabaseNobodyServesIsNotServedAndAskingCreatesNothing() throws Exception {
         Path database = dir.resolve("spotcheck.db");
 
-        assertThat(ServingLock.isServing(database)).isFalse();
+        assertThat(ServingLock.servedByAnotherProcess(database)).isFalse();
         try (var left = Files.list(dir)) {
             assertThat(left).isEmpty();
         }
     }
 
     @Test
-    void whileHeldTheDatabaseIsServedAndASecondLockIsRefusedNamingTheDatabase() {
+    void whileHeldASecondLockIsRefusedNamingTheDatabaseAndOnceReleasedItCanBeTakenAgain() {
         Path database = dir.resolve("spotcheck.db");
         try (var held = ServingLock.acquire(database)) {
-            assertThat(ServingLock.isServing(database)).isTrue();
             assertThatThrownBy(() -> ServingLock.acquire(dir.resolve("./spotcheck.db")))
                     .isInstanceOf(StoreException.class)
                     .satisfies(e -> assertThat(((StoreException) e).input()).isEqualTo(StoreException.Input.DATABASE))
                     .hasMessageContaining("another SpotCheck process is serving this database")
                     .hasMessageContaining(ServingLock.fileFor(database).toString());
-            assertThat(ServingLock.isServing(database)).as("still held after a refused attempt").isTrue();
+            assertThat(ServingLock.servedByAnotherProcess(database)).as("this process's own lock").isFalse();
         }
-        assertThat(ServingLock.isServing(database)).as("after release").isFalse();
         try (var again = ServingLock.acquire(database)) {
-            assertThat(ServingLock.isServing(database)).isTrue();
+            assertThat(again).isNotNull();
         }
     }
 
@@ -60,23 +58,62 @@ class ServingLockTest {
     @Test
     void aLockHeldByAnotherProcessIsSeenAndRefusedAndFreedWhenThatProcessDies() throws Exception {
         Path database = dir.resolve("spotcheck.db");
+        var other = holdTheLockInAnotherProcess(database);
+        try {
+            assertThat(ServingLock.servedByAnotherProcess(database)).isTrue();
+            assertThatThrownBy(() -> ServingLock.acquire(database)).isInstanceOf(StoreException.class);
+        } finally {
+            kill(other);
+        }
+        assertThat(ServingLock.servedByAnotherProcess(database)).as("after the other process was killed").isFalse();
+        try (var mine = ServingLock.acquire(database)) {
+            assertThat(mine).isNotNull();
+        }
+    }
+
+    /** The upgrade a README reader might try: the new jar's --check (or --stats) while the old bot still serves. */
+    @Test
+    void aDatabaseAnotherProcessServesIsNotMigratedUnderIt() throws Exception {
+        Path database = dir.resolve("spotcheck.db");
+        PreviousRelease.RELEASE_2.create(database).close();
+        var other = holdTheLockInAnotherProcess(database);
+        try {
+            assertThatThrownBy(() -> Database.open(database))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining("a bot is serving it")
+                    .hasMessageContaining("Stop the bot first");
+        } finally {
+            kill(other);
+        }
+        try (var db = Database.open(database)) {
+            assertThat(db.version()).as("migrated once nobody serves it").isEqualTo(Database.SCHEMA);
+        }
+    }
+
+    @Test
+    void aDatabaseAnotherProcessServesOpensBesideItWhenNothingIsLeftToMigrate() throws Exception {
+        Path database = dir.resolve("spotcheck.db");
+        Database.open(database).close();
+        var other = holdTheLockInAnotherProcess(database);
+        try (var db = Database.open(database)) {
+            assertThat(db.version()).isEqualTo(Database.SCHEMA);
+        } finally {
+            kill(other);
+        }
+    }
+
+    private static Process holdTheLockInAnotherProcess(Path database) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         var other = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), HoldsTheLock.class.getName(),
                 database.toString()).redirectErrorStream(true).start();
-        try {
-            var said = new BufferedReader(new InputStreamReader(other.getInputStream(), UTF_8)).readLine();
-            assertThat(said).as("the other process").isEqualTo("holding");
+        var said = new BufferedReader(new InputStreamReader(other.getInputStream(), UTF_8)).readLine();
+        assertThat(said).as("the other process").isEqualTo("holding");
+        return other;
+    }
 
-            assertThat(ServingLock.isServing(database)).isTrue();
-            assertThatThrownBy(() -> ServingLock.acquire(database)).isInstanceOf(StoreException.class);
-        } finally {
-            other.destroyForcibly(); // SIGKILL: nothing of the other process runs to release it
-            assertThat(other.waitFor(10, TimeUnit.SECONDS)).isTrue();
-        }
-        assertThat(ServingLock.isServing(database)).as("after the other process was killed").isFalse();
-        try (var mine = ServingLock.acquire(database)) {
-            assertThat(ServingLock.isServing(database)).isTrue();
-        }
+    private static void kill(Process other) throws InterruptedException {
+        other.destroyForcibly(); // SIGKILL: nothing of the other process runs to release it
+        assertThat(other.waitFor(10, TimeUnit.SECONDS)).isTrue();
     }
 
     /** Another process: takes the lock, says so, and holds it until it is killed. */
