@@ -79,7 +79,7 @@ public final class Application implements AutoCloseable {
 
     /**
      * Opens the database and checks that the secret is the one that wrote it: a wrong secret is a
-     * settings error (exit status 2), found before any row is read or changed.
+     * {@link StoreException} (exit status 2), found before any row is read or changed.
      */
     public static Application open(Settings settings, Clock clock) {
         return open(settings, clock, false);

@@ -56,7 +56,7 @@ final class Preflight {
         try (database) {
             out.println("ok       database " + file.toAbsolutePath() + " (schema version " + database.version() + ")");
             var secret = Secret.of(settings.secret(), settings.secretFile(), KeyCheck.salt(database));
-            KeyCheck.verify(database, secret); // a wrong secret is a settings error, exit status 2
+            KeyCheck.verify(database, secret); // a wrong secret: a StoreException, exit status 2
             out.println("ok       secret: " + where(secret));
         }
         String username = BotProbe.username(settings.token().orElseThrow(), settings.apiUrl(), TIMEOUT);
@@ -73,7 +73,7 @@ final class Preflight {
 
     /** Where the secret is, never what it is; a file made just now must be kept from now on. */
     private static String where(Secret secret) {
-        return secret.file().map(file -> "the file " + file.toAbsolutePath() + (secret.createdNow()
+        return secret.file().map(file -> "the file " + file.toAbsolutePath() + (secret.generatedFile().isPresent()
                         ? ", created just now: keep it, apart from the data and its backups; without it the data cannot be read"
                         : ""))
                 .orElse("the passphrase from " + SettingsLoader.SECRET);

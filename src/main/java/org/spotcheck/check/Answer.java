@@ -115,6 +115,11 @@ public enum Answer {
         return code;
     }
 
+    /** A hysterectomy, recent or longer ago: no womb, and the cervix question follows. */
+    public static boolean hysterectomy(Answer screening) {
+        return screening == HYSTERECTOMY_RECENT || screening == HYSTERECTOMY_PAST;
+    }
+
     /**
      * For an age band: whether anyone in it may be at or above the given age. A band that
      * straddles the age (16–24 against a start age of 21) counts as at or above: the cautious reading.

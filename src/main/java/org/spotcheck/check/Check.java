@@ -54,16 +54,13 @@ public record Check(int id, Map<Question, Answer> answers, Optional<Question> cu
         var screening = answers.get(Question.SCREENING);
         for (var question : Question.values()) {
             boolean skipped = question == Question.BETWEEN_PERIODS && situation != null && situation != Answer.SITUATION_NONE
-                    || question == Question.CERVIX && screening != Answer.HYSTERECTOMY_RECENT && screening != Answer.HYSTERECTOMY_PAST;
+                    || question == Question.CERVIX && !Answer.hysterectomy(screening);
             if (!skipped) {
                 path.add(question);
             }
         }
         return path;
     }
-
-    /** The answers after which the cervix question is asked. */
-    static final java.util.Set<Answer> HYSTERECTOMY = java.util.Set.of(Answer.HYSTERECTOMY_RECENT, Answer.HYSTERECTOMY_PAST);
 
     /** "Question {number} of {total}": the place of the question on screen in this person's path. */
     public int number() {

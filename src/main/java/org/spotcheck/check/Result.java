@@ -49,10 +49,9 @@ public record Result(Urgency urgency, List<Rule> matched, List<Cause> causes,
         return answers.get(Question.SITUATION) == Answer.MENOPAUSE;
     }
 
-    /** No womb after a hysterectomy, whether or not the cervix was kept: no pregnancy or hormonal talk. */
+    /** Whether there is a womb: not after a hysterectomy, kept cervix or not (then no pregnancy or hormonal talk). */
     public boolean womb() {
-        var screening = answers.get(Question.SCREENING);
-        return screening != Answer.HYSTERECTOMY_RECENT && screening != Answer.HYSTERECTOMY_PAST;
+        return !Answer.hysterectomy(answers.get(Question.SCREENING));
     }
 
     /** Treated for cancer of the cervix, womb or vagina: the cancer team, and no screening talk. */

@@ -171,7 +171,7 @@ public final class Triage {
         var evidenceCopy = new EnumMap<Cause, List<Answer>>(Cause.class);
         evidence.forEach((cause, list) -> evidenceCopy.put(cause, List.copyOf(list)));
         boolean stiTestAdvised = causes.contains(BIRTH_CONTROL) && answers.get(Question.STI_RISK) != STI_RISK_NO;
-        var blocks = BLOCKS.stream().filter(block -> block.holds(answers)).toList();
+        var blocks = BLOCKS.stream().filter(block -> block.when().holds(answers, given, startAge)).toList();
         return new Result(urgency, matched, causes, evidenceCopy, stiTestAdvised, cervix, answers, blocks);
     }
 
@@ -220,9 +220,6 @@ public final class Triage {
      * @param fact the line of medical-facts.md it rests on
      */
     public record Block(String key, When when, String fact) {
-        boolean holds(Map<Question, Answer> answers) {
-            return when.holds(answers, given(answers), Context.DEFAULT_START_AGE);
-        }
     }
 
     /** The block rows, for the clinical review view. */

@@ -29,7 +29,14 @@ public final class Backup {
             throw new StoreException(StoreException.Input.DATABASE, ": there is no database at "
                     + database.toAbsolutePath() + " to back up (run it with the bot's own settings, as its user)");
         }
-        OwnerOnly.createFile(target); // empty, 0600: VACUUM INTO fills an empty file and keeps its mode
+        if (Files.exists(target)) { // checked here too: a failed copy below deletes the file, so it must be ours
+            throw new IllegalStateException(target + " exists already; name a file to create");
+        }
+        try {
+            OwnerOnly.createFile(target); // empty, 0600: VACUUM INTO fills an empty file and keeps its mode
+        } catch (java.io.UncheckedIOException e) {
+            throw new IllegalStateException("cannot back up to " + target + ": " + e.getCause().getMessage(), e);
+        }
         var options = new SQLiteConfig();
         options.setBusyTimeout(5_000); // a bot's transaction in progress is short
         try (var connection = DriverManager.getConnection("jdbc:sqlite:" + database.toAbsolutePath(), options.toProperties());

@@ -193,11 +193,6 @@ public final class Secret {
         return file;
     }
 
-    /** True when this start created the secret file: the operator keeps it from now on, apart from the data. */
-    public boolean createdNow() {
-        return generatedFile.isPresent();
-    }
-
     /** The passphrase's salt, which the database must keep to stretch it the same way again; empty for a file. */
     Optional<byte[]> salt() {
         return salt.map(byte[]::clone);

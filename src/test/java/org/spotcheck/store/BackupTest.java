@@ -55,6 +55,18 @@ class BackupTest {
     }
 
     @Test
+    void aBackupNeverWritesOverNorDeletesAFileThatIsThereAlready() throws Exception {
+        Path file = dir.resolve("spotcheck.db");
+        Database.open(file).close();
+        Path mine = dir.resolve("notes.txt");
+        Files.writeString(mine, "the operator's own file");
+
+        assertThatThrownBy(() -> Backup.to(file, mine)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("exists already");
+        assertThat(Files.readString(mine)).isEqualTo("the operator's own file");
+    }
+
+    @Test
     void aBackupLeavesTheDatabaseAsItWasUnmigrated() throws Exception {
         Path file = dir.resolve("old.db");
         PreviousRelease.RELEASE_1.create(file).close();
