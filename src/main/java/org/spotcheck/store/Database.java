@@ -242,6 +242,7 @@ public final class Database implements AutoCloseable {
             "/db/008_usage_weeks.sql",
             "/db/009_reminders_by_hour_and_salt.sql",
             "/db/010_version2_no_asked_again.sql",
+            "/db/011_sealed_ids_bound_once.sql",
     };
 
     /** The schema this release writes: the number of its last migration ("/db/NNN_…"). */

@@ -33,20 +33,34 @@ public final class KeyCheck {
                     if (!stored.get().equals(secret.checkValue())) {
                         throw wrong(secret);
                     }
-                    new Sealer(secret).bindOldRows(c);
-                    return null;
-                }
-                if (!ChatStore.anyRows(c)) {
+                } else if (!ChatStore.anyRows(c)) {
                     adopt(c, secret);
-                    return null;
+                } else {
+                    upgrade(c, secret);
                 }
-                upgrade(c, secret);
-                new Sealer(secret).bindOldRows(c);
+                bindOnce(c, secret);
                 return null;
             });
         } catch (StoreException e) {
             secret.generatedFile().ifPresent(KeyCheck::removeGuess);
             throw e;
+        }
+    }
+
+    /**
+     * Binds the sealed ids written before ids were bound to their row, the first time the secret is
+     * verified; never again after that, so an unbound id planted later stays shut. A release 1 database
+     * whose secret no row has proven yet has no key check row to mark: it binds at every start until then.
+     */
+    private static void bindOnce(Connection c, Secret secret) throws SQLException {
+        try (var s = c.prepareStatement("SELECT ids_bound FROM key_check WHERE id = 1"); var rs = s.executeQuery()) {
+            if (rs.next() && rs.getInt(1) == 1) {
+                return;
+            }
+        }
+        new Sealer(secret).bindOldRows(c);
+        try (var s = c.prepareStatement("UPDATE key_check SET ids_bound = 1 WHERE id = 1")) {
+            s.executeUpdate();
         }
     }
 

@@ -150,20 +150,16 @@ public final class Sealer {
     /**
      * Rows sealed before ids were bound to their row (this release's predecessors) are sealed again,
      * bound to their table and chat key, once the secret is verified; from then on only bound ids open.
-     * A row that opens neither way is left for its owner to set aside. Returns how many were bound.
+     * A row that opens neither way is left for its owner to set aside. Done once ({@link KeyCheck}).
      */
-    int bindOldRows(Connection c) throws SQLException {
-        int bound = 0;
+    void bindOldRows(Connection c) throws SQLException {
         for (SealedRow row : sealedRows(c)) {
-            if (openBytes(row.sealed(), row.boundTo()).isPresent()) {
-                continue;
-            }
-            var plain = openBytes(row.sealed(), null);
-            if (plain.isPresent()) {
-                row.reseal(c, seal(plain.get(), row.boundTo()));
-                bound++;
+            if (openBytes(row.sealed(), row.boundTo()).isEmpty()) {
+                var plain = openBytes(row.sealed(), null);
+                if (plain.isPresent()) {
+                    row.reseal(c, seal(plain.get(), row.boundTo()));
+                }
             }
         }
-        return bound;
     }
 }

@@ -45,21 +45,39 @@ class SealedIdsTest {
 
     @Test
     void aReminderSealedBeforeIdsWereBoundStillOpensOnceTheSecretIsVerified() {
+        insertUnboundReminder(ALICE, ALICE);
+        store.database().inTransaction(c -> c.createStatement()
+                .executeUpdate("UPDATE key_check SET ids_bound = 0")); // as migration 011 leaves a release 2 database
+
+        KeyCheck.verify(store.database(), store.secret()); // the first start of this release
+
+        var due = store.database().inTransaction(c -> store.reminders().claimDue(c, NOW, 9));
+        assertThat(due).singleElement().satisfies(d -> assertThat(d.chatId()).contains(ALICE));
+    }
+
+    @Test
+    void anUnboundIdPlantedAfterTheFirstStartIsNeverBoundSoItDoesNotOpen() {
+        // Someone with write access plants Mallory's id, sealed the old way (e.g. from an old backup), as Alice's reminder.
+        insertUnboundReminder(ALICE, MALLORY);
+
+        KeyCheck.verify(store.database(), store.secret()); // a later start
+
+        var due = store.database().inTransaction(c -> store.reminders().claimDue(c, NOW, 9));
+        assertThat(due).singleElement().satisfies(d -> assertThat(d.chatId()).isEmpty());
+    }
+
+    /** A reminder row for {@code chat} whose sealed id ({@code sealedId}) is not bound to its row, as before release 3. */
+    private void insertUnboundReminder(long chat, long sealedId) {
         store.database().inTransaction(c -> {
             try (var s = c.prepareStatement(
                     "INSERT INTO reminder (chat_key, chat_sealed, kind, language, due_at) VALUES (?, ?, 'DOCTOR', 'en', ?)")) {
-                s.setString(1, store.chatKeys().keyFor(ALICE));
-                s.setBytes(2, new Sealer(store.secret()).seal(ByteBuffer.allocate(Long.BYTES).putLong(ALICE).array(), null));
+                s.setString(1, store.chatKeys().keyFor(chat));
+                s.setBytes(2, new Sealer(store.secret()).seal(ByteBuffer.allocate(Long.BYTES).putLong(sealedId).array(), null));
                 s.setLong(3, NOW.getEpochSecond());
                 s.executeUpdate();
             }
             return null;
         });
-
-        KeyCheck.verify(store.database(), store.secret()); // as at every start
-
-        var due = store.database().inTransaction(c -> store.reminders().claimDue(c, NOW, 9));
-        assertThat(due).singleElement().satisfies(d -> assertThat(d.chatId()).contains(ALICE));
     }
 
     private void schedule(long chat) {
