@@ -53,13 +53,14 @@ public final class Secret {
     private final Optional<Path> file;
     private final Optional<Path> generatedFile;
     /** The PBKDF2 salt of a passphrase, to record beside the key check value; empty for a file. */
-    private Optional<byte[]> salt = Optional.empty();
+    private final Optional<byte[]> salt;
 
-    private Secret(byte[] master, byte[] legacy, Optional<Path> file, Optional<Path> generatedFile) {
+    private Secret(byte[] master, byte[] legacy, Optional<Path> file, Optional<Path> generatedFile, Optional<byte[]> salt) {
         this.master = master.clone();
         this.legacy = legacy.clone();
         this.file = file;
         this.generatedFile = generatedFile;
+        this.salt = salt.map(byte[]::clone);
     }
 
     /**
@@ -74,16 +75,14 @@ public final class Secret {
     public static Secret of(Optional<String> passphrase, Path file, byte[] salt) {
         if (passphrase.isPresent()) {
             byte[] raw = passphrase.get().getBytes(StandardCharsets.UTF_8);
-            var secret = new Secret(stretch(passphrase.get(), salt), raw, Optional.empty(), Optional.empty());
-            secret.salt = Optional.of(salt.clone());
-            return secret;
+            return new Secret(stretch(passphrase.get(), salt), raw, Optional.empty(), Optional.empty(), Optional.of(salt));
         }
         if (Files.exists(file)) {
             byte[] raw = read(file);
-            return new Secret(raw, raw, Optional.of(file), Optional.empty());
+            return new Secret(raw, raw, Optional.of(file), Optional.empty(), Optional.empty());
         }
         byte[] raw = generate(file);
-        return new Secret(raw, raw, Optional.of(file), Optional.of(file));
+        return new Secret(raw, raw, Optional.of(file), Optional.of(file), Optional.empty());
     }
 
     /**
@@ -106,7 +105,7 @@ public final class Secret {
     public static Secret throwaway() {
         var bytes = new byte[GENERATED_BYTES];
         new SecureRandom().nextBytes(bytes);
-        return new Secret(bytes, bytes, Optional.empty(), Optional.empty());
+        return new Secret(bytes, bytes, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /** Release 1 kept its generated secret beside the database: data/spotcheck.db → data/spotcheck.db.secret. */
