@@ -362,11 +362,42 @@ public final class FlowExport {
             abnormal result: *результат с отклонениями*; sore: *сухость или раздражение*; screening: *скрининг* |
             | German | `de` | German as used in Germany, *du* | screening: *Krebsvorsorge*; \
             cancelling a reminder: *löschen* |
+            | French | `fr` | French as used in France (*centre de santé sexuelle*, *soins non programmés*), *vous*, \
+            agreeing with the reader in the feminine (*vue*, *sûre*, *traitée*) | the check: *questionnaire*; \
+            bleeding: *saignement*; screening: *dépistage du col*; itching: *démangeaisons*; \
+            sexual health clinic: *centre de santé sexuelle*; coil: *stérilet* |
+            | Ukrainian | `uk` | standard Ukrainian, *ви* | the check: *перевірка*; bleeding: *кровотеча*; \
+            screening: *скринінг*; itching: *свербіж*; sexual health clinic: *клініка сексуального здоров’я*; \
+            STIs: *ІПСШ*; spotting: not yet one word (*мажучі кров’янисті виділення*, but *мажучих виділень* in \
+            `question.birth_control.why` and *виділення*, the word for discharge, in `cause.birth_control.why`) |
+            | Indonesian | `id` | Indonesian as used in Indonesia (*IGD*, *dokter kandungan*), *Anda* | \
+            the check: *cek*; bleeding: *perdarahan*; spotting: *flek*; screening: *skrining serviks*; \
+            itching: *gatal*; discharge: *keputihan*; sexual health clinic: *klinik kesehatan seksual*; STIs: *IMS* |
+            | Turkish | `tr` | Turkish as used in Turkey, *siz* | the check: *kontrol*; bleeding: *kanama*; \
+            spotting: *lekelenme*; screening: *rahim ağzı taraması*; itching: *kaşıntı*; \
+            sexual health clinic: *cinsel sağlık kliniği*; STIs: *CYBE* |
+            | Hindi | `hi` | everyday Hindi in Devanagari, with the English words people use for health \
+            (*सेक्स*, *डॉक्टर*, *इन्फ़ेक्शन*), *आप* | the check: *जाँच*; bleeding: *खून आना*; spotting: *स्पॉटिंग*; \
+            itching: *खुजली*; sexual health clinic: *यौन स्वास्थ्य क्लिनिक*; copper coil: *कॉपर-टी*; \
+            screening: not yet one word (*स्क्रीनिंग*, but *सर्विक्स जाँच*, with the check's word, in \
+            `question.screening.text`, `summary.screening.normal`, `.overdue`, `.unknown`, \
+            `reason.screening.overdue`, `.unknown` and `rule.screening_overdue`) |
+            | Arabic | `ar` | Modern Standard Arabic; requests impersonal (*يُرجى*, *يجب* + verbal noun), \
+            otherwise the singular *أنت* / *-ك*, unvowelled; never the plural | the check: *الفحص*; \
+            bleeding: *نزيف*; spotting: *تبقيع*; screening: *فحص عنق الرحم* (also *الفحص الدوري*, \
+            "the regular check", in `cause.cervical_changes.*` and `rule.screening_overdue`); itching: *حكة*; \
+            sexual health clinic: *عيادة صحة جنسية*; STIs: *الأمراض المنقولة جنسياً* |
+            | Persian | `fa` | Persian as used in Iran (*اورژانس*, *ماما*, *آی‌یو‌دی*), *شما* | the check: *بررسی*; \
+            bleeding: *خونریزی*; spotting: *لکه‌بینی*; screening: *غربالگری*; itching: *خارش*; \
+            sexual health clinic: *کلینیک سلامت جنسی*; STIs: *بیماری‌های مقاربتی* |
 
             Spanish is written for Latin America because most Spanish speakers live there and its words are \
             understood in Spain too, while Spain's (*compresa*, *picor*, *matrona*, *citología*) are not always \
             understood in Latin America. Screening is *Papanicolaou* because that is the name people in Latin America \
             know; *citología* is the word in Spain and Colombia.
+
+            Where a row says *not yet one word*, the texts still give that concept two names; the row says which \
+            keys differ until the texts are corrected.
 
             """;
 

@@ -17,6 +17,7 @@ import org.spotcheck.check.Answer;
 import org.spotcheck.check.Question;
 import org.spotcheck.text.Html;
 import org.spotcheck.text.Messages;
+import org.spotcheck.text.Texts;
 
 /**
  * The committed clinical review view (docs/flow.md, docs/content.md) is exactly what the code and
@@ -133,6 +134,23 @@ class FlowExportTest {
         }
         assertThat(missing).as("keys without their row in content.md").isEmpty();
         assertThat(content).doesNotContain("missing in sources.properties");
+    }
+
+    @Test
+    void everyTranslatedLanguageHasARowInTheTranslationsTable() throws IOException {
+        FlowExport.export(out);
+        String content = Files.readString(out.resolve(FlowExport.CONTENT), StandardCharsets.UTF_8);
+        var section = Pattern.compile("(?s)\n## Translations\n(.*?)\n## ").matcher(content);
+        assertThat(section.find()).as("a \"## Translations\" section in content.md").isTrue();
+
+        var missing = new ArrayList<String>();
+        for (String language : Texts.LANGUAGES) {
+            if (!language.equals(Texts.FALLBACK) && !section.group(1).contains("| `" + language + "` |")) {
+                missing.add(language);
+            }
+        }
+        assertThat(missing).as("languages without their row (variety, address, one word per concept) in the"
+                + " Translations table of content.md: add one to FlowExport.TRANSLATIONS").isEmpty();
     }
 
     private void assertSameFile(String name) throws IOException {
