@@ -27,13 +27,17 @@ import ch.qos.logback.core.encoder.EncoderBase;
  * the data keeps times to the hour, and a line timed to the millisecond beside a chat's tag would
  * time that person's every tap.
  */
-final class RedactingEncoder extends EncoderBase<ILoggingEvent> {
+public final class RedactingEncoder extends EncoderBase<ILoggingEvent> {
 
     private static final Set<Redactor> REDACTORS = new CopyOnWriteArraySet<>();
 
     private Encoder<ILoggingEvent> encoder;
     private String format = "text";
     private String pattern;
+
+    /** Public, as the class is: Logback builds it by name from an operator's logback.xml. */
+    public RedactingEncoder() {
+    }
 
     /** From now on, every line logged has this token replaced by "<token>". */
     public static void hide(Redactor redactor) {
