@@ -119,6 +119,11 @@ class LogsTest {
         assertThat(line).matches("(?s)\\d{4}-\\d\\d-\\d\\dT\\d\\d:00:00\\.000 call to .*");
     }
 
+    @Test
+    void aTextLineShowsNoMicrosecondsOfItsEvent() {
+        assertThat(encode("text", "%micros %msg%n")).startsWith("000 call to");
+    }
+
     private static String encode(String format) {
         return encode(format, "%-5level %logger - %msg%n");
     }
