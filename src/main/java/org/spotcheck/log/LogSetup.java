@@ -17,8 +17,9 @@ import ch.qos.logback.core.spi.FilterReply;
  * Logback's configuration, in code: reading a logback.xml costs a restart up to a second on a busy
  * small machine. One appender on standard error whose encoder removes the token; SpotCheck at INFO
  * (SPOTCHECK_LOG_LEVEL), libraries at WARN; text or JSON lines (SPOTCHECK_LOG_FORMAT). An operator's
- * own file given with -Dlogback.configurationFile is used instead. Found by Logback through
- * META-INF/services.
+ * own file given with -Dlogback.configurationFile is used instead, and the settings leave it alone; it
+ * keeps the token out and the times to the hour only if it names {@link RedactingEncoder} as its
+ * encoder. Found by Logback through META-INF/services.
  */
 public final class LogSetup extends ContextAwareBase implements Configurator {
 
@@ -43,16 +44,12 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         var root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.WARN);
         root.addAppender(appender);
-        String level = setting(Logs.LEVEL, "info");
-        context.putObject(LEVEL_SET, level);
-        context.getLogger("org.spotcheck").setLevel(Level.toLevel(level, Level.INFO));
+        spotcheckAt(context, setting(Logs.LEVEL, "info"));
         context.addTurboFilter(new QuietWarmUp());
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 
     private static final String APPENDER = "stderr";
-    /** The level set at start, from the environment; the settings change it only when they say otherwise. */
-    private static final String LEVEL_SET = "spotcheck.level";
 
     private static boolean operatorsOwn() {
         return System.getProperty("logback.configurationFile") != null;
@@ -68,8 +65,9 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
     }
 
     /**
-     * Once the settings are read: the format and level they give, where they differ from those
-     * Logback started with (it starts from the environment, before the config file is read).
+     * Once the settings are read: the format and level they give, the config file's included (Logback
+     * starts from the environment alone, before that file is read). The appender is rebuilt only for
+     * another format.
      */
     static void reconfigure(LoggerContext context, String format, String level) {
         if (operatorsOwn()) {
@@ -83,10 +81,12 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
             appender.start();
             current.stop();
         }
-        if (!level.equals(context.getObject(LEVEL_SET))) {
-            context.getLogger("org.spotcheck").setLevel(Level.toLevel(level, Level.INFO));
-            context.putObject(LEVEL_SET, level);
-        }
+        spotcheckAt(context, level);
+    }
+
+    /** An unknown name reads as INFO; Logback leaves the logger as it is when the level is the same. */
+    private static void spotcheckAt(LoggerContext context, String level) {
+        context.getLogger("org.spotcheck").setLevel(Level.toLevel(level, Level.INFO));
     }
 
     /**

@@ -1,13 +1,9 @@
 package org.spotcheck.log;
 
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 
@@ -27,13 +23,17 @@ import ch.qos.logback.core.encoder.EncoderBase;
  * the data keeps times to the hour, and a line timed to the millisecond beside a chat's tag would
  * time that person's every tap.
  */
-final class RedactingEncoder extends EncoderBase<ILoggingEvent> {
+public final class RedactingEncoder extends EncoderBase<ILoggingEvent> {
 
     private static final Set<Redactor> REDACTORS = new CopyOnWriteArraySet<>();
 
     private Encoder<ILoggingEvent> encoder;
     private String format = "text";
     private String pattern;
+
+    /** Public, as the class is: Logback builds it by name from an operator's logback.xml. */
+    public RedactingEncoder() {
+    }
 
     /** From now on, every line logged has this token replaced by "<token>". */
     public static void hide(Redactor redactor) {
@@ -89,12 +89,12 @@ final class RedactingEncoder extends EncoderBase<ILoggingEvent> {
 
     @Override
     public byte[] headerBytes() {
-        return redact(encoder.headerBytes());
+        return rewritten(encoder.headerBytes(), RedactingEncoder::redact);
     }
 
     @Override
     public byte[] encode(ILoggingEvent event) {
-        return oneLine(redact(encoder.encode(toTheHour(event))));
+        return rewritten(encoder.encode(new EventToTheHour(event)), line -> oneLine(redact(line)));
     }
 
     /** A line break inside an event (a stack trace, a library's message), where lines folded into one are read. */
@@ -105,49 +105,36 @@ final class RedactingEncoder extends EncoderBase<ILoggingEvent> {
      * Every event is one line, as a journal or a log collector counts events: a stack trace's lines
      * (and any line break in a message) are joined with {@link #FOLD}. JSON escapes its own breaks.
      */
-    static byte[] oneLine(byte[] encoded) {
-        if (encoded == null || encoded.length == 0) {
-            return encoded;
+    private static String oneLine(String text) {
+        String line = text.stripTrailing();
+        if (line.indexOf('\n') < 0 && line.indexOf('\r') < 0) {
+            return text;
         }
-        String text = new String(encoded, StandardCharsets.UTF_8).stripTrailing();
-        if (text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
-            return encoded;
-        }
-        return (BREAK.matcher(text).replaceAll(FOLD) + System.lineSeparator()).getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** The same event, its time cut to the hour; everything else is the event's own. */
-    static ILoggingEvent toTheHour(ILoggingEvent event) {
-        Instant hour = Instant.ofEpochMilli(event.getTimeStamp()).truncatedTo(ChronoUnit.HOURS);
-        InvocationHandler handler = (proxy, method, args) -> switch (method.getName()) {
-            case "getTimeStamp" -> hour.toEpochMilli();
-            case "getInstant" -> hour;
-            case "getNanoseconds" -> 0;
-            default -> {
-                try {
-                    yield method.invoke(event, args);
-                } catch (InvocationTargetException e) {
-                    throw e.getCause();
-                }
-            }
-        };
-        return (ILoggingEvent) Proxy.newProxyInstance(ILoggingEvent.class.getClassLoader(),
-                new Class<?>[] {ILoggingEvent.class}, handler);
+        return BREAK.matcher(line).replaceAll(FOLD) + System.lineSeparator();
     }
 
     @Override
     public byte[] footerBytes() {
-        return redact(encoder.footerBytes());
+        return rewritten(encoder.footerBytes(), RedactingEncoder::redact);
     }
 
-    static byte[] redact(byte[] line) {
-        if (line == null || line.length == 0 || REDACTORS.isEmpty()) {
-            return line;
-        }
-        String text = new String(line, StandardCharsets.UTF_8);
+    private static String redact(String text) {
         for (Redactor redactor : REDACTORS) {
             text = redactor.redact(text);
         }
-        return text.getBytes(StandardCharsets.UTF_8);
+        return text;
+    }
+
+    /**
+     * The encoded bytes read once as text and changed; the same bytes when nothing changed (most lines
+     * hold no token and no line break), saving their encoding anew.
+     */
+    private static byte[] rewritten(byte[] encoded, UnaryOperator<String> change) {
+        if (encoded == null || encoded.length == 0) {
+            return encoded;
+        }
+        String text = new String(encoded, StandardCharsets.UTF_8);
+        String changed = change.apply(text);
+        return changed == text ? encoded : changed.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -4,15 +4,20 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.classic.spi.LoggingEvent;
+import ch.qos.logback.classic.util.LogbackMDCAdapter;
 
 /** Every line the log writes, text or JSON, has the token removed, also from exceptions and their causes. */
 class LogsTest {
@@ -53,6 +58,38 @@ class LogsTest {
         assertThat(encode("json").lines()).hasSize(1);
     }
 
+    /** An operator's own logback.xml (-Dlogback.configurationFile) names the encoder; Logback builds it by name. */
+    @Test
+    void anOperatorsOwnLogbackXmlNamingTheEncoderWritesLinesWithoutTheToken(@TempDir Path folder) throws Exception {
+        Path log = folder.resolve("spotcheck.log");
+        Path xml = Files.writeString(folder.resolve("logback.xml"), """
+                <configuration>
+                  <appender name="file" class="ch.qos.logback.core.FileAppender">
+                    <file>%s</file>
+                    <encoder class="org.spotcheck.log.RedactingEncoder">
+                      <pattern>%%-5level %%logger - %%msg%%n</pattern>
+                    </encoder>
+                  </appender>
+                  <root level="INFO">
+                    <appender-ref ref="file"/>
+                  </root>
+                </configuration>
+                """.formatted(log));
+        var context = new LoggerContext();
+        context.setMDCAdapter(new LogbackMDCAdapter()); // as Logback's own start-up gives its context
+        var configurator = new JoranConfigurator();
+        configurator.setContext(context);
+        configurator.doConfigure(xml.toFile());
+        RedactingEncoder.hide(new Redactor(TOKEN));
+
+        context.getLogger("org.spotcheck.telegram.BotApi").warn("call to {} failed", URL);
+        context.stop();
+
+        assertThat(log).exists();
+        assertThat(Files.readString(log)).startsWith("WARN  org.spotcheck.telegram.BotApi - call to https://api.telegram.org/bot<token>/sendMessage failed")
+                .doesNotContain(TOKEN.substring(TOKEN.indexOf(':') + 1));
+    }
+
     @Test
     void theSettingsSwitchARunningLogToJsonAndDebug() {
         var context = new LoggerContext();
@@ -80,6 +117,11 @@ class LogsTest {
         String line = encode("text", "%d{yyyy-MM-dd'T'HH:mm:ss.SSS, UTC} %msg%n");
 
         assertThat(line).matches("(?s)\\d{4}-\\d\\d-\\d\\dT\\d\\d:00:00\\.000 call to .*");
+    }
+
+    @Test
+    void aTextLineShowsNoMicrosecondsOfItsEvent() {
+        assertThat(encode("text", "%micros %msg%n")).startsWith("000 call to");
     }
 
     private static String encode(String format) {
