@@ -13,12 +13,11 @@ import org.spotcheck.check.Triage.Rule;
  * @param causes         the causes that fit, most likely first; empty when nothing matched
  * @param evidence       for each cause, the answers that point to it
  * @param stiTestAdvised birth control fits but an infection was not ruled out: suggest a test anyway
- * @param cervix         the person has a cervix (no hysterectomy, or one that kept it): only then are cervix texts shown
  * @param answers        the answers it was assessed from
  * @param blocks         the blocks of text to show besides the rows (never for Now), in table order
  */
 public record Result(Urgency urgency, List<Rule> matched, List<Cause> causes,
-                     Map<Cause, List<Answer>> evidence, boolean stiTestAdvised, boolean cervix,
+                     Map<Cause, List<Answer>> evidence, boolean stiTestAdvised,
                      Map<Question, Answer> answers, List<Triage.Block> blocks) {
 
     public Result {
@@ -47,6 +46,11 @@ public record Result(Urgency urgency, List<Rule> matched, List<Cause> causes,
     /** After the menopause: its own pathway, with no talk of a fragile patch or a pregnancy test. */
     public boolean menopause() {
         return answers.get(Question.SITUATION) == Answer.MENOPAUSE;
+    }
+
+    /** Whether there is a cervix (no hysterectomy, or one that kept it, or not sure): only then are cervix texts shown. */
+    public boolean cervix() {
+        return answers.get(Question.CERVIX) != Answer.CERVIX_REMOVED;
     }
 
     /** Whether there is a womb: not after a hysterectomy, kept cervix or not (then no pregnancy or hormonal talk). */

@@ -5,7 +5,6 @@ import static org.spotcheck.check.Cause.*;
 import static org.spotcheck.check.When.any;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -106,8 +105,6 @@ public final class Triage {
 
     static final List<Block> BLOCKS = List.of(EMERGENCY_CONTRACEPTION, PREGNANCY_TEST);
 
-    /** The answer that rules out a cervix: no cervix text and no cervical cause with it. */
-    static final Set<Answer> NO_CERVIX = Set.of(CERVIX_REMOVED);
 
     /**
      * Cause rows. A "suggests" row puts the cause on the list; a "supports" row only makes a
@@ -148,10 +145,9 @@ public final class Triage {
         var given = given(answers);
         var matched = RULES.stream().filter(rule -> rule.when().holds(answers, given, startAge)).toList();
         var urgency = levelOf(matched.stream());
-        boolean cervix = Collections.disjoint(NO_CERVIX, given);
         if (urgency == Urgency.NOW) {
             // Emergency: nothing else matters until the person is safe.
-            return new Result(Urgency.NOW, matched, List.of(), Map.of(), false, cervix, answers, List.of());
+            return new Result(Urgency.NOW, matched, List.of(), Map.of(), false, answers, List.of());
         }
         var score = new EnumMap<Cause, Integer>(Cause.class);
         var evidence = new EnumMap<Cause, List<Answer>>(Cause.class);
@@ -172,7 +168,7 @@ public final class Triage {
         evidence.forEach((cause, list) -> evidenceCopy.put(cause, List.copyOf(list)));
         boolean stiTestAdvised = causes.contains(BIRTH_CONTROL) && answers.get(Question.STI_RISK) != STI_RISK_NO;
         var blocks = BLOCKS.stream().filter(block -> block.when().holds(answers, given, startAge)).toList();
-        return new Result(urgency, matched, causes, evidenceCopy, stiTestAdvised, cervix, answers, blocks);
+        return new Result(urgency, matched, causes, evidenceCopy, stiTestAdvised, answers, blocks);
     }
 
     /**
