@@ -368,8 +368,7 @@ public final class FlowExport {
             sexual health clinic: *centre de santé sexuelle*; coil: *stérilet* |
             | Ukrainian | `uk` | standard Ukrainian, *ви* | the check: *перевірка*; bleeding: *кровотеча*; \
             screening: *скринінг*; itching: *свербіж*; sexual health clinic: *клініка сексуального здоров’я*; \
-            STIs: *ІПСШ*; spotting: not yet one word (*мажучі кров’янисті виділення*, but *мажучих виділень* in \
-            `question.birth_control.why` and *виділення*, the word for discharge, in `cause.birth_control.why`) |
+            STIs: *ІПСШ*; spotting: *мажучі кров’янисті виділення* (never plain *виділення*, the word for discharge) |
             | Indonesian | `id` | Indonesian as used in Indonesia (*IGD*, *dokter kandungan*), *Anda* | \
             the check: *cek*; bleeding: *perdarahan*; spotting: *flek*; screening: *skrining serviks*; \
             itching: *gatal*; discharge: *keputihan*; sexual health clinic: *klinik kesehatan seksual*; STIs: *IMS* |
@@ -379,17 +378,15 @@ public final class FlowExport {
             | Hindi | `hi` | everyday Hindi in Devanagari, with the English words people use for health \
             (*सेक्स*, *डॉक्टर*, *इन्फ़ेक्शन*), *आप* | the check: *जाँच*; bleeding: *खून आना*; spotting: *स्पॉटिंग*; \
             itching: *खुजली*; sexual health clinic: *यौन स्वास्थ्य क्लिनिक*; copper coil: *कॉपर-टी*; \
-            screening: not yet one word (*स्क्रीनिंग*, but *सर्विक्स जाँच*, with the check's word, in \
-            `question.screening.text`, `summary.screening.normal`, `.overdue`, `.unknown`, \
-            `reason.screening.overdue`, `.unknown` and `rule.screening_overdue`) |
+            screening: *स्क्रीनिंग* (*सर्विक्स की स्क्रीनिंग*), the word India's health services use \
+            (*जाँच* is the check) |
             | Arabic | `ar` | Modern Standard Arabic; requests impersonal (*يُرجى*, *يجب* + verbal noun), \
             otherwise the singular *أنت* / *-ك*, unvowelled; never the plural | the check: *الفحص*; \
-            bleeding: *نزيف*; spotting: *تبقيع*; screening: *فحص عنق الرحم* (also *الفحص الدوري*, \
-            "the regular check", in `cause.cervical_changes.*` and `rule.screening_overdue`); itching: *حكة*; \
+            bleeding: *نزيف*; spotting: *تبقيع*; screening: *فحص عنق الرحم*; itching: *حكة*; \
             sexual health clinic: *عيادة صحة جنسية*; STIs: *الأمراض المنقولة جنسياً* |
             | Persian | `fa` | Persian as used in Iran (*اورژانس*, *ماما*, *آی‌یو‌دی*), *شما* | the check: *بررسی*; \
             bleeding: *خونریزی*; spotting: *لکه‌بینی*; screening: *غربالگری*; itching: *خارش*; \
-            sexual health clinic: *کلینیک سلامت جنسی*; STIs: *بیماری‌های مقاربتی* |
+            sexual health clinic: *کلینیک سلامت جنسی*; STIs: *بیماری‌های مقاربتی*; STI testing: *آزمایش* |
 
             Spanish is written for Latin America because most Spanish speakers live there and its words are \
             understood in Spain too, while Spain's (*compresa*, *picor*, *matrona*, *citología*) are not always \
