@@ -393,9 +393,6 @@ public final class FlowExport {
             understood in Latin America. Screening is *Papanicolaou* because that is the name people in Latin America \
             know; *citología* is the word in Spain and Colombia.
 
-            Where a row says *not yet one word*, the texts still give that concept two names; the row says which \
-            keys differ until the texts are corrected.
-
             """;
 
     static String content(Messages m, Properties sources) {
