@@ -363,7 +363,8 @@ public final class FlowExport {
             | German | `de` | German as used in Germany, *du* | screening: *Krebsvorsorge*; \
             cancelling a reminder: *löschen* |
             | French | `fr` | French as used in France (*centre de santé sexuelle*, *soins non programmés*), *vous*, \
-            agreeing with the reader in the feminine (*vue*, *sûre*, *traitée*) | the check: *questionnaire*; \
+            forms for everyone (never marking the reader's gender, no inclusive-writing dots) | \
+            the check: *questionnaire*; \
             bleeding: *saignement*; screening: *dépistage du col*; itching: *démangeaisons*; \
             sexual health clinic: *centre de santé sexuelle*; coil: *stérilet* |
             | Ukrainian | `uk` | standard Ukrainian, *ви* | the check: *перевірка*; bleeding: *кровотеча*; \
